@@ -1,0 +1,47 @@
+// The Runware layer's public shapes. This folder knows nothing of Figma or the DOM beyond
+// fetch/WebSocket: the UI hands it a key, endpoints and a task; it hands back results as they
+// arrive, or a RunwareError the UI can act on.
+
+export type ErrorKind =
+  | 'auth' // key missing, invalid or revoked
+  | 'credits' // balance too low (HTTP 402)
+  | 'validation' // the task itself is wrong; `field` names what
+  | 'rateLimit' // 429 / 503 / 504: busy, try again shortly
+  | 'timeout' // the provider or the client gave up waiting
+  | 'moderation' // refused by content checks
+  | 'network' // could not reach Runware, or the connection dropped
+  | 'server' // Runware answered with something broken (5xx, malformed body)
+  | 'cancelled' // the user cancelled
+  | 'unknown'
+
+export type ConnectionMode = 'auto' | 'websocket' | 'rest'
+
+export interface RunwareClientConfig {
+  apiKey: string
+  connection: ConnectionMode
+  restUrl: string // e.g. https://api.runware.ai/v1
+  wsUrl: string // e.g. wss://ws-api.runware.ai/v1
+  /** Injected in Node tests (the `ws` package); the browser's global otherwise. */
+  WebSocketImpl?: typeof WebSocket
+  fetchImpl?: typeof fetch
+}
+
+/** One generated image as Runware describes it; exactly one of the image fields is set. */
+export interface InferenceResult {
+  taskUUID: string
+  imageUUID: string
+  seed?: number
+  cost?: number
+  NSFWContent?: boolean
+  imageURL?: string
+  imageBase64Data?: string
+  imageDataURI?: string
+}
+
+/** What the client is doing, for the UI's progress line ("busy, retrying in 4 s"). */
+export type ClientStatus =
+  | { kind: 'connecting'; transport: 'websocket' | 'rest' }
+  | { kind: 'waiting' }
+  | { kind: 'retrying'; inMs: number; attempt: number; reason: string }
+  | { kind: 'polling' }
+  | { kind: 'resumed' }
