@@ -1,38 +1,53 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 // The seed's platform options that the main form does not show (outputType, outputFormat,
 // outputQuality, deliveryMethod, webhookURL, uploadEndpoint, safety, ttl, includeCost) and the
 // provider's publicFigureThreshold. They are remembered per user in clientStorage, so both
 // sides parse them; the Runware layer turns them into task fields.
 
-const httpsUrl = z
-  .string()
-  .trim()
-  .url({ message: 'Enter a full URL, starting with https://' })
-  .refine((value) => value.startsWith('https://'), { message: 'Use an https:// URL: Runware sends your images there' })
+const httpsUrl = z.string().check(
+  z.trim(),
+  // A pattern, not URL: the Figma sandbox, which parses stored settings too, may lack it.
+  z.refine((value) => /^https?:\/\/[^\s/?#]+\.[^\s]*$|^https?:\/\/localhost[:/]?\S*$/i.test(value), {
+    message: 'Enter a full URL, starting with https://',
+  }),
+  z.refine((value) => value.startsWith('https://'), { message: 'Use an https:// URL: Runware sends your images there' }),
+)
+
+const SafetySchema = z.object({
+  checkContent: z._default(z.boolean(), false),
+  mode: z._default(z.enum(['none', 'fast']), 'none'),
+})
 
 export const GenerationOptionsSchema = z
   .object({
     // dataURI by default: the image arrives inside the response, so no second,
     // cross-origin download is needed (ARCHITECTURE.md, decisions).
-    outputType: z.enum(['dataURI', 'base64Data', 'URL']).default('dataURI'),
-    outputFormat: z.enum(['JPG', 'PNG', 'WEBP']).default('JPG'),
-    outputQuality: z.number().int().min(20, 'Quality must be at least 20').max(99, 'Quality can be at most 99').default(95),
-    deliveryMethod: z.enum(['sync', 'async']).default('sync'),
-    webhookURL: httpsUrl.optional(),
-    uploadEndpoint: httpsUrl.optional(),
-    safety: z
-      .object({ checkContent: z.boolean().default(false), mode: z.enum(['none', 'fast']).default('none') })
-      .default({ checkContent: false, mode: 'none' }),
-    ttl: z.number().int().min(60, 'Keep the image URL for at least 60 seconds').optional(),
-    includeCost: z.boolean().default(true),
-    publicFigureThreshold: z.enum(['auto', 'low']).default('auto'),
+    outputType: z._default(z.enum(['dataURI', 'base64Data', 'URL']), 'dataURI'),
+    // JPG, the seed's default: a fraction of PNG's bytes for photographic results.
+    outputFormat: z._default(z.enum(['JPG', 'PNG', 'WEBP']), 'JPG'),
+    outputQuality: z._default(
+      z.int().check(
+        z.minimum(20, 'Quality must be at least 20'),
+        z.maximum(99, 'Quality can be at most 99'),
+      ),
+      95,
+    ),
+    deliveryMethod: z._default(z.enum(['sync', 'async']), 'sync'),
+    webhookURL: z.optional(httpsUrl),
+    uploadEndpoint: z.optional(httpsUrl),
+    safety: z._default(SafetySchema, { checkContent: false, mode: 'none' }),
+    ttl: z.optional(z.int().check(z.minimum(60, 'Keep the image URL for at least 60 seconds'))),
+    includeCost: z._default(z.boolean(), true),
+    publicFigureThreshold: z._default(z.enum(['auto', 'low']), 'auto'),
   })
-  .superRefine((options, ctx) => {
-    if (options.ttl !== undefined && options.outputType !== 'URL') {
-      ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'Time to live only applies to URL output' })
-    }
-  })
+  .check(
+    z.superRefine((options, ctx) => {
+      if (options.ttl !== undefined && options.outputType !== 'URL') {
+        ctx.issues.push({ code: 'custom', path: ['ttl'], message: 'Time to live only applies to URL output', input: options.ttl })
+      }
+    }),
+  )
 
 export type GenerationOptions = z.infer<typeof GenerationOptionsSchema>
 

@@ -1,26 +1,30 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 // What produced a generated node, stored on it as plugin data so the next iteration
 // ("Variations", "Reuse settings", history) can start from it. It lives in the document,
 // which every collaborator can read: it must never hold the API key.
+// zod/mini throughout src/common: it is bundled into both the sandbox and the UI, and the
+// classic API would multiply their size (see the README's performance notes).
 
 export const MODEL_ID = 'runway:4@2'
 export const RECORD_KEY = 'generation'
 export const RECORD_VERSION = 1
 
+const count = z.int().check(z.minimum(0))
+
 export const GenerationRecordSchema = z.object({
   version: z.literal(RECORD_VERSION),
-  runId: z.string().min(1),
-  index: z.number().int().min(0),
+  runId: z.string().check(z.minLength(1)),
+  index: count,
   prompt: z.string(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
+  width: z.int().check(z.minimum(1)),
+  height: z.int().check(z.minimum(1)),
   model: z.string(),
-  seed: z.number().int().optional(),
+  seed: z.optional(z.int()),
   taskUUID: z.string(),
   imageUUID: z.string(),
-  cost: z.number().nonnegative().optional(),
-  outputFormat: z.enum(['JPG', 'PNG', 'WEBP']).optional(),
+  cost: z.optional(z.number().check(z.minimum(0))),
+  outputFormat: z.optional(z.enum(['JPG', 'PNG', 'WEBP'])),
   referenceNodeIds: z.array(z.string()),
   createdAt: z.string(),
 })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 import { GenerationOptionsSchema } from './generation-options'
 import { DEFAULT_SIZE, isAllowedSize } from './sizes'
@@ -12,26 +12,28 @@ export const API_KEY_STORAGE_KEY = 'runware-api-key-v1'
 
 export const MAX_RESULTS = 20
 
-export const SizeSchema = z
-  .object({ width: z.number().int(), height: z.number().int() })
-  .refine((size) => isAllowedSize(size.width, size.height), {
+export const SizeSchema = z.object({ width: z.int(), height: z.int() }).check(
+  z.refine((size) => isAllowedSize(size.width, size.height), {
     message: 'This size is not one Gen-4 Image Turbo can make',
-  })
+  }),
+)
+
+const url = z.string().check(z.refine((value) => /^(https?|wss?):\/\/\S+$/i.test(value), { message: 'Enter a full URL' }))
 
 export const EndpointSchema = z.object({
-  connection: z.enum(['auto', 'websocket', 'rest']).default('auto'),
-  restUrl: z.string().url().default('https://api.runware.ai/v1'),
-  wsUrl: z.string().url().default('wss://ws-api.runware.ai/v1'),
+  connection: z._default(z.enum(['auto', 'websocket', 'rest']), 'auto'),
+  restUrl: z._default(url, 'https://api.runware.ai/v1'),
+  wsUrl: z._default(url, 'wss://ws-api.runware.ai/v1'),
 })
 
 export const SettingsSchema = z.object({
-  size: SizeSchema.default({ width: DEFAULT_SIZE.width, height: DEFAULT_SIZE.height }),
-  numberResults: z.number().int().min(1).max(MAX_RESULTS).default(4),
-  endpoint: EndpointSchema.default(EndpointSchema.parse({})),
-  options: GenerationOptionsSchema.default(GenerationOptionsSchema.parse({})),
+  size: z._default(SizeSchema, { width: DEFAULT_SIZE.width, height: DEFAULT_SIZE.height }),
+  numberResults: z._default(z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)), 4),
+  endpoint: z._default(EndpointSchema, () => EndpointSchema.parse({})),
+  options: z._default(GenerationOptionsSchema, () => GenerationOptionsSchema.parse({})),
   /** The user has read that frames and prompt go to Runware, a third party. */
-  consentGiven: z.boolean().default(false),
-  lastPrompt: z.string().max(1000).default(''),
+  consentGiven: z._default(z.boolean(), false),
+  lastPrompt: z._default(z.string().check(z.maxLength(1000)), ''),
 })
 
 export type Settings = z.infer<typeof SettingsSchema>

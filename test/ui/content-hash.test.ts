@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+
+import { sha256Hex } from '../../ui/image/content-hash'
+
+const text = (s: string) => new TextEncoder().encode(s)
+
+describe('sha256Hex', () => {
+  it('matches the published test vectors', () => {
+    expect(sha256Hex(text(''))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
+    expect(sha256Hex(text('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
+    expect(sha256Hex(text('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    )
+  })
+
+  it('agrees with node:crypto around every block boundary and on a large image-sized input', () => {
+    for (const length of [55, 56, 63, 64, 65, 119, 120, 128, 3_000_001]) {
+      const bytes = new Uint8Array(length).map((_, i) => (i * 31 + length) & 0xff)
+      expect(sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'))
+    }
+  })
+
+  it('changes when one byte changes', () => {
+    const a = new Uint8Array(1000)
+    const b = a.slice()
+    b[999] = 1
+    expect(sha256Hex(a)).not.toBe(sha256Hex(b))
+  })
+})

@@ -1,0 +1,318 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+import { listenToWindow } from '../../ui/bridge/window-port'
+import { fakePng, record, referenceMeta } from './fixtures'
+import { button, click, commit, field, generateReason, keyDown, renderApp, text, type, type Rendered } from './render-app'
+
+let ui: Rendered
+afterEach(() => {
+  ui.cleanup()
+  vi.restoreAllMocks()
+})
+
+function references(root: ParentNode) {
+  return [...root.querySelectorAll('.reference')].map((item) => [...item.children].map(text).filter(Boolean).join(' | '))
+}
+
+describe('selection', () => {
+  it('explains in words what to select instead of showing an empty strip', async () => {
+    ui = renderApp()
+    await ui.init()
+    expect(ui.container.textContent).toContain('Select 1 to 3 frames to use as references')
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'too-many', references: [], usableCount: 4 })
+    expect(ui.container.textContent).toContain('4 frames selected: the model takes at most 3')
+    expect(generateReason(ui.container)).toBe('Select at most 3 frames')
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'unsupported', references: [], usableCount: 0 })
+    expect(ui.container.textContent).toContain('The selected layers cannot be used as references')
+    expect(ui.container.querySelector('[role="alert"]')).toBeNull() // a state, not an error
+    expect(ui.container.querySelector('.references')).toBeNull()
+  })
+
+  it('shows each reference with its thumbnail, name, pixel size and what will be done to it', async () => {
+    ui = renderApp()
+    await ui.init()
+    await ui.select([
+      [800, 600],
+      [3000, 1000],
+    ])
+    expect(references(ui.container)).toEqual([
+      'Frame 1:1 | 800 × 600 px',
+      'Frame 1:2 | 3000 × 1000 px | Aspect is outside 1:2–2:1: will be padded to fit',
+    ])
+    const thumbs = [...ui.container.querySelectorAll<HTMLImageElement>('.thumb img')]
+    expect(thumbs.map((img) => img.getAttribute('src'))).toEqual(['blob:test/1', 'blob:test/2'])
+  })
+
+  it('warns when a reference is heavy enough to be sent as JPEG', async () => {
+    ui = renderApp()
+    await ui.init()
+    const ref = referenceMeta('1:1', 2048, 2048)
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [ref], usableCount: 1 })
+    await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: '1:1', image: fakePng(2048, 2048, 3_100_000) })
+    expect(ui.container.textContent).toContain('Heavy image: will be sent as JPEG')
+  })
+
+  it('revokes a thumbnail URL when its image is replaced or its frame deselected, and ignores stale exports', async () => {
+    ui = renderApp()
+    await ui.init()
+    await ui.select([[800, 600]], 1)
+    await ui.select([[800, 600]], 2) // same frame, edited: fresh bytes
+    expect(ui.revoked).toEqual(['blob:test/1'])
+    await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: '1:1', image: fakePng(5, 5) })
+    expect(ui.created).toEqual(['blob:test/1', 'blob:test/2'])
+    await ui.receive({ type: 'selection', selectionId: 3, state: 'empty', references: [], usableCount: 0 })
+    expect(ui.revoked).toEqual(['blob:test/1', 'blob:test/2'])
+  })
+
+  it('asks the sandbox to export the references again on Refresh', async () => {
+    ui = renderApp()
+    await ui.init()
+    await ui.select()
+    await click(button(ui.container, 'Refresh'))
+    expect(ui.ofType('refresh-references')).toEqual([{ type: 'refresh-references' }])
+  })
+
+  it('waits for the pixels of every reference before Generate is possible', async () => {
+    ui = renderApp()
+    await ui.init({ settings: { lastPrompt: 'Linen' } })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1 })
+    expect(generateReason(ui.container)).toBe('Waiting for the reference images…')
+    await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: '1:1', image: fakePng(800, 600) })
+    expect(button(ui.container, 'Generate').disabled).toBe(false)
+  })
+})
+
+describe('prompt', () => {
+  it('counts as you type and turns into an error past 1000', async () => {
+    ui = renderApp()
+    await ui.init()
+    const prompt = field<HTMLTextAreaElement>(ui.container, 'Prompt')
+    await type(prompt, 'Rust and moss 🌿')
+    const counter = ui.container.querySelector('#prompt-counter')!
+    expect(counter.textContent).toBe('16 / 1000')
+    expect(prompt.getAttribute('aria-describedby')).toContain('prompt-counter')
+
+    await type(prompt, 'x'.repeat(1003))
+    expect(counter.textContent).toBe('1003 / 1000')
+    expect(counter.className).toContain('counter-over')
+    expect(prompt.getAttribute('aria-invalid')).toBe('true')
+    expect(ui.container.textContent).toContain('Shorten it by 3')
+  })
+
+  it('generates with Ctrl+Enter or Cmd+Enter, and not with Enter alone', async () => {
+    ui = renderApp()
+    await ui.init({ settings: { lastPrompt: 'Terracotta, noon' } })
+    await ui.select()
+    const prompt = field<HTMLTextAreaElement>(ui.container, 'Prompt')
+    await keyDown(prompt, { key: 'Enter' })
+    await ui.settle()
+    expect(ui.ofType('run-start')).toHaveLength(0)
+    await keyDown(prompt, { key: 'Enter', ctrlKey: true })
+    await ui.settle()
+    expect(ui.ofType('run-start')).toHaveLength(1)
+    ui.app.actions.cancel()
+    await ui.settle()
+    await keyDown(prompt, { key: 'Enter', metaKey: true })
+    await ui.settle()
+    expect(ui.ofType('run-start')).toHaveLength(2)
+  })
+
+  it('keeps the prompt: saved through the sandbox a moment after typing', async () => {
+    vi.useFakeTimers()
+    try {
+      ui = renderApp()
+      await ui.init()
+      await type(field<HTMLTextAreaElement>(ui.container, 'Prompt'), 'Velvet dusk')
+      expect(ui.ofType('save-settings')).toHaveLength(0)
+      vi.advanceTimersByTime(700)
+      expect(ui.ofType('save-settings').at(-1)!.settings.lastPrompt).toBe('Velvet dusk')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('size', () => {
+  it('offers exactly the 16 allowed sizes, grouped by aspect and labelled with tier', async () => {
+    ui = renderApp()
+    await ui.init()
+    const size = field<HTMLSelectElement>(ui.container, 'Size')
+    expect(size.tagName).toBe('SELECT')
+    expect(size.querySelectorAll('option')).toHaveLength(16)
+    const groups = [...size.querySelectorAll('optgroup')]
+    expect(groups.map((g) => g.label)).toEqual([
+      '16:9 landscape',
+      '9:16 portrait',
+      '1:1 square',
+      '4:3 landscape',
+      '3:4 portrait',
+      '21:9 wide',
+    ])
+    expect([...groups[3]!.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      '1440 × 1080 · 1080p',
+      '1168 × 880 · 1K',
+      '960 × 720 · 720p',
+    ])
+  })
+
+  it('preselects the size closest to the first reference, once, unless the user picked one', async () => {
+    ui = renderApp()
+    await ui.init()
+    await ui.select([[1000, 1800]])
+    const size = field<HTMLSelectElement>(ui.container, 'Size')
+    expect(size.value).toBe('1080x1920')
+    await commit(size, '1280x720')
+    expect(ui.ofType('save-settings').at(-1)!.settings.size).toEqual({ width: 1280, height: 720 })
+    await ui.select([[900, 900]], 2)
+    expect(size.value).toBe('1280x720')
+    await click(button(ui.container, 'Match reference'))
+    expect(size.value).toBe('1080x1080')
+  })
+
+  it('matches a selection that arrived before init, once the saved size is known', async () => {
+    ui = renderApp()
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1', 2000, 900)], usableCount: 1 })
+    await ui.init({ settings: { size: { width: 720, height: 720 } } })
+    expect(field<HTMLSelectElement>(ui.container, 'Size').value).toBe('2112x912')
+  })
+
+  it('leaves a size the user picked before references arrived alone', async () => {
+    ui = renderApp()
+    await ui.init()
+    await commit(field<HTMLSelectElement>(ui.container, 'Size'), '2112x912')
+    await ui.select([[600, 800]])
+    expect(field<HTMLSelectElement>(ui.container, 'Size').value).toBe('2112x912')
+  })
+})
+
+describe('number of results', () => {
+  it('clamps out-of-range input to 1–20 and says why', async () => {
+    ui = renderApp()
+    await ui.init()
+    const count = field(ui.container, 'Number of results')
+    await commit(count, '25')
+    expect(count.value).toBe('20')
+    expect(ui.container.textContent).toContain('At most 20 results per run')
+    expect(ui.ofType('save-settings').at(-1)!.settings.numberResults).toBe(20)
+    await commit(count, '0')
+    expect(count.value).toBe('1')
+    expect(ui.container.textContent).toContain('At least 1 result')
+  })
+
+  it('steps with the buttons and stops at the ends', async () => {
+    ui = renderApp()
+    await ui.init({ settings: { numberResults: 19 } })
+    const more = button(ui.container, 'More results')
+    await click(more)
+    expect(field(ui.container, 'Number of results').value).toBe('20')
+    expect(more.disabled).toBe(true)
+    await click(button(ui.container, 'Fewer results'))
+    expect(field(ui.container, 'Number of results').value).toBe('19')
+  })
+})
+
+describe('Generate', () => {
+  it('says what is missing, one thing at a time', async () => {
+    ui = renderApp()
+    await ui.init({ apiKey: null, settings: { consentGiven: false } })
+    const reasons = [generateReason(ui.container)]
+    ui.app.actions.saveKey('rw-key-abcdef')
+    await ui.settle()
+    reasons.push(generateReason(ui.container))
+    await click(button(ui.container, 'I understand'))
+    reasons.push(generateReason(ui.container))
+    await ui.select()
+    reasons.push(generateReason(ui.container))
+    await type(field<HTMLTextAreaElement>(ui.container, 'Prompt'), 'Glass, steam, copper')
+    reasons.push(generateReason(ui.container))
+    expect(reasons).toEqual([
+      'Add your Runware API key first',
+      'Confirm the note about Runware first',
+      'Select 1 to 3 frames to use as references',
+      'Write a prompt to describe what you want',
+      null,
+    ])
+    expect(button(ui.container, 'Generate').disabled).toBe(false)
+  })
+})
+
+describe('incoming messages', () => {
+  it('ignores an invalid message from the sandbox without changing anything', async () => {
+    ui = renderApp()
+    await ui.init({ settings: { lastPrompt: 'Chalk' } })
+    await ui.select()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const stop = listenToWindow(ui.app.bridge, window)
+    const before = ui.container.innerHTML
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data: { pluginMessage: { type: 'selection', selectionId: 9, state: 'empty', references: 'none', usableCount: -1 } },
+      }),
+    )
+    window.dispatchEvent(new MessageEvent('message', { data: { pluginMessage: { type: 'key-state' } } }))
+    await ui.settle()
+    stop()
+    expect(ui.container.innerHTML).toBe(before)
+    expect(ui.app.state.apiKey.value).not.toBeNull()
+    expect(warn).toHaveBeenCalledTimes(2)
+    expect(String(warn.mock.calls[0]![0])).toContain("message 'selection' refused")
+  })
+})
+
+describe('a selected generated image', () => {
+  it('shows what made it and refills the form from it', async () => {
+    ui = renderApp()
+    await ui.init({ settings: { numberResults: 6 } })
+    await ui.receive({ type: 'selected-record', nodeId: '5:5', record: record() })
+    const card = ui.container.querySelector('.card')!
+    expect(text(card)).toContain('Foggy harbour at dawn')
+    expect(text(card)).toContain('Size1280 × 720 · 720p')
+    expect(text(card)).toContain('Seed4242')
+    expect(text(card)).toContain('Cost$0.02')
+    await click(button(ui.container, 'Use this prompt'))
+    expect(field<HTMLTextAreaElement>(ui.container, 'Prompt').value).toBe('Foggy harbour at dawn')
+    expect(field<HTMLSelectElement>(ui.container, 'Size').value).toBe('1280x720')
+    expect(field(ui.container, 'Number of results').value).toBe('6')
+
+    await ui.receive({ type: 'selected-record', nodeId: null, record: null })
+    expect(ui.container.querySelector('.card')).toBeNull()
+  })
+
+  it('selects the frames it was made from, and says when some are gone', async () => {
+    ui = renderApp({
+      reply: (m) => (m.type === 'select-nodes' ? { type: 'nodes-selected', requestId: m.requestId, found: 1 } : null),
+    })
+    await ui.init()
+    await ui.receive({ type: 'selected-record', nodeId: '5:5', record: record({ referenceNodeIds: ['1:1', '1:2'] }) })
+    await click(button(ui.container, 'Select references'))
+    await ui.settle()
+    expect(ui.ofType('select-nodes')[0]!.nodeIds).toEqual(['1:1', '1:2'])
+    expect(ui.container.textContent).toContain('1 of 2 references are no longer in this file')
+  })
+
+  it('prefills from the record when opened with Variations', async () => {
+    ui = renderApp()
+    await ui.init({ command: 'variations', settings: { lastPrompt: 'old prompt' } })
+    await ui.select([[1280, 720]])
+    await ui.receive({ type: 'selected-record', nodeId: '1:1', record: record({ prompt: 'Brass and fog', width: 720, height: 1280 }) })
+    expect(field<HTMLTextAreaElement>(ui.container, 'Prompt').value).toBe('Brass and fog')
+    expect(field<HTMLSelectElement>(ui.container, 'Size').value).toBe('720x1280')
+    // only the first record prefills: selecting another image later does not overwrite the form
+    await ui.receive({ type: 'selected-record', nodeId: '1:9', record: record({ prompt: 'Other' }) })
+    expect(field<HTMLTextAreaElement>(ui.container, 'Prompt').value).toBe('Brass and fog')
+  })
+
+  it('renders HTML in prompts and names as text, never as markup', async () => {
+    ui = renderApp()
+    await ui.init()
+    const evil = '<img src=x onerror="alert(1)"><b>bold</b>'
+    await ui.receive({ type: 'selected-record', nodeId: '5:5', record: record({ prompt: evil }) })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1', 800, 600, evil)], usableCount: 1 })
+    const card = ui.container.querySelector('.card')!
+    expect(card.querySelector('b')).toBeNull()
+    expect(card.querySelector('.record-prompt')!.textContent).toBe(evil)
+    expect(ui.container.querySelector('.reference-name')!.textContent).toBe(evil)
+    expect(ui.container.querySelectorAll('img[src="x"]')).toHaveLength(0)
+  })
+})

@@ -1,0 +1,285 @@
+import { describe, expect, it, vi } from 'vitest'
+
+import { DEFAULT_GENERATION_OPTIONS } from '../../src/common/generation-options'
+import type { UiToPlugin } from '../../src/common/protocol'
+import { EndpointSchema } from '../../src/common/settings'
+import { createBridge } from '../../ui/bridge/bridge'
+import { createRunController, type RunRequest } from '../../ui/generation/run-controller'
+import { progressText } from '../../ui/generation/run-state'
+import { createImagePipeline } from '../../ui/image/image-pipeline'
+import { readImageInfo } from '../../ui/image/sniff'
+import { RunwareError } from '../../ui/runware/errors'
+import { dataUri, fakeCodec, fakeJpeg, fakePng, fakeWebp, toBase64 } from './fixtures'
+import { scriptedRunware } from './scripted-runware'
+
+// The controller with a scripted Runware (results come when the test says) and a scripted
+// sandbox behind the real bridge, so request ids, replies and message order are the real ones.
+
+const KEY = 'rw-test-key-0000'
+const NOW = new Date('2025-03-04T05:06:07.000Z')
+
+function setup(options: { failPlacing?: (index: number) => string | null } = {}) {
+  const sent: UiToPlugin[] = []
+  let ids = 0
+  // the sandbox: answers run-start and place-result on the next tick, like postMessage would
+  const bridge = createBridge({
+    newId: () => `id-${++ids}`,
+    warn: () => undefined,
+    port: {
+      post(message) {
+        sent.push(message)
+        queueMicrotask(() => {
+          if (message.type === 'run-start') {
+            const slotNodeIds = Array.from({ length: message.plan.count }, (_, i) => `slot:${i}`)
+            bridge.receive({ type: 'run-started', requestId: message.requestId, slotNodeIds })
+          } else if (message.type === 'place-result') {
+            const failure = options.failPlacing?.(message.index)
+            bridge.receive(
+              failure
+                ? { type: 'request-failed', requestId: message.requestId, message: failure }
+                : { type: 'result-placed', requestId: message.requestId, nodeId: `node:${message.index}` },
+            )
+          }
+        })
+      },
+    },
+  })
+  const runware = scriptedRunware()
+  const generatorFor = vi.fn(() => runware.generator)
+  const fetchBytes = vi.fn(async () => fakePng(1440, 1080))
+  const controller = createRunController({
+    bridge,
+    generatorFor,
+    pipeline: createImagePipeline(fakeCodec().codec),
+    fetchBytes,
+    clock: { now: () => NOW },
+    newId: () => `id-${++ids}`,
+  })
+  const types = () => sent.map((m) => m.type)
+  const of = <T extends UiToPlugin['type']>(type: T) => sent.filter((m): m is Extract<UiToPlugin, { type: T }> => m.type === type)
+  return { controller, runware, sent, types, of, generatorFor, fetchBytes }
+}
+
+const reference = fakePng(800, 600, 500)
+
+function request(overrides: Partial<RunRequest> = {}): RunRequest {
+  return {
+    apiKey: KEY,
+    consentGiven: true,
+    references: [{ nodeId: '1:2', bytes: reference }],
+    prompt: '  A foggy harbour, morning light  ',
+    size: { width: 1440, height: 1080 },
+    count: 3,
+    options: DEFAULT_GENERATION_OPTIONS,
+    endpoint: EndpointSchema.parse({}),
+    ...overrides,
+  }
+}
+
+describe('run controller', () => {
+  it('places each result as it arrives, in arrival order, with its generation record', async () => {
+    const { controller, runware, types, of } = setup()
+    const done = controller.start(request())
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    expect(types()).toEqual(['run-start'])
+    expect(of('run-start')[0]!.plan).toMatchObject({ prompt: 'A foggy harbour, morning light', count: 3, referenceNodeIds: ['1:2'] })
+
+    runware.emit()
+    await vi.waitFor(() => expect(controller.run.value!.slots[0]).toEqual({ status: 'placed', nodeId: 'node:0' }))
+    // the first image is on the canvas while the others are still on their way
+    expect(controller.run.value!.slots.slice(1).map((s) => s.status)).toEqual(['waiting', 'waiting'])
+    expect(progressText(controller.run.value!)).toBe('Generating 2 of 3…')
+
+    runware.emit({ imageDataURI: undefined, imageBase64Data: toBase64(fakeJpeg(1440, 1080)) })
+    runware.emit({ imageDataURI: undefined, imageURL: 'https://im.runware.ai/image-3.jpg' })
+    runware.finish()
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'done' })
+
+    expect(types()).toEqual(['run-start', 'place-result', 'place-result', 'place-result', 'run-end'])
+    const placed = of('place-result')
+    expect(placed.map((m) => [m.index, m.record.imageUUID, m.record.seed])).toEqual([
+      [0, 'image-1', 1001],
+      [1, 'image-2', 1002],
+      [2, 'image-3', 1003],
+    ])
+    expect(placed[0]!.record).toEqual({
+      version: 1,
+      runId: of('run-start')[0]!.plan.runId,
+      index: 0,
+      prompt: 'A foggy harbour, morning light',
+      width: 1440,
+      height: 1080,
+      model: 'runway:4@2',
+      seed: 1001,
+      taskUUID: runware.requests[0]!.taskUUID,
+      imageUUID: 'image-1',
+      cost: 0.02,
+      outputFormat: 'JPG',
+      referenceNodeIds: ['1:2'],
+      createdAt: NOW.toISOString(),
+    })
+    expect(readImageInfo(placed[1]!.image)).toEqual({ format: 'JPEG', width: 1440, height: 1080 })
+    expect(readImageInfo(placed[2]!.image)).toMatchObject({ format: 'PNG' }) // fetched from the URL
+    expect(of('run-end')[0]).toMatchObject({ outcome: 'done' })
+    expect(progressText(controller.run.value!)).toBe('Done: 3 images placed')
+  })
+
+  it('asks Runware for exactly what the form says', async () => {
+    const { controller, runware } = setup()
+    const done = controller.start(request({ count: 2, size: { width: 720, height: 1280 } }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    expect(runware.requests[0]).toMatchObject({
+      prompt: 'A foggy harbour, morning light',
+      width: 720,
+      height: 1280,
+      numberResults: 2,
+      referenceImages: ['uploaded-1'],
+      options: DEFAULT_GENERATION_OPTIONS,
+    })
+    expect(runware.signals[0]).toBeInstanceOf(AbortSignal)
+    runware.finish()
+    await done
+  })
+
+  it('transcodes a WEBP result to PNG before it goes to the sandbox', async () => {
+    const { controller, runware, of } = setup()
+    const done = controller.start(request({ count: 1 }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit({ imageDataURI: dataUri(fakeWebp(1920, 1080), 'image/webp') })
+    runware.finish()
+    await done
+    expect(readImageInfo(of('place-result')[0]!.image)).toEqual({ format: 'PNG', width: 1920, height: 1080 })
+  })
+
+  it('reports a result that cannot be placed and carries on with the rest', async () => {
+    const { controller, runware, of } = setup({ failPlacing: (index) => (index === 2 ? 'The page was closed' : null) })
+    const done = controller.start(request())
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit()
+    runware.emit({ imageDataURI: 'data:image/jpeg;base64,bm90IGFuIGltYWdl' }) // "not an image"
+    runware.emit()
+    runware.finish()
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'done' })
+
+    expect(controller.run.value!.slots.map((s) => s.status)).toEqual(['placed', 'failed', 'failed'])
+    expect(of('result-failed')).toEqual([
+      expect.objectContaining({ index: 1, message: 'Runware sent an image the plugin could not read' }),
+      expect.objectContaining({ index: 2, message: 'The page was closed' }),
+    ])
+    expect(of('place-result').map((m) => m.index)).toEqual([0, 2])
+    expect(progressText(controller.run.value!)).toBe('Done: 1 of 3 placed, 2 failed')
+  })
+
+  it('on cancel keeps what arrived, places nothing after, and ends the run as cancelled', async () => {
+    const { controller, runware, types, of } = setup()
+    const done = controller.start(request({ count: 4 }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit()
+    await vi.waitFor(() => expect(controller.run.value!.slots[0]!.status).toBe('placed'))
+
+    controller.cancel()
+    expect(runware.signals[0]!.aborted).toBe(true)
+    // a result Runware sends anyway after the cancel is not placed
+    runware.emit()
+    // and this generator ignores the abort entirely: the run must still end
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'cancelled' })
+
+    expect(types()).toEqual(['run-start', 'place-result', 'run-end'])
+    expect(of('run-end')[0]).toMatchObject({ outcome: 'cancelled' })
+    expect(controller.run.value!.slots.map((s) => s.status)).toEqual(['placed', 'cancelled', 'cancelled', 'cancelled'])
+    expect(progressText(controller.run.value!)).toBe(
+      'Cancelled: 1 of 4 placed. Runware may still bill for work it had already started.',
+    )
+  })
+
+  it('uploads a reference once and reuses its imageUUID while the bytes are unchanged', async () => {
+    const { controller, runware } = setup()
+    const runs = [reference, reference.slice(), fakePng(800, 600, 501)]
+    for (const [n, bytes] of runs.entries()) {
+      const done = controller.start(request({ count: 1, references: [{ nodeId: '1:2', bytes }] }))
+      await vi.waitFor(() => expect(runware.requests).toHaveLength(n + 1))
+      runware.emit()
+      runware.finish()
+      await done
+    }
+    expect(runware.uploads).toHaveLength(2)
+    expect(runware.uploads[0]).toBe(dataUri(reference))
+    expect(runware.requests.map((r) => r.referenceImages)).toEqual([['uploaded-1'], ['uploaded-1'], ['uploaded-2']])
+  })
+
+  it('uploads the same frame selected twice only once', async () => {
+    const { controller, runware } = setup()
+    const twice = [{ nodeId: '1:2', bytes: reference }, { nodeId: '1:3', bytes: reference.slice() }]
+    const done = controller.start(request({ count: 1, references: twice }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    expect(runware.uploads).toHaveLength(1)
+    expect(runware.requests[0]!.referenceImages).toEqual(['uploaded-1', 'uploaded-1'])
+    runware.finish()
+    await done
+  })
+
+  it('sends a reference inline when its upload fails, and says so', async () => {
+    const { controller, runware } = setup()
+    runware.failUploads()
+    const other = fakePng(600, 800, 300)
+    const refs = [{ nodeId: '1:2', bytes: reference }, { nodeId: '1:3', bytes: other }]
+    const done = controller.start(request({ count: 1, references: refs }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    expect(runware.requests[0]!.referenceImages).toEqual([dataUri(reference), dataUri(other)])
+    expect(controller.run.value!.notes).toEqual(['References 1 and 2 are sent inline: their upload failed'])
+    runware.finish()
+    await done
+  })
+
+  it('ends a run Runware refuses as failed, with the reason in words and no key in sight', async () => {
+    const { controller, runware, of } = setup()
+    const done = controller.start(request())
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.status({ kind: 'retrying', inMs: 3600, attempt: 1, reason: 'busy' })
+    expect(progressText(controller.run.value!)).toBe('Runware is busy, retrying in 4 s')
+    runware.fail(new RunwareError({ kind: 'auth', code: 'invalidApiKey', message: 'Runware did not accept this API key.', detail: `key ${KEY} is invalid` }))
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'failed' })
+    expect(of('run-end')[0]).toMatchObject({ outcome: 'failed' })
+    const error = controller.run.value!.error!
+    expect(error.message).toBe('Runware did not accept this API key.')
+    expect(error.detail).toBe('invalidApiKey: key [api key] is invalid')
+  })
+
+  it('marks slots Runware never filled as failed when it returns fewer images', async () => {
+    const { controller, runware, of } = setup()
+    const done = controller.start(request({ count: 2 }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit()
+    runware.finish()
+    await done
+    expect(of('result-failed')).toEqual([expect.objectContaining({ index: 1, message: 'Runware returned fewer images than requested' })])
+  })
+
+  it.each([
+    ['no key', { apiKey: null }, 'Add your Runware API key first'],
+    ['no consent', { consentGiven: false }, 'Confirm the note about Runware first'],
+    ['no references', { references: [] }, 'Select 1 to 3 frames to use as references'],
+    ['too many references', { references: ['a', 'b', 'c', 'd'].map((nodeId) => ({ nodeId, bytes: reference })) }, 'Select at most 3 frames'],
+    ['a reference still exporting', { references: [{ nodeId: '1:2' }] }, 'Waiting for the reference images…'],
+    ['a blank prompt', { prompt: '   ' }, 'The prompt is only spaces: describe what you want'],
+    ['a long prompt', { prompt: 'x'.repeat(1001) }, 'The prompt is 1 character too long (at most 1000)'],
+    ['a size the model refuses', { size: { width: 1000, height: 1000 } }, 'Pick one of the listed sizes'],
+    ['too many results', { count: 21 }, 'Choose between 1 and 20 results'],
+  ])('refuses to start with %s, and sends nothing', async (_name, overrides, message) => {
+    const { controller, sent, generatorFor } = setup()
+    await expect(controller.start(request(overrides as Partial<RunRequest>))).resolves.toEqual({ ok: false, message })
+    expect(sent).toEqual([])
+    expect(generatorFor).not.toHaveBeenCalled()
+    expect(controller.run.value).toBeNull()
+  })
+
+  it('refuses a second run while one is going', async () => {
+    const { controller, runware } = setup()
+    const first = controller.start(request({ count: 1 }))
+    await expect(controller.start(request())).resolves.toEqual({ ok: false, message: 'A run is already in progress' })
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit()
+    runware.finish()
+    await first
+  })
+})

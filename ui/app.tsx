@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'preact/hooks'
+
+import { Header } from './components/header'
+import { MainView } from './components/main-view'
+import { SettingsView } from './components/settings-view'
+import type { App as AppModel } from './create-app'
+
+// The whole UI: nothing until the sandbox has said who we are (`init`), then the generate
+// form or the settings.
+
+export function App({ app }: { app: AppModel }) {
+  const { state, actions } = app
+  const view = state.view.value
+  const previous = useRef(view)
+  const root = useRef<HTMLDivElement>(null)
+
+  // the button that switched views is gone after the switch: put focus on its counterpart
+  useEffect(() => {
+    if (previous.current === view) return
+    previous.current = view
+    root.current?.querySelector<HTMLElement>('.header button')?.focus()
+  }, [view])
+
+  if (!state.ready.value) {
+    return (
+      <div class="loading" role="status">
+        Loading…
+      </div>
+    )
+  }
+
+  function handleKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && state.view.value === 'settings') actions.closeSettings()
+  }
+
+  return (
+    <div class="app" ref={root} onKeyDown={handleKeyDown}>
+      <Header view={view} onOpenSettings={actions.openSettings} onCloseSettings={actions.closeSettings} />
+      {view === 'settings' ? (
+        <SettingsView
+          apiKey={state.apiKey.value}
+          settings={state.settings.value}
+          onSaveKey={actions.saveKey}
+          onForgetKey={actions.forgetKey}
+          onSaveEndpoint={actions.saveEndpoint}
+          onSaveOptions={actions.saveOptions}
+        />
+      ) : (
+        <MainView app={app} />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,178 @@
+import { v4 as uuidv4 } from 'uuid'
+
+import {
+  parsePluginToUi,
+  UiToPluginSchema,
+  type PluginToUi,
+  type RunPlan,
+  type UiToPlugin,
+} from '../../src/common/protocol'
+import type { GenerationRecord } from '../../src/common/generation-record'
+
+// The UI's side of the message protocol. Everything from the sandbox is parsed before anyone
+// sees it; an invalid message is logged and dropped whole. Requests that need an answer carry
+// a requestId and resolve with the matching reply, reject on `request-failed`, and give up
+// after a timeout so a lost reply can never hang a run.
+
+export interface BridgePort {
+  post(message: UiToPlugin): void
+}
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export type BridgeErrorKind = 'failed' | 'timeout' | 'invalid' | 'closed'
+
+export class BridgeError extends Error {
+  readonly kind: BridgeErrorKind
+  readonly requestType: string
+
+  constructor(kind: BridgeErrorKind, requestType: string, message: string) {
+    super(message)
+    this.name = 'BridgeError'
+    this.kind = kind
+    this.requestType = requestType
+  }
+}
+
+type Reply<T extends PluginToUi['type']> = Extract<PluginToUi, { type: T }>
+type RequestMessage = Extract<UiToPlugin, { requestId: string }>
+type RequestBody<T extends RequestMessage['type']> = Omit<Extract<RequestMessage, { type: T }>, 'type' | 'requestId'>
+
+const REPLY_TYPE = {
+  'run-start': 'run-started',
+  'place-result': 'result-placed',
+  'select-nodes': 'nodes-selected',
+} as const satisfies Record<RequestMessage['type'], PluginToUi['type']>
+
+/** Placing a large image can take the sandbox a while (decode, createImage); the rest is quick. */
+export const DEFAULT_TIMEOUTS: Record<RequestMessage['type'], number> = {
+  'run-start': 20_000,
+  'place-result': 60_000,
+  'select-nodes': 10_000,
+}
+
+export interface BridgeOptions {
+  port: BridgePort
+  timers?: Timers
+  timeouts?: Partial<Record<RequestMessage['type'], number>>
+  newId?: () => string
+  warn?: (message: string) => void
+}
+
+export interface Bridge {
+  send(message: UiToPlugin): boolean
+  /** Feed one raw `pluginMessage`; returns whether it was valid. */
+  receive(raw: unknown): boolean
+  subscribe(listener: (message: PluginToUi) => void): () => void
+  startRun(plan: RunPlan): Promise<Reply<'run-started'>>
+  placeResult(body: { runId: string; index: number; image: Uint8Array; record: GenerationRecord }): Promise<Reply<'result-placed'>>
+  selectNodes(nodeIds: string[]): Promise<Reply<'nodes-selected'>>
+  /** Rejects everything still waiting, e.g. when the UI goes away. */
+  dispose(): void
+}
+
+interface Pending {
+  requestType: RequestMessage['type']
+  resolve(message: PluginToUi): void
+  reject(error: BridgeError): void
+  timer: unknown
+}
+
+const defaultTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+export function createBridge(options: BridgeOptions): Bridge {
+  const timers = options.timers ?? defaultTimers
+  const newId = options.newId ?? uuidv4
+  const warn = options.warn ?? ((message: string) => console.warn(`[gen4 ui] ${message}`))
+  const pending = new Map<string, Pending>()
+  const listeners = new Set<(message: PluginToUi) => void>()
+
+  function send(message: UiToPlugin): boolean {
+    // checked on the way out too, so a bad message fails here with a reason instead of
+    // being silently refused by the sandbox
+    const checked = UiToPluginSchema.safeParse(message)
+    if (!checked.success) {
+      warn(`not sending '${message.type}': ${checked.error.issues[0]?.message ?? 'invalid'}`)
+      return false
+    }
+    options.port.post(message)
+    return true
+  }
+
+  function settle(requestId: string, reply: PluginToUi): void {
+    const waiting = pending.get(requestId)
+    if (!waiting) {
+      warn(`reply '${reply.type}' for an unknown or expired request ignored`)
+      return
+    }
+    pending.delete(requestId)
+    timers.clearTimeout(waiting.timer)
+    if (reply.type === 'request-failed') {
+      waiting.reject(new BridgeError('failed', waiting.requestType, reply.message))
+    } else if (reply.type === REPLY_TYPE[waiting.requestType]) {
+      waiting.resolve(reply)
+    } else {
+      waiting.reject(new BridgeError('invalid', waiting.requestType, `Unexpected reply '${reply.type}'`))
+    }
+  }
+
+  function receive(raw: unknown): boolean {
+    const parsed = parsePluginToUi(raw)
+    if (!parsed.ok) {
+      warn(parsed.reason)
+      return false
+    }
+    const message = parsed.message
+    if ('requestId' in message) {
+      settle(message.requestId, message)
+      return true
+    }
+    for (const listener of [...listeners]) listener(message)
+    return true
+  }
+
+  function request<T extends RequestMessage['type']>(type: T, body: RequestBody<T>): Promise<Reply<(typeof REPLY_TYPE)[T]>> {
+    const requestId = newId()
+    const message = { ...body, type, requestId } as unknown as UiToPlugin
+    return new Promise((resolve, reject) => {
+      const ms = options.timeouts?.[type] ?? DEFAULT_TIMEOUTS[type]
+      const timer = timers.setTimeout(() => {
+        pending.delete(requestId)
+        reject(new BridgeError('timeout', type, 'The plugin did not answer in time. Try again, or reopen the plugin.'))
+      }, ms)
+      pending.set(requestId, { requestType: type, resolve: resolve as (m: PluginToUi) => void, reject, timer })
+      if (!send(message)) {
+        pending.delete(requestId)
+        timers.clearTimeout(timer)
+        reject(new BridgeError('invalid', type, 'The plugin could not send this request.'))
+      }
+    })
+  }
+
+  return {
+    send,
+    receive,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    startRun: (plan) => request('run-start', { plan }),
+    // the protocol's zod type says Uint8Array<ArrayBuffer>; every array here is ArrayBuffer-backed
+    placeResult: (body) => request('place-result', body as RequestBody<'place-result'>),
+    selectNodes: (nodeIds) => request('select-nodes', { nodeIds }),
+    dispose() {
+      for (const [id, waiting] of pending) {
+        timers.clearTimeout(waiting.timer)
+        waiting.reject(new BridgeError('closed', waiting.requestType, 'The plugin closed.'))
+        pending.delete(id)
+      }
+      listeners.clear()
+    },
+  }
+}

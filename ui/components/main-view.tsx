@@ -1,0 +1,100 @@
+import { isActive, progressText } from '../generation/run-state'
+import type { App } from '../create-app'
+import { generateBlocker } from '../state/readiness'
+import { selectionText } from '../state/selection-text'
+import { ApiKeyForm } from './api-key-form'
+import { ConsentNotice } from './consent-notice'
+import { CountField } from './count-field'
+import { ErrorBanner } from './error-banner'
+import { GenerateBar } from './generate-bar'
+import { PromptField } from './prompt-field'
+import { RecordCard } from './record-card'
+import { ReferenceStrip } from './reference-strip'
+import { RunProgress } from './run-progress'
+import { SelectionMessage } from './selection-message'
+import { SizePicker } from './size-picker'
+
+// The generate form: what still needs doing (key, consent), the references, the prompt,
+// size and count, and the run itself in a footer that stays in view.
+
+export function MainView({ app }: { app: App }) {
+  const { state, actions, controller } = app
+  const run = controller.run.value
+  const running = isActive(run)
+  const selection = state.selection.value
+  const explanation = selectionText(selection.state, selection.usableCount)
+  const selected = state.selectedRecord.value
+  const error = state.notice.value ?? run?.error ?? null
+  const blocker = running ? null : generateBlocker(state)
+
+  function generate() {
+    if (!running && generateBlocker(state) === null) void actions.generate()
+  }
+
+  return (
+    <>
+      <main class="view">
+        {!state.apiKey.value && (
+          <section class="card" aria-labelledby="connect-title">
+            <p id="connect-title" class="card-title">
+              Connect your Runware account
+            </p>
+            <ApiKeyForm onSave={actions.saveKey} />
+          </section>
+        )}
+        {!state.settings.value.consentGiven && <ConsentNotice onAccept={actions.acknowledgeConsent} />}
+        {selected && (
+          <RecordCard
+            record={selected.record}
+            onUse={() => actions.useRecord(selected.record)}
+            onSelectReferences={() => void actions.selectReferencesOf(selected.record)}
+          />
+        )}
+        <section class="section" aria-labelledby="references-title">
+          <div class="label-row">
+            <h2 id="references-title" class="section-title">
+              References
+            </h2>
+            {!explanation && (
+              <button
+                type="button"
+                class="link-button"
+                title="Export the selected frames again after editing them"
+                onClick={actions.refreshReferences}
+              >
+                Refresh
+              </button>
+            )}
+          </div>
+          {explanation ? (
+            <SelectionMessage text={explanation} />
+          ) : (
+            <ReferenceStrip references={selection.references} images={state.images.value} />
+          )}
+        </section>
+        <PromptField value={state.prompt.value} onInput={actions.setPrompt} onSubmit={generate} />
+        <SizePicker
+          value={state.size.value}
+          onPick={actions.pickSize}
+          onMatchReference={actions.matchReference}
+          canMatch={selection.state === 'ok' && selection.references.length > 0}
+        />
+        <CountField value={state.count.value} note={state.countNote.value} onChange={actions.setCount} />
+      </main>
+      <footer class="footer">
+        {error && <ErrorBanner error={error} onDismiss={actions.dismissError} />}
+        {run && <RunProgress run={run} />}
+        <p class="status-line" role="status" aria-live="polite">
+          {run ? progressText(run) : ''}
+        </p>
+        <GenerateBar
+          blocker={blocker}
+          running={running}
+          cancelling={run?.phase === 'cancelling'}
+          onGenerate={generate}
+          onCancel={actions.cancel}
+        />
+      </footer>
+    </>
+  )
+}

@@ -1,0 +1,26 @@
+import type { GenerationOptions } from '../../src/common/generation-options'
+import type { Endpoint, Settings } from '../../src/common/settings'
+import { ConnectionSettings } from './connection-settings'
+import { KeySettings } from './key-settings'
+import { OptionsSettings } from './options-settings'
+
+// Everything that is set once and then left alone.
+
+export interface SettingsViewProps {
+  apiKey: string | null
+  settings: Settings
+  onSaveKey(key: string): string | null
+  onForgetKey(): void
+  onSaveEndpoint(endpoint: Endpoint): void
+  onSaveOptions(options: GenerationOptions): void
+}
+
+export function SettingsView(props: SettingsViewProps) {
+  return (
+    <main class="view">
+      <KeySettings apiKey={props.apiKey} onSave={props.onSaveKey} onForget={props.onForgetKey} />
+      <ConnectionSettings endpoint={props.settings.endpoint} onSave={props.onSaveEndpoint} />
+      <OptionsSettings options={props.settings.options} onSave={props.onSaveOptions} />
+    </main>
+  )
+}

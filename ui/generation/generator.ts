@@ -1,0 +1,37 @@
+import type { GenerationOptions } from '../../src/common/generation-options'
+import type { Endpoint } from '../../src/common/settings'
+import type { ClientStatus, InferenceResult } from '../runware/types'
+
+// What the run controller needs from Runware, and nothing more. The real client in
+// ui/runware/ is adapted to this (runware-generator.ts); tests script it directly.
+
+export interface GenerateRequest {
+  prompt: string
+  width: number
+  height: number
+  numberResults: number
+  /** Uploaded imageUUIDs or inline data URIs, 1–3. */
+  referenceImages: string[]
+  options: GenerationOptions
+  taskUUID: string
+}
+
+export interface GenerateHandlers {
+  /** Called once per image, as soon as it arrives. */
+  onResult(result: InferenceResult): void
+  onStatus(status: ClientStatus): void
+}
+
+export interface Generator {
+  uploadImage(dataUri: string, signal?: AbortSignal): Promise<{ imageUUID: string }>
+  /** Resolves when every result was delivered; rejects with a RunwareError-like error. */
+  generate(request: GenerateRequest, handlers: GenerateHandlers, signal?: AbortSignal): Promise<unknown>
+}
+
+export interface GeneratorConfig {
+  apiKey: string
+  endpoint: Endpoint
+}
+
+/** Called per run with the current key and endpoint; may hand back a cached client. */
+export type GeneratorFactory = (config: GeneratorConfig) => Generator

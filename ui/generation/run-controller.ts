@@ -1,0 +1,241 @@
+import { signal, type ReadonlySignal } from '@preact/signals'
+import { v4 as uuidv4 } from 'uuid'
+
+import type { GenerationOptions } from '../../src/common/generation-options'
+import type { GenerationRecord } from '../../src/common/generation-record'
+import type { RunPlan, UiToPlugin } from '../../src/common/protocol'
+import type { Endpoint } from '../../src/common/settings'
+import { sha256Hex } from '../image/content-hash'
+import type { ImagePipeline } from '../image/image-pipeline'
+import type { InferenceResult } from '../runware/types'
+import { describeError, isAbort } from './error-text'
+import type { GenerateRequest, Generator, GeneratorFactory } from './generator'
+import { uploadReferences } from './reference-uploads'
+import { resultBytes, type FetchBytes } from './result-bytes'
+import { resultRecord } from './result-record'
+import { isActive, type RunState, type Slot } from './run-state'
+import { untilAborted } from './until-aborted'
+import { createUploadCache, type UploadCache } from './upload-cache'
+import { runProblem, type RunReadiness } from './validate-run'
+
+// One generation run from the Generate click to `run-end`: check, ask the sandbox for
+// placeholders, make the references acceptable and upload them, call Runware, and place each
+// image the moment it arrives. Everything outside is injected, so tests drive it with a
+// scripted generator and a fake bridge, and nothing here touches the DOM.
+
+/** The part of the bridge a run needs. */
+export interface RunBridge {
+  send(message: UiToPlugin): boolean
+  startRun(plan: RunPlan): Promise<{ slotNodeIds: string[] }>
+  placeResult(body: { runId: string; index: number; image: Uint8Array; record: GenerationRecord }): Promise<{ nodeId: string }>
+}
+
+export interface Clock {
+  now(): Date
+}
+
+export interface RunControllerDeps {
+  bridge: RunBridge
+  generatorFor: GeneratorFactory
+  pipeline: ImagePipeline
+  fetchBytes: FetchBytes
+  clock: Clock
+  newId?: () => string
+  hash?: (bytes: Uint8Array) => string
+  uploadCache?: UploadCache
+}
+
+export interface RunRequest extends RunReadiness {
+  options: GenerationOptions
+  endpoint: Endpoint
+}
+
+export type StartOutcome =
+  | { ok: true; outcome: 'done' | 'cancelled' | 'failed' }
+  | { ok: false; message: string }
+
+export interface RunController {
+  readonly run: ReadonlySignal<RunState | null>
+  start(request: RunRequest): Promise<StartOutcome>
+  cancel(): void
+  /** Forget a finished run's display (its progress and error). */
+  dismiss(): void
+}
+
+function accountOf(request: RunRequest): string {
+  return `${request.endpoint.restUrl}|${request.endpoint.wsUrl}|${request.apiKey ?? ''}`
+}
+
+export function createRunController(deps: RunControllerDeps): RunController {
+  const newId = deps.newId ?? uuidv4
+  const hash = deps.hash ?? sha256Hex
+  const cache = deps.uploadCache ?? createUploadCache()
+  const run = signal<RunState | null>(null)
+  let abort: AbortController | null = null
+
+  function update(change: (state: RunState) => Partial<RunState>): void {
+    const state = run.value
+    if (state) run.value = { ...state, ...change(state) }
+  }
+
+  function setSlot(index: number, slot: Slot): void {
+    update((state) => ({ slots: state.slots.map((old, i) => (i === index ? slot : old)) }))
+  }
+
+  function note(text: string): void {
+    update((state) => ({ notes: [...state.notes, text] }))
+  }
+
+  async function start(request: RunRequest): Promise<StartOutcome> {
+    if (isActive(run.value)) return { ok: false, message: 'A run is already in progress' }
+    const problem = runProblem(request)
+    if (problem) return { ok: false, message: problem }
+
+    const runId = newId()
+    const count = request.count
+    const controller = new AbortController()
+    abort = controller
+    const signal = controller.signal
+    run.value = {
+      runId,
+      phase: 'starting',
+      slots: Array.from({ length: count }, (): Slot => ({ status: 'waiting' })),
+      clientStatus: null,
+      error: null,
+      notes: [],
+    }
+
+    const finish = (outcome: 'done' | 'cancelled' | 'failed', error?: unknown): StartOutcome => {
+      update((state) => ({
+        phase: outcome,
+        clientStatus: null,
+        error: error === undefined ? null : describeError(error, request.apiKey),
+        slots: state.slots.map((slot) =>
+          slot.status !== 'waiting' ? slot : { status: outcome === 'cancelled' ? 'cancelled' : 'failed' },
+        ),
+      }))
+      deps.bridge.send({ type: 'run-end', runId, outcome })
+      if (abort === controller) abort = null
+      return { ok: true, outcome }
+    }
+
+    const plan: RunPlan = {
+      runId,
+      prompt: request.prompt.trim(),
+      size: { width: request.size.width, height: request.size.height },
+      count,
+      referenceNodeIds: request.references.map((ref) => ref.nodeId),
+    }
+    try {
+      await deps.bridge.startRun(plan)
+    } catch (error) {
+      return finish('failed', error)
+    }
+    if (signal.aborted) return finish('cancelled')
+
+    update(() => ({ phase: 'preparing' }))
+    let generator: Generator
+    let references: string[]
+    try {
+      generator = deps.generatorFor({ apiKey: request.apiKey!, endpoint: request.endpoint })
+      const uploads = uploadReferences(
+        request.references.map((ref) => ref.bytes!),
+        { generator, pipeline: deps.pipeline, cache, account: accountOf(request), hash, signal, note },
+      )
+      references = await untilAborted(uploads, signal)
+    } catch (error) {
+      return signal.aborted || isAbort(error) ? finish('cancelled') : finish('failed', error)
+    }
+
+    update(() => ({ phase: 'generating' }))
+    const taskUUID = newId()
+    const recordContext = {
+      runId,
+      taskUUID,
+      prompt: plan.prompt,
+      size: plan.size,
+      options: request.options,
+      referenceNodeIds: plan.referenceNodeIds,
+    }
+    let nextIndex = 0
+    let placing: Promise<void> = Promise.resolve()
+
+    // Results that arrived before a cancel are still placed: they are finished and paid for.
+    // Cancelling stops what comes after, which `onResult` drops.
+    async function place(result: InferenceResult, index: number): Promise<void> {
+      try {
+        const raw = await resultBytes(result, deps.fetchBytes)
+        const prepared = await deps.pipeline.prepareResult(raw)
+        const placed = await deps.bridge.placeResult({
+          runId,
+          index,
+          image: prepared.bytes,
+          record: resultRecord(result, index, { ...recordContext, createdAt: deps.clock.now() }),
+        })
+        setSlot(index, { status: 'placed', nodeId: placed.nodeId })
+      } catch (error) {
+        const { message } = describeError(error, request.apiKey, 'This image could not be placed')
+        setSlot(index, { status: 'failed', message })
+        deps.bridge.send({ type: 'result-failed', runId, index, message })
+      }
+    }
+
+    const generateRequest: GenerateRequest = {
+      prompt: plan.prompt,
+      width: plan.size.width,
+      height: plan.size.height,
+      numberResults: count,
+      referenceImages: references,
+      options: request.options,
+      taskUUID,
+    }
+    let failure: unknown
+    try {
+      await untilAborted(
+        generator.generate(
+          generateRequest,
+          {
+            onResult(result) {
+              if (signal.aborted || nextIndex >= count) return
+              const index = nextIndex++
+              // one at a time, in arrival order: the bytes of a result live only until it is placed
+              placing = placing.then(() => place(result, index))
+            },
+            onStatus(status) {
+              if (!signal.aborted) update(() => ({ clientStatus: status }))
+            },
+          },
+          signal,
+        ),
+        signal,
+      )
+    } catch (error) {
+      if (!signal.aborted && !isAbort(error)) failure = error
+    }
+    await placing
+
+    if (signal.aborted) return finish('cancelled')
+    if (failure !== undefined) return finish('failed', failure)
+    // Runware delivered fewer images than asked: say which slots stay empty
+    run.value?.slots.forEach((slot, index) => {
+      if (slot.status !== 'waiting') return
+      const message = 'Runware returned fewer images than requested'
+      setSlot(index, { status: 'failed', message })
+      deps.bridge.send({ type: 'result-failed', runId, index, message })
+    })
+    return finish('done')
+  }
+
+  return {
+    run,
+    start,
+    cancel() {
+      if (!abort || abort.signal.aborted) return
+      update(() => ({ phase: 'cancelling' }))
+      abort.abort()
+    },
+    dismiss() {
+      if (!isActive(run.value)) run.value = null
+    },
+  }
+}

@@ -1,0 +1,37 @@
+import { MAX_REFERENCES } from '../../src/common/protocol'
+import { MAX_RESULTS } from '../../src/common/settings'
+import { isAllowedSize } from '../../src/common/sizes'
+import { promptProblem } from '../lib/prompt'
+
+// The one list of reasons a run cannot start. The Generate button shows the first one; the
+// run controller checks the same list again so nothing is sent when any is true.
+
+export interface RunReference {
+  nodeId: string
+  /** Absent while the sandbox is still exporting it. */
+  bytes?: Uint8Array
+}
+
+export interface RunReadiness {
+  apiKey: string | null
+  consentGiven: boolean
+  references: readonly RunReference[]
+  prompt: string
+  size: { width: number; height: number }
+  count: number
+}
+
+export function runProblem(input: RunReadiness): string | null {
+  if (!input.apiKey || input.apiKey.trim() === '') return 'Add your Runware API key first'
+  if (!input.consentGiven) return 'Confirm the note about Runware first'
+  if (input.references.length === 0) return 'Select 1 to 3 frames to use as references'
+  if (input.references.length > MAX_REFERENCES) return `Select at most ${MAX_REFERENCES} frames`
+  if (input.references.some((ref) => !ref.bytes || ref.bytes.length === 0)) return 'Waiting for the reference images…'
+  const prompt = promptProblem(input.prompt)
+  if (prompt) return prompt
+  if (!isAllowedSize(input.size.width, input.size.height)) return 'Pick one of the listed sizes'
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_RESULTS) {
+    return `Choose between 1 and ${MAX_RESULTS} results`
+  }
+  return null
+}

@@ -1,0 +1,83 @@
+// SHA-256 in plain JS, for the upload cache (same bytes → same Runware imageUUID).
+// crypto.subtle needs a secure context, which the null-origin plugin iframe may not be, so
+// the hash cannot rely on it. A cryptographic hash rather than a quick checksum because a
+// collision would silently send the wrong reference image.
+
+const K = new Uint32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+])
+
+const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
+
+function compress(state: Uint32Array, block: Uint8Array, w: Uint32Array): void {
+  for (let t = 0; t < 16; t++) {
+    const i = t * 4
+    w[t] = (block[i]! << 24) | (block[i + 1]! << 16) | (block[i + 2]! << 8) | block[i + 3]!
+  }
+  for (let t = 16; t < 64; t++) {
+    const a = w[t - 15]!
+    const b = w[t - 2]!
+    const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3)
+    const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10)
+    w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0
+  }
+  let a = state[0]!, b = state[1]!, c = state[2]!, d = state[3]!
+  let e = state[4]!, f = state[5]!, g = state[6]!, h = state[7]!
+  for (let t = 0; t < 64; t++) {
+    const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t]! + w[t]!) | 0
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0
+    h = g
+    g = f
+    f = e
+    e = (d + t1) | 0
+    d = c
+    c = b
+    b = a
+    a = (t1 + t2) | 0
+  }
+  state[0] = (state[0]! + a) | 0
+  state[1] = (state[1]! + b) | 0
+  state[2] = (state[2]! + c) | 0
+  state[3] = (state[3]! + d) | 0
+  state[4] = (state[4]! + e) | 0
+  state[5] = (state[5]! + f) | 0
+  state[6] = (state[6]! + g) | 0
+  state[7] = (state[7]! + h) | 0
+}
+
+/** SHA-256 of `bytes` as 64 lowercase hex digits. */
+export function sha256Hex(bytes: Uint8Array): string {
+  const state = new Uint32Array([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  ])
+  const w = new Uint32Array(64)
+  const full = bytes.length - (bytes.length % 64)
+  for (let i = 0; i < full; i += 64) compress(state, bytes.subarray(i, i + 64), w)
+  // the tail, the 0x80 marker and the 64-bit big-endian bit length fill one or two blocks
+  const tailLength = bytes.length - full
+  const tail = new Uint8Array(tailLength < 56 ? 64 : 128)
+  tail.set(bytes.subarray(full))
+  tail[tailLength] = 0x80
+  const bitsHigh = Math.floor(bytes.length / 0x20000000)
+  const bitsLow = (bytes.length * 8) >>> 0
+  const end = tail.length
+  tail[end - 8] = bitsHigh >>> 24
+  tail[end - 7] = bitsHigh >>> 16
+  tail[end - 6] = bitsHigh >>> 8
+  tail[end - 5] = bitsHigh
+  tail[end - 4] = bitsLow >>> 24
+  tail[end - 3] = bitsLow >>> 16
+  tail[end - 2] = bitsLow >>> 8
+  tail[end - 1] = bitsLow
+  for (let i = 0; i < end; i += 64) compress(state, tail.subarray(i, i + 64), w)
+  let hex = ''
+  for (const word of state) hex += word.toString(16).padStart(8, '0')
+  return hex
+}

@@ -1,0 +1,62 @@
+import { signal } from '@preact/signals'
+
+import type { GenerationRecord } from '../../src/common/generation-record'
+import type { ReferenceMeta, SelectionState } from '../../src/common/protocol'
+import { DEFAULT_SETTINGS, type Settings } from '../../src/common/settings'
+import type { UiError } from '../generation/error-text'
+import type { ImageInfo } from '../image/sniff'
+
+// Everything the UI shows, as signals. The sandbox is the source of truth for the key, the
+// settings and the selection; the form fields are edited here and saved back.
+
+export interface SelectionView {
+  selectionId: number
+  state: SelectionState
+  references: ReferenceMeta[]
+  usableCount: number
+}
+
+export interface ReferenceImage {
+  /** The selection these bytes were exported for: older bytes may be stale. */
+  selectionId: number
+  bytes: Uint8Array
+  url: string
+  info: ImageInfo | null
+}
+
+export interface SelectedRecord {
+  nodeId: string | null
+  record: GenerationRecord
+}
+
+export type Prefill = 'variations' | 'reuse-settings'
+
+export type Size = { width: number; height: number }
+
+export function createAppState() {
+  return {
+    /** `init` arrived: settings and key are known. */
+    ready: signal(false),
+    apiKey: signal<string | null>(null),
+    settings: signal<Settings>(DEFAULT_SETTINGS),
+    command: signal(''),
+    selection: signal<SelectionView>({ selectionId: -1, state: 'empty', references: [], usableCount: 0 }),
+    images: signal<ReadonlyMap<string, ReferenceImage>>(new Map()),
+    prompt: signal(''),
+    size: signal<Size>({ ...DEFAULT_SETTINGS.size }),
+    /** The user (or a record) chose the size this session: automatic matching leaves it alone. */
+    sizePicked: signal(false),
+    /** The one automatic match on the first references already happened. */
+    sizeMatched: signal(false),
+    count: signal(DEFAULT_SETTINGS.numberResults),
+    countNote: signal<string | null>(null),
+    view: signal<'main' | 'settings'>('main'),
+    selectedRecord: signal<SelectedRecord | null>(null),
+    /** Set by `init.command`; used up by the first record that arrives. */
+    pendingPrefill: signal<Prefill | null>(null),
+    /** Problems outside a run (a refused request, a save that failed). */
+    notice: signal<UiError | null>(null),
+  }
+}
+
+export type AppState = ReturnType<typeof createAppState>

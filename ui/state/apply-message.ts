@@ -1,0 +1,115 @@
+import { batch } from '@preact/signals'
+
+import type { GenerationRecord } from '../../src/common/generation-record'
+import type { PluginToUi } from '../../src/common/protocol'
+import { findSize } from '../../src/common/sizes'
+import { mimeOf, readImageInfo } from '../image/sniff'
+import { matchReferenceSize } from '../lib/size-options'
+import type { AppState, Prefill, ReferenceImage } from './app-state'
+import type { ObjectUrls } from './object-urls'
+
+// Applies one parsed message from the sandbox to the state. Replies to requests never get
+// here (the bridge settles them); neither do invalid messages (the bridge drops them).
+
+const PREFILL_COMMANDS: ReadonlySet<string> = new Set<Prefill>(['variations', 'reuse-settings'])
+
+/** Prompt and size from a record; the record does not say how many results its run had. */
+export function applyRecord(state: AppState, record: GenerationRecord): void {
+  batch(() => {
+    state.prompt.value = record.prompt
+    const size = findSize(record.width, record.height)
+    if (size) {
+      state.size.value = { width: size.width, height: size.height }
+      state.sizePicked.value = true
+    }
+  })
+}
+
+/** The first time references are known, offer the size closest to their shape. */
+function matchFirstReference(state: AppState): void {
+  const selection = state.selection.value
+  const first = selection.references[0]
+  if (selection.state !== 'ok' || !first || state.sizeMatched.value || !state.ready.value) return
+  state.sizeMatched.value = true
+  if (state.sizePicked.value) return
+  const best = matchReferenceSize({ width: first.pixelWidth, height: first.pixelHeight }, state.size.value)
+  state.size.value = { width: best.width, height: best.height }
+}
+
+export function createMessageHandler(state: AppState, urls: ObjectUrls): (message: PluginToUi) => void {
+  function setImages(next: Map<string, ReferenceImage>) {
+    state.images.value = next
+  }
+
+  return function handle(message: PluginToUi) {
+    switch (message.type) {
+      case 'init':
+        batch(() => {
+          const settings = message.settings
+          state.settings.value = settings
+          state.apiKey.value = message.apiKey
+          state.command.value = message.command
+          state.prompt.value = settings.lastPrompt
+          state.size.value = { ...settings.size }
+          state.count.value = settings.numberResults
+          state.pendingPrefill.value = PREFILL_COMMANDS.has(message.command) ? (message.command as Prefill) : null
+          state.ready.value = true
+          // a selection that came before init was not matched yet: the saved size was unknown
+          matchFirstReference(state)
+        })
+        return
+      case 'key-state':
+        state.apiKey.value = message.apiKey
+        return
+      case 'selection':
+        batch(() => {
+          const ids = new Set(message.references.map((ref) => ref.nodeId))
+          const next = new Map(state.images.value)
+          for (const [nodeId, image] of next) {
+            if (!ids.has(nodeId)) {
+              urls.revoke(image.url)
+              next.delete(nodeId)
+            }
+          }
+          setImages(next)
+          state.selection.value = {
+            selectionId: message.selectionId,
+            state: message.state,
+            references: message.references,
+            usableCount: message.usableCount,
+          }
+          matchFirstReference(state)
+        })
+        return
+      case 'reference-image': {
+        const selection = state.selection.value
+        // an export for an older selection, or for a node no longer selected, is stale
+        if (message.selectionId !== selection.selectionId) return
+        if (!selection.references.some((ref) => ref.nodeId === message.nodeId)) return
+        const info = readImageInfo(message.image)
+        const next = new Map(state.images.value)
+        const old = next.get(message.nodeId)
+        if (old) urls.revoke(old.url)
+        const url = urls.create(message.image, info ? mimeOf(info.format) : 'image/png')
+        next.set(message.nodeId, { selectionId: message.selectionId, bytes: message.image, url, info })
+        setImages(next)
+        return
+      }
+      case 'selected-record': {
+        const record = message.record
+        state.selectedRecord.value = record ? { nodeId: message.nodeId, record } : null
+        const prefill = state.pendingPrefill.value
+        if (record && prefill) {
+          state.pendingPrefill.value = null
+          applyRecord(state, record)
+        }
+        return
+      }
+      case 'run-started':
+      case 'result-placed':
+      case 'nodes-selected':
+      case 'request-failed':
+        return
+    }
+  }
+}
