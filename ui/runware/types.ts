@@ -2,6 +2,8 @@
 // fetch/WebSocket: the UI hands it a key, endpoints and a task; it hands back results as they
 // arrive, or a RunwareError the UI can act on.
 
+import type { PollPolicy, RetryPolicy } from './retry-policy'
+
 export type ErrorKind =
   | 'auth' // key missing, invalid or revoked
   | 'credits' // balance too low (HTTP 402)
@@ -24,6 +26,8 @@ export interface RunwareClientConfig {
   /** Injected in Node tests (the `ws` package); the browser's global otherwise. */
   WebSocketImpl?: typeof WebSocket
   fetchImpl?: typeof fetch
+  /** Overrides for timings and retry budgets (tests shorten them). */
+  tuning?: Partial<ClientTuning>
 }
 
 /** One generated image as Runware describes it; exactly one of the image fields is set. */
@@ -45,3 +49,25 @@ export type ClientStatus =
   | { kind: 'retrying'; inMs: number; attempt: number; reason: string }
   | { kind: 'polling' }
   | { kind: 'resumed' }
+
+/** Timings and budgets; every field has a default suited to the real service. */
+export interface ClientTuning {
+  /** No authentication reply within this long and the socket counts as unusable (auto → REST). */
+  authTimeoutMs: number
+  /** runware-api.md §1.2: the official clients ping every 30 s against the 120 s idle close. */
+  pingIntervalMs: number
+  /** No frame at all this long after a ping and the socket is treated as dropped. */
+  pongTimeoutMs: number
+  /** REST: stop waiting for one HTTP reply after this long (then ask getResponse). */
+  requestTimeoutMs: number
+  /** WebSocket, sync: this long without any frame for a task and the client asks getResponse. */
+  replyTimeoutMs: number
+  /** WebSocket: an imageUpload reply should come within this long. */
+  uploadTimeoutMs: number
+  /** Re-sending requests Runware certainly never took (refused connection, 429, 503). */
+  retry: RetryPolicy
+  /** Reconnecting a dropped socket to resume its session. */
+  reconnect: RetryPolicy
+  /** getResponse polling for async delivery and for recovery. */
+  poll: PollPolicy
+}

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest'
+
+import { DEFAULT_GENERATION_OPTIONS } from '../../src/common/generation-options'
+import { bytesToBase64 } from '../../ui/runware/base64'
+import { buildInferenceTask } from '../../ui/runware/build-task'
+import { classifyError } from '../../ui/runware/classify-error'
+import { malformedReplyError, networkError, type RunwareError } from '../../ui/runware/errors'
+import { InferenceRun, type GenerateSummary } from '../../ui/runware/inference-run'
+import type { InferenceTask } from '../../ui/runware/task-schema'
+import type { ClientStatus, InferenceResult } from '../../ui/runware/types'
+import { FakeTransport } from './fake-transport'
+import { TASK_UUID, until } from './helpers'
+
+const SETTINGS = {
+  retry: { maxRetries: 2, baseMs: 5, factor: 2, maxMs: 20, jitter: 0 },
+  poll: { firstMs: 5, factor: 1.5, maxMs: 20, timeoutMs: 5000 },
+  replyTimeoutMs: 5000,
+}
+
+// A 1×1 PNG, whole: signature, IHDR, IDAT, IEND.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+
+function task(numberResults: number, deliveryMethod: 'sync' | 'async' = 'sync'): InferenceTask {
+  const built = buildInferenceTask({
+    prompt: 'a harbour',
+    width: 720,
+    height: 720,
+    numberResults,
+    referenceImages: ['d0752792-0016-4aeb-8f8a-a28d7afb611b'],
+    options: { ...DEFAULT_GENERATION_OPTIONS, deliveryMethod },
+    taskUUID: TASK_UUID,
+  })
+  if (!built.ok) throw built.error
+  return built.task
+}
+
+const item = (n: number, extra: Record<string, unknown> = {}) => ({
+  taskType: 'imageInference',
+  taskUUID: TASK_UUID,
+  imageUUID: `img-${n}`,
+  imageDataURI: `data:image/png;base64,${PNG}`,
+  seed: n,
+  cost: 0.02,
+  ...extra,
+})
+
+function run(transport: FakeTransport, t: InferenceTask, signal?: AbortSignal) {
+  const results: InferenceResult[] = []
+  const statuses: ClientStatus[] = []
+  const promise = new InferenceRun(transport, t, { onResult: (r) => results.push(r), onStatus: (s) => statuses.push(s) }, SETTINGS, signal).start()
+  const outcome = promise.then(
+    (summary) => ({ summary, error: undefined as RunwareError | undefined }),
+    (error: RunwareError) => ({ summary: undefined as GenerateSummary | undefined, error }),
+  )
+  return { results, statuses, outcome }
+}
+
+describe('InferenceRun', () => {
+  it('REST sync: hands over every result and sums the cost', async () => {
+    const transport = new FakeTransport('rest', (_tasks, t) => t.reply({ data: [item(1), item(2)] }, TASK_UUID))
+    const { results, outcome } = run(transport, task(2))
+    const { summary } = await outcome
+    expect(results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-2'])
+    expect(summary).toEqual({ taskUUID: TASK_UUID, transport: 'rest', results, cost: 0.04 })
+  })
+
+  it('WebSocket: streams results as frames come, once each, and resolves on the last', async () => {
+    const transport = new FakeTransport('websocket')
+    const { results, outcome } = run(transport, task(3))
+    await until(() => transport.sent.length === 1)
+    transport.reply({ data: [item(1)] })
+    expect(results).toHaveLength(1) // delivered at once, before the others exist
+    transport.reply({ data: [item(1)] }) // a replay after resume
+    transport.reply({ data: [item(2), item(3)] })
+    const { summary } = await outcome
+    expect(summary?.results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-2', 'img-3'])
+    expect(results).toHaveLength(3)
+  })
+
+  it('stops delivering on cancel and rejects as cancelled', async () => {
+    const transport = new FakeTransport('websocket')
+    const controller = new AbortController()
+    const { results, outcome } = run(transport, task(3), controller.signal)
+    await until(() => transport.sent.length === 1)
+    transport.reply({ data: [item(1)] })
+    controller.abort()
+    transport.reply({ data: [item(2)] })
+    const { error } = await outcome
+    expect(error?.kind).toBe('cancelled')
+    expect(results.map((r) => r.imageUUID)).toEqual(['img-1'])
+  })
+
+  it('rejects with the classified error, keeping what was delivered', async () => {
+    const transport = new FakeTransport('websocket')
+    const { results, outcome } = run(transport, task(2))
+    await until(() => transport.sent.length === 1)
+    transport.reply({ data: [item(1)] })
+    transport.reply({ errors: [{ code: 'providerContentPolicyViolation', message: 'blocked', taskUUID: TASK_UUID }] })
+    const { error } = await outcome
+    expect([error?.kind, error?.code, error?.taskUUID]).toEqual(['moderation', 'providerContentPolicyViolation', TASK_UUID])
+    expect(results).toHaveLength(1)
+  })
+
+  it('async: polls getResponse and hands each result over when its status turns success', async () => {
+    let polls = 0
+    const transport = new FakeTransport('rest', (tasks, t) => {
+      if (tasks[0]?.taskType === 'imageInference') return t.reply({ data: [{ taskType: 'imageInference', taskUUID: TASK_UUID }] }, TASK_UUID)
+      polls++
+      const slots = [
+        polls >= 2 ? { ...item(1), status: 'success' } : { taskUUID: TASK_UUID, status: 'processing' },
+        polls >= 3 ? { ...item(2), status: 'success' } : { taskUUID: TASK_UUID, status: 'pending' },
+      ]
+      t.reply({ data: slots }, TASK_UUID)
+    })
+    const { results, statuses, outcome } = run(transport, task(2, 'async'))
+    const { summary } = await outcome
+    expect(summary?.results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-2'])
+    expect(results).toHaveLength(2)
+    expect(transport.taskTypes()).toEqual(['imageInference', 'getResponse', 'getResponse', 'getResponse'])
+    expect(statuses.filter((s) => s.kind === 'polling')).toHaveLength(3)
+  })
+
+  it('async: an error item ends the run', async () => {
+    const transport = new FakeTransport('rest', (tasks, t) => {
+      if (tasks[0]?.taskType === 'getResponse') {
+        t.reply({ data: [], errors: [{ code: 'timeoutProvider', status: 'error', message: 'slow', taskUUID: TASK_UUID }] }, TASK_UUID)
+      }
+    })
+    const { error } = await run(transport, task(1, 'async')).outcome
+    expect([error?.kind, error?.code]).toEqual(['timeout', 'timeoutProvider'])
+  })
+
+  it('retries what Runware certainly never took, reporting the wait', async () => {
+    let attempts = 0
+    const transport = new FakeTransport('rest', (_tasks, t) => {
+      if (++attempts === 1) throw classifyError({ status: 429, code: 'rateLimitExceeded' })
+      t.reply({ data: [item(1)] }, TASK_UUID)
+    })
+    const { statuses, outcome } = run(transport, task(1))
+    expect((await outcome).summary?.results).toHaveLength(1)
+    expect(statuses).toContainEqual({ kind: 'retrying', inMs: 5, attempt: 1, reason: expect.any(String) })
+    expect(transport.taskTypes()).toEqual(['imageInference', 'imageInference'])
+  })
+
+  it('never re-sends a task that may have been taken: it asks getResponse instead', async () => {
+    const transport = new FakeTransport('rest', (tasks, t) => {
+      if (tasks[0]?.taskType === 'imageInference') throw networkError('socket hang up', false)
+      t.reply({ data: [{ ...item(1), status: 'success' }] }, TASK_UUID)
+    })
+    const { summary } = await run(transport, task(1)).outcome
+    expect(summary?.results).toHaveLength(1)
+    expect(transport.taskTypes()).toEqual(['imageInference', 'getResponse'])
+  })
+
+  it('reports the original failure when getResponse has never heard of the task', async () => {
+    const transport = new FakeTransport('rest', (tasks) => {
+      if (tasks[0]?.taskType === 'imageInference') throw malformedReplyError('cut short')
+      throw classifyError({ status: 400, code: 'taskFailedOrNotFound' })
+    })
+    const { error } = await run(transport, task(1)).outcome
+    expect([error?.kind, error?.detail]).toEqual(['server', 'Malformed reply: cut short'])
+  })
+
+  it('follows the existing task on conflictTaskUUID', async () => {
+    const transport = new FakeTransport('rest', (tasks, t) => {
+      if (tasks[0]?.taskType === 'imageInference') return t.reply({ errors: [{ code: 'conflictTaskUUID', taskUUID: TASK_UUID }] }, TASK_UUID)
+      t.reply({ data: [{ ...item(1), status: 'success' }] }, TASK_UUID)
+    })
+    expect((await run(transport, task(1)).outcome).summary?.results).toHaveLength(1)
+    const rest400 = new FakeTransport('rest', (tasks, t) => {
+      if (tasks[0]?.taskType === 'imageInference') throw classifyError({ status: 400, code: 'conflictTaskUUID', taskUUID: TASK_UUID })
+      t.reply({ data: [{ ...item(1), status: 'success' }] }, TASK_UUID)
+    })
+    expect((await run(rest400, task(1)).outcome).summary?.results).toHaveLength(1)
+    expect(rest400.taskTypes()).toEqual(['imageInference', 'getResponse'])
+  })
+
+  it('WebSocket: a resume without the old session fetches the results by id', async () => {
+    const transport = new FakeTransport('websocket', (tasks, t) => {
+      if (tasks[0]?.taskType === 'getResponse') t.reply({ data: [{ ...item(1), status: 'success' }, { ...item(2), status: 'success' }] })
+    })
+    const { results, statuses, outcome } = run(transport, task(2))
+    await until(() => transport.sent.length === 1)
+    transport.reply({ data: [item(1)] })
+    transport.emit(TASK_UUID, { type: 'resumed', sameSession: false })
+    const { summary } = await outcome
+    expect(summary?.results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-2'])
+    expect(results).toHaveLength(2)
+    expect(statuses).toContainEqual({ kind: 'resumed' })
+  })
+
+  it('WebSocket: an unreadable frame is recovered through getResponse', async () => {
+    const transport = new FakeTransport('websocket', (tasks, t) => {
+      if (tasks[0]?.taskType === 'getResponse') t.reply({ data: [{ ...item(1), status: 'success' }] })
+    })
+    const { outcome } = run(transport, task(1))
+    await until(() => transport.sent.length === 1)
+    transport.emit(TASK_UUID, { type: 'unreadable', detail: 'frame is not JSON' })
+    expect((await outcome).summary?.results).toHaveLength(1)
+  })
+
+  it('holds back damaged images and fails once every result is in', async () => {
+    const cut = bytesToBase64(Uint8Array.from(atob(PNG), (c) => c.charCodeAt(0)).subarray(0, 30))
+    const transport = new FakeTransport('rest', (_tasks, t) =>
+      t.reply({ data: [item(1), item(2, { imageDataURI: `data:image/png;base64,${cut}` })] }, TASK_UUID),
+    )
+    const { results, outcome } = run(transport, task(2))
+    const { error } = await outcome
+    expect(results.map((r) => r.imageUUID)).toEqual(['img-1'])
+    expect([error?.kind, error?.message]).toEqual(['server', '1 of 2 images arrived damaged. Try again for the missing ones.'])
+  })
+
+  it('REST sync: fewer results than asked is an error', async () => {
+    const transport = new FakeTransport('rest', (_tasks, t) => t.reply({ data: [item(1)] }, TASK_UUID))
+    const { error } = await run(transport, task(2)).outcome
+    expect([error?.kind, error?.message]).toEqual(['server', 'Runware sent 1 of 2 images. Try again for the missing ones.'])
+  })
+
+  it('refuses a result item with the wrong types as a server error', async () => {
+    const transport = new FakeTransport('rest', (_tasks, t) => t.reply({ data: [item(1, { seed: 'x' })] }, TASK_UUID))
+    expect((await run(transport, task(1)).outcome).error?.kind).toBe('server')
+  })
+})

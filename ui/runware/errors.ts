@@ -1,0 +1,131 @@
+import type { ErrorKind } from './types'
+
+// One error type for everything the Runware layer can report. `message` is for people (what
+// happened and what to do); `detail` keeps Runware's own code and wording for a details view.
+// Neither may ever contain the API key: the client scrubs both before an error leaves it.
+
+export interface RunwareErrorInit {
+  kind: ErrorKind
+  message: string
+  detail?: string
+  retryable?: boolean
+  field?: string
+  code?: string
+  status?: number
+  taskUUID?: string
+  /** The request certainly never reached Runware, so sending it again cannot double-bill. */
+  notAccepted?: boolean
+}
+
+const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set(['rateLimit', 'timeout', 'network', 'server'])
+
+export class RunwareError extends Error {
+  readonly kind: ErrorKind
+  readonly retryable: boolean
+  readonly field?: string
+  readonly code?: string
+  readonly status?: number
+  readonly taskUUID?: string
+  readonly detail: string
+  readonly notAccepted: boolean
+
+  constructor(init: RunwareErrorInit) {
+    super(init.message)
+    this.name = 'RunwareError'
+    this.kind = init.kind
+    this.retryable = init.retryable ?? RETRYABLE_KINDS.has(init.kind)
+    this.detail = init.detail ?? init.message
+    this.notAccepted = init.notAccepted ?? false
+    if (init.field !== undefined) this.field = init.field
+    if (init.code !== undefined) this.code = init.code
+    if (init.status !== undefined) this.status = init.status
+    if (init.taskUUID !== undefined) this.taskUUID = init.taskUUID
+  }
+
+  /** The same error with some fields replaced (errors are immutable once thrown). */
+  with(changes: Partial<RunwareErrorInit>): RunwareError {
+    return new RunwareError({ ...this.toInit(), ...changes })
+  }
+
+  toInit(): RunwareErrorInit {
+    const init: RunwareErrorInit = {
+      kind: this.kind,
+      message: this.message,
+      detail: this.detail,
+      retryable: this.retryable,
+      notAccepted: this.notAccepted,
+    }
+    if (this.field !== undefined) init.field = this.field
+    if (this.code !== undefined) init.code = this.code
+    if (this.status !== undefined) init.status = this.status
+    if (this.taskUUID !== undefined) init.taskUUID = this.taskUUID
+    return init
+  }
+}
+
+export function isRunwareError(value: unknown): value is RunwareError {
+  return value instanceof RunwareError
+}
+
+export function cancelledError(taskUUID?: string): RunwareError {
+  return new RunwareError({ kind: 'cancelled', message: 'Generation cancelled.', detail: 'Cancelled by the user', taskUUID })
+}
+
+export function networkError(detail: string, notAccepted = false): RunwareError {
+  return new RunwareError({
+    kind: 'network',
+    message: "Couldn't reach Runware. Check your internet connection, then try again.",
+    detail,
+    notAccepted,
+  })
+}
+
+export function malformedReplyError(detail: string, taskUUID?: string): RunwareError {
+  return new RunwareError({
+    kind: 'server',
+    message: "Runware sent a reply the plugin couldn't read. Try again in a moment.",
+    detail: `Malformed reply: ${detail}`,
+    taskUUID,
+  })
+}
+
+export function clientTimeoutError(detail: string, taskUUID?: string): RunwareError {
+  return new RunwareError({
+    kind: 'timeout',
+    message: 'Runware took too long to answer. Try again, perhaps with fewer results.',
+    detail,
+    taskUUID,
+  })
+}
+
+/** Some inline images failed the completeness check (image-check.ts); the good ones were delivered. */
+export function damagedResultsError(damaged: number, expected: number, reasons: string[], taskUUID: string): RunwareError {
+  return new RunwareError({
+    kind: 'server',
+    message: `${damaged} of ${expected} images arrived damaged. Try again for the missing ones.`,
+    detail: `Damaged image data: ${reasons.join('; ')}`,
+    taskUUID,
+  })
+}
+
+export function missingResultsError(arrived: number, expected: number, taskUUID: string): RunwareError {
+  return new RunwareError({
+    kind: 'server',
+    message: `Runware sent ${arrived} of ${expected} images. Try again for the missing ones.`,
+    detail: `Reply held ${arrived} results; ${expected} were asked for`,
+    taskUUID,
+  })
+}
+
+/** Replaces every occurrence of a secret (the API key) so it cannot leak into UI or logs. */
+export function scrubSecret(text: string, secret: string): string {
+  if (!secret || secret.length < 4) return text
+  return text.split(secret).join('[api key]')
+}
+
+export function scrubError(error: RunwareError, secret: string): RunwareError {
+  const message = scrubSecret(error.message, secret)
+  const detail = scrubSecret(error.detail, secret)
+  if (message === error.message && detail === error.detail) return error
+  return error.with({ message, detail })
+}

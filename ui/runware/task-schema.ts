@@ -1,0 +1,102 @@
+import { z } from 'zod'
+
+import { MODEL_ID } from '../../src/common/generation-record'
+import { isAllowedSize } from '../../src/common/sizes'
+import { isBase64, isBase64DataUri } from './base64'
+
+// The imageInference task for `runway:4@2`, field by field as the seed document lists it
+// (shared/seed/runway-gen4-image-turbo-api.txt). Strict: the emulator and, per
+// runware-api.md §4 (`unsupportedParameter`), Runware refuse unknown fields, so a typo must fail
+// here, before anything is sent or paid for.
+
+export const PROMPT_MAX = 1000
+export const REFERENCES_MAX = 3
+export const RESULTS_MAX = 20
+export const TTL_MIN = 60
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
+
+export function isUuid(text: string): boolean {
+  return UUID.test(text)
+}
+
+export function isUuidV4(text: string): boolean {
+  return UUID_V4.test(text)
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
+/** runware-api.md §6.3: a reference is an uploaded image's UUID, a URL, a data URI or base64. */
+export function isReferenceImage(text: string): boolean {
+  return isUuid(text) || isHttpUrl(text) || isBase64DataUri(text) || isBase64(text)
+}
+
+const uri = z.string().refine(isHttpUrl, { message: 'not an http(s) URL' })
+
+export const OutputTypeSchema = z.enum(['URL', 'dataURI', 'base64Data'])
+export const OutputFormatSchema = z.enum(['JPG', 'PNG', 'WEBP'])
+
+export const InferenceTaskSchema = z
+  .strictObject({
+    taskType: z.literal('imageInference'),
+    taskUUID: z.string().refine(isUuidV4, { message: 'not a UUID v4' }),
+    model: z.literal(MODEL_ID),
+    outputType: OutputTypeSchema.optional(),
+    outputFormat: OutputFormatSchema.optional(),
+    outputQuality: z.number().int().min(20).max(99).optional(),
+    webhookURL: uri.optional(),
+    deliveryMethod: z.enum(['sync', 'async']).optional(),
+    uploadEndpoint: uri.optional(),
+    safety: z
+      .strictObject({ checkContent: z.boolean().optional(), mode: z.enum(['none', 'fast']).optional() })
+      .optional(),
+    ttl: z.number().int().min(TTL_MIN).optional(),
+    includeCost: z.boolean().optional(),
+    numberResults: z.number().int().min(1).max(RESULTS_MAX).optional(),
+    inputs: z.strictObject({
+      referenceImages: z
+        .array(z.string().refine(isReferenceImage, { message: 'not a UUID, URL, data URI or base64 image' }))
+        .min(1)
+        .max(REFERENCES_MAX),
+    }),
+    // Runway counts UTF-16 code units (runware-api.md §6.2), i.e. JS `length`; zod's own
+    // min/max count code points, which would let 501 emoji (1,002 units) through.
+    positivePrompt: z
+      .string()
+      .refine((text) => text.length <= PROMPT_MAX, { message: `longer than ${PROMPT_MAX} UTF-16 code units` })
+      .refine((text) => text.trim().length > 0, { message: 'empty or whitespace only' }),
+    width: z.number().int().optional(),
+    height: z.number().int().optional(),
+    providerSettings: z
+      .strictObject({
+        runway: z.strictObject({
+          contentModeration: z.strictObject({ publicFigureThreshold: z.enum(['auto', 'low']).optional() }).optional(),
+        }),
+      })
+      .optional(),
+  })
+  .superRefine((task, ctx) => {
+    const hasWidth = task.width !== undefined
+    if (hasWidth !== (task.height !== undefined)) {
+      // The seed: width is "paired with height" and vice versa.
+      ctx.addIssue({ code: 'custom', path: [hasWidth ? 'height' : 'width'], message: 'width and height go together' })
+    } else if (hasWidth && !isAllowedSize(task.width!, task.height!)) {
+      ctx.addIssue({ code: 'custom', path: ['width'], message: 'size not allowed' })
+    }
+    if (task.ttl !== undefined && (task.outputType ?? 'URL') !== 'URL') {
+      // The seed: ttl "only applies when outputType is URL" (URL is the default).
+      ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'ttl needs URL output' })
+    }
+  })
+
+export type InferenceTask = z.infer<typeof InferenceTaskSchema>
+export type OutputType = z.infer<typeof OutputTypeSchema>
+export type OutputFormat = z.infer<typeof OutputFormatSchema>
