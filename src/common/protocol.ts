@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 
 import { GenerationRecordSchema } from './generation-record'
 import { SettingsSchema, SizeSchema, MAX_RESULTS } from './settings'
+import { MAX_PROMPT_LENGTH, utf16AtMost } from './text-limits'
 
 // The one message protocol between the plugin sandbox (src/) and the UI iframe (ui/).
 // Both sides parse every message on arrival with these schemas: postMessage is exactly
@@ -14,7 +15,7 @@ const requestId = z.string().check(z.minLength(1))
 const nodeId = z.string().check(z.minLength(1))
 
 export const MAX_REFERENCES = 3
-export const MAX_PROMPT_LENGTH = 1000
+export { MAX_PROMPT_LENGTH }
 
 /** A selected node usable as a reference, as the UI shows it before its pixels arrive. */
 export const ReferenceMetaSchema = z.object({
@@ -35,7 +36,7 @@ export type SelectionState = z.infer<typeof SelectionStateSchema>
 /** Where a run's results go: decided by the sandbox, carried out one result at a time. */
 export const RunPlanSchema = z.object({
   runId: z.string().check(z.minLength(1)),
-  prompt: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_PROMPT_LENGTH)),
+  prompt: z.string().check(z.trim(), z.minLength(1), utf16AtMost(MAX_PROMPT_LENGTH)),
   size: SizeSchema,
   count: z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)),
   referenceNodeIds: z.array(nodeId).check(z.minLength(1), z.maxLength(MAX_REFERENCES)),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 
 import { GenerationOptionsSchema } from './generation-options'
 import { DEFAULT_SIZE, isAllowedSize } from './sizes'
+import { MAX_PROMPT_LENGTH, utf16AtMost } from './text-limits'
 
 // Per-user settings, kept in figma.clientStorage under a versioned key so a future shape can
 // start fresh instead of misreading old data. The API key is NOT here: it has its own
@@ -33,7 +34,7 @@ export const SettingsSchema = z.object({
   options: z._default(GenerationOptionsSchema, () => GenerationOptionsSchema.parse({})),
   /** The user has read that frames and prompt go to Runware, a third party. */
   consentGiven: z._default(z.boolean(), false),
-  lastPrompt: z._default(z.string().check(z.maxLength(1000)), ''),
+  lastPrompt: z._default(z.string().check(utf16AtMost(MAX_PROMPT_LENGTH)), ''),
 })
 
 export type Settings = z.infer<typeof SettingsSchema>

@@ -46,10 +46,16 @@ export function findSize(width: number, height: number): AllowedSize | undefined
   return ALLOWED_SIZES.find((s) => s.width === width && s.height === height)
 }
 
+function nominalRatio(aspect: string): number {
+  const [w, h] = aspect.split(':').map(Number)
+  return (w ?? 1) / (h ?? 1)
+}
+
 /**
- * The allowed size whose aspect is closest to `width / height` (compared on a log scale, so
- * 2:1 and 1:2 are equally far from 1:1). Ties go to the larger tier, which keeps the most
- * detail; among equal aspects the 1080p tier comes first in the table.
+ * The allowed size whose aspect is closest to `width / height`. Aspects are compared by their
+ * names (21:9 is 21/9, although its three pairs differ slightly), on a log scale so 2:1 and
+ * 1:2 are equally far from 1:1; within the chosen aspect the largest tier wins, since it keeps
+ * the most detail (the table lists 1080p first).
  */
 export function closestSize(width: number, height: number): AllowedSize {
   if (!(width > 0 && height > 0)) return DEFAULT_SIZE
@@ -57,7 +63,7 @@ export function closestSize(width: number, height: number): AllowedSize {
   let best = ALLOWED_SIZES[0]!
   let bestDistance = Infinity
   for (const size of ALLOWED_SIZES) {
-    const distance = Math.abs(Math.log(size.width / size.height) - target)
+    const distance = Math.abs(Math.log(nominalRatio(size.aspect)) - target)
     if (distance < bestDistance - 1e-9) {
       best = size
       bestDistance = distance

@@ -1,0 +1,11 @@
+import * as z from 'zod/mini'
+
+export const MAX_PROMPT_LENGTH = 1000
+
+/**
+ * Runway counts the prompt in UTF-16 code units (runware-api.md §6.2), which is JS `length`;
+ * zod's own maxLength counts code points and would let 501 emoji (1002 units) through.
+ */
+export function utf16AtMost(limit: number) {
+  return z.refine<string>((value) => value.length <= limit, { message: `At most ${limit} characters` })
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+
+import { MODEL_ID, RECORD_VERSION, type GenerationRecord } from '../../src/common/generation-record'
+import { parsePluginToUi, parseUiToPlugin, type PluginToUi, type UiToPlugin } from '../../src/common/protocol'
+import { DEFAULT_SETTINGS } from '../../src/common/settings'
+
+const record: GenerationRecord = {
+  version: RECORD_VERSION,
+  runId: 'run-1',
+  index: 0,
+  prompt: 'a quiet harbour at dawn',
+  width: 1440,
+  height: 1080,
+  model: MODEL_ID,
+  seed: 42,
+  taskUUID: '0ee13cbd-6941-49fb-b5cc-90be6737ebea',
+  imageUUID: '1255868f-309b-4798-a01d-6ca7aa302f36',
+  cost: 0.02,
+  outputFormat: 'JPG',
+  referenceNodeIds: ['1:2'],
+  createdAt: '2026-11-25T09:00:00.000Z',
+}
+const plan = { runId: 'run-1', prompt: 'a quiet harbour', size: { width: 1440, height: 1080 }, count: 4, referenceNodeIds: ['1:2', '1:3'] }
+
+// One valid example of every message, both ways: if a schema drifts from what the sides
+// send, this fails before any integration test does.
+const uiMessages: UiToPlugin[] = [
+  { type: 'ui-ready' },
+  { type: 'save-settings', settings: DEFAULT_SETTINGS },
+  { type: 'save-key', key: 'rw-key' },
+  { type: 'forget-key' },
+  { type: 'refresh-references' },
+  { type: 'run-start', requestId: 'r1', plan },
+  { type: 'place-result', requestId: 'r2', runId: 'run-1', index: 3, image: new Uint8Array([137, 80, 78, 71]), record },
+  { type: 'result-failed', runId: 'run-1', index: 1, message: 'Refused by content moderation' },
+  { type: 'run-end', runId: 'run-1', outcome: 'cancelled' },
+  { type: 'notify', message: 'Placed 4 images', error: false },
+  { type: 'resize-ui', width: 360, height: 640 },
+  { type: 'select-nodes', requestId: 'r3', nodeIds: ['1:9'] },
+]
+const pluginMessages: PluginToUi[] = [
+  { type: 'init', settings: DEFAULT_SETTINGS, apiKey: null, editorType: 'figjam', command: 'variations' },
+  { type: 'key-state', apiKey: 'rw-key' },
+  {
+    type: 'selection',
+    selectionId: 3,
+    state: 'ok',
+    usableCount: 1,
+    references: [{ nodeId: '1:2', name: 'Mood', width: 1920, height: 1080, pixelWidth: 1920, pixelHeight: 1080 }],
+  },
+  { type: 'reference-image', selectionId: 3, nodeId: '1:2', image: new Uint8Array(8) },
+  { type: 'selected-record', nodeId: '1:9', record },
+  { type: 'selected-record', nodeId: null, record: null },
+  { type: 'run-started', requestId: 'r1', slotNodeIds: ['1:10', '1:11'] },
+  { type: 'result-placed', requestId: 'r2', nodeId: '1:10' },
+  { type: 'nodes-selected', requestId: 'r3', found: 0 },
+  { type: 'request-failed', requestId: 'r2', message: 'That image could not be read.' },
+]
+
+describe('protocol: valid messages', () => {
+  it.each(uiMessages.map((m) => [m.type, m] as const))('UI → sandbox %s parses', (_type, message) => {
+    const parsed = parseUiToPlugin(message)
+    expect(parsed.ok).toBe(true)
+    if (parsed.ok) expect(parsed.message).toEqual(message)
+  })
+  it.each(pluginMessages.map((m) => [m.type, m] as const))('sandbox → UI %s parses', (_type, message) => {
+    const parsed = parsePluginToUi(message)
+    expect(parsed.ok).toBe(true)
+    if (parsed.ok) expect(parsed.message).toEqual(message)
+  })
+})
+
+describe('protocol: refused messages say why', () => {
+  const refused: Array<[string, unknown, RegExp]> = [
+    ['not an object', 'hello', /refused/],
+    ['unknown type', { type: 'delete-everything' }, /'delete-everything' refused/],
+    ['an ArrayBuffer instead of Uint8Array', { ...uiMessages[6], image: new ArrayBuffer(4) }, /at image/],
+    ['a size the model cannot make', { type: 'run-start', requestId: 'r', plan: { ...plan, size: { width: 1000, height: 1000 } } }, /plan\.size.*not one Gen-4/],
+    ['0 results', { type: 'run-start', requestId: 'r', plan: { ...plan, count: 0 } }, /plan\.count/],
+    ['21 results', { type: 'run-start', requestId: 'r', plan: { ...plan, count: 21 } }, /plan\.count/],
+    ['4 references', { type: 'run-start', requestId: 'r', plan: { ...plan, referenceNodeIds: ['1', '2', '3', '4'] } }, /referenceNodeIds/],
+    ['a whitespace-only prompt', { type: 'run-start', requestId: 'r', plan: { ...plan, prompt: '   ' } }, /plan\.prompt/],
+    // 501 emoji are 1002 UTF-16 units: Runway counts units, not code points.
+    ['1002 UTF-16 units of emoji', { type: 'run-start', requestId: 'r', plan: { ...plan, prompt: '😀'.repeat(501) } }, /At most 1000/],
+    ['a result slot past 20', { ...uiMessages[6], index: 20 }, /at index/],
+    ['a record without its task id', { ...uiMessages[6], record: { ...record, taskUUID: undefined } }, /record\.taskUUID/],
+    ['an empty key', { type: 'save-key', key: '   ' }, /at key/],
+  ]
+  it.each(refused)('%s', (_label, raw, reason) => {
+    const parsed = parseUiToPlugin(raw)
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) expect(parsed.reason).toMatch(reason)
+  })
+
+  it('accepts exactly 1000 UTF-16 units, emoji included', () => {
+    const prompt = '😀'.repeat(500)
+    expect(prompt.length).toBe(1000)
+    expect(parseUiToPlugin({ type: 'run-start', requestId: 'r', plan: { ...plan, prompt } }).ok).toBe(true)
+  })
+
+  it('refuses a sandbox message with a selection of four references', () => {
+    const four = Array.from({ length: 4 }, (_, i) => ({ nodeId: `1:${i}`, name: 'f', width: 10, height: 10, pixelWidth: 10, pixelHeight: 10 }))
+    const parsed = parsePluginToUi({ type: 'selection', selectionId: 1, state: 'ok', usableCount: 4, references: four })
+    expect(parsed.ok).toBe(false)
+  })
+})
