@@ -1,0 +1,71 @@
+import type { Handlers } from '../messages/router'
+import { dropSlot, endRun } from '../placement/end-run'
+import { placeResult } from '../placement/place-result'
+import { startRun } from '../placement/start-run'
+import type { PluginContext } from './context'
+
+// A run's life on the canvas: placeholders at once, each result as it arrives, then one
+// clean end. The run is held by id, so selection changes meanwhile do not disturb it.
+
+type RunHandlers = Pick<Handlers, 'run-start' | 'place-result' | 'result-failed' | 'run-end'>
+
+const RUN_GONE = 'This run is no longer on the canvas: it ended or the plugin was restarted.'
+
+export function createRunHandlers(context: PluginContext): RunHandlers {
+  const { figma, post, registry } = context
+
+  return {
+    async 'run-start'({ requestId, plan }) {
+      const secret = await context.apiKey.read()
+      const started = await startRun({ figma, registry, loadLabelFont: context.loadLabelFont, secret }, plan)
+      if (!started.ok) {
+        post({ type: 'request-failed', requestId, message: started.message })
+        return
+      }
+      post({ type: 'run-started', requestId, slotNodeIds: started.run.slots.map((slot) => slot.node.id) })
+    },
+
+    async 'place-result'({ requestId, runId, index, image, record }) {
+      const run = registry.get(runId)
+      if (!run) {
+        post({ type: 'request-failed', requestId, message: RUN_GONE })
+        return
+      }
+      const secret = await context.apiKey.read()
+      const outcome = placeResult(figma, run, index, image, record, secret)
+      if (!outcome.ok) {
+        post({ type: 'request-failed', requestId, message: outcome.message })
+        return
+      }
+      post({ type: 'result-placed', requestId, nodeId: outcome.node.id })
+    },
+
+    'result-failed'({ runId, index }) {
+      const run = registry.get(runId)
+      if (!run) {
+        console.warn(`result-failed for unknown run ${runId}`)
+        return
+      }
+      // The UI shows the reason; the canvas only loses the placeholder.
+      dropSlot(run, index)
+    },
+
+    'run-end'({ runId }) {
+      const run = registry.get(runId)
+      if (!run) {
+        console.warn(`run-end for unknown run ${runId}`)
+        return
+      }
+      registry.delete(runId)
+      const placed = endRun(run)
+      const visible = placed.filter((node) => run.page === figma.currentPage && !node.removed)
+      if (visible.length > 0) {
+        figma.currentPage.selection = visible
+        figma.viewport.scrollAndZoomIntoView(visible)
+      }
+      // figma-platform.md §6.4: without commitUndo one undo reverts everything the plugin
+      // did; a checkpoint here makes the whole run one undo step.
+      figma.commitUndo()
+    },
+  }
+}

@@ -1,0 +1,95 @@
+import { createCanvasHandlers } from './handlers/canvas-handlers'
+import type { PluginContext } from './handlers/context'
+import { notify } from './handlers/context'
+import { createRunHandlers } from './handlers/run-handlers'
+import { createSetupHandlers } from './handlers/setup-handlers'
+import { needsParameters, PROMPT_PARAMETER, promptFrom, promptSuggestions } from './launch'
+import { createPost } from './messages/post'
+import { createRouter } from './messages/router'
+import { endRun } from './placement/end-run'
+import { createLabelFontLoader } from './placement/placeholders'
+import { createRunRegistry } from './placement/run-registry'
+import { createSelectionWatcher } from './selection-watcher'
+import { createApiKeyStore } from './storage/api-key-store'
+import { createSettingsStore } from './storage/settings-store'
+
+// The sandbox, wired together. `figma` is passed in rather than read from the global so the
+// tests can run the same code against the in-memory Figma fake.
+
+export const UI_SIZE = { width: 360, height: 640 } as const
+export const UI_TITLE = 'Gen-4 Moodboard'
+
+export interface PluginSession {
+  /** Resolves once every message received so far has been handled. */
+  idle(): Promise<void>
+}
+
+export function createPlugin(figma: PluginAPI, html: string): PluginSession {
+  let shown = false
+  function show(): void {
+    // Calling showUI again would close the open window first (figma-platform.md §2.1).
+    if (shown) return
+    shown = true
+    // figma-platform.md §2.1: themeColors gives the UI Figma's light/dark variables.
+    figma.showUI(html, { themeColors: true, width: UI_SIZE.width, height: UI_SIZE.height, title: UI_TITLE })
+  }
+
+  let command = figma.command ?? ''
+  let launchPrompt: string | undefined
+  if (!needsParameters(command)) show()
+
+  const post = createPost(figma.ui)
+  const context: PluginContext = {
+    figma,
+    post,
+    settings: createSettingsStore(figma.clientStorage),
+    apiKey: createApiKeyStore(figma.clientStorage),
+    registry: createRunRegistry(),
+    watcher: createSelectionWatcher({ figma, post, warn: (message) => notify(figma, message, true) }),
+    loadLabelFont: createLabelFontLoader(figma),
+    command: () => command,
+    launchPrompt: () => launchPrompt,
+  }
+
+  const route = createRouter({
+    handlers: { ...createSetupHandlers(context), ...createRunHandlers(context), ...createCanvasHandlers(context) },
+    post,
+    onUnexpected: (type) => notify(figma, `Something went wrong (${type}). Try again.`, true),
+  })
+
+  // One message at a time, in arrival order: a result and the end of its run must not
+  // interleave across their awaits.
+  let queue: Promise<void> = Promise.resolve()
+  figma.ui.onmessage = (raw: unknown) => {
+    queue = queue.then(() => route(raw))
+  }
+
+  // figma-platform.md §6.6: `run` fires on every launch, carrying the menu or relaunch command
+  // and, after Quick Actions, the parameters typed there.
+  figma.on('run', (event: RunEvent) => {
+    command = event.command ?? command
+    launchPrompt = promptFrom(event.parameters) ?? launchPrompt
+    show()
+  })
+
+  figma.parameters.on('input', ({ key, query, result }: ParameterInputEvent) => {
+    if (key !== PROMPT_PARAMETER) {
+      result.setSuggestions([])
+      return
+    }
+    void context.settings.load().then((settings) => result.setSuggestions(promptSuggestions(query, settings.lastPrompt)))
+  })
+
+  // figma-platform.md §6.7: the close callback must be quick and synchronous. Placeholders of
+  // runs cut short go, so nothing is left looking like it still works.
+  figma.on('close', () => {
+    for (const run of context.registry.all()) endRun(run)
+    context.watcher.dispose()
+  })
+
+  return { idle: () => queue }
+}
+
+export function startPlugin(figma: PluginAPI, html: string): void {
+  createPlugin(figma, html)
+}

@@ -1,0 +1,14 @@
+// Small text helpers for names, labels and descriptions.
+
+/** Shortens to at most `max` characters, ending with an ellipsis when cut. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  return `${flat.slice(0, Math.max(0, max - 1)).trimEnd()}…`
+}
+
+/** Replaces every occurrence of `secret` in `text`: a pasted key must not reach the document. */
+export function redact(text: string, secret: string | null): string {
+  if (!secret) return text
+  return text.split(secret).join('[hidden]')
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+
+import type { GenerationRecord } from '../../src/common/generation-record'
+import { decodeRunMarker, encodeRunMarker, sourceKey } from '../../src/placement/page-content'
+import { needsParameters, promptFrom, promptSuggestions } from '../../src/launch'
+import { labelText } from '../../src/placement/placeholders'
+import { resultName, withoutSecret } from '../../src/records/record-node'
+import { isRelaunchCommand, MAX_RELAUNCH_DESCRIPTION, relaunchDescriptions } from '../../src/records/relaunch'
+import { redact, shorten } from '../../src/text'
+
+const record: GenerationRecord = {
+  version: 1,
+  runId: 'run-1',
+  index: 0,
+  prompt: 'a foggy harbour at dawn',
+  width: 1440,
+  height: 1080,
+  model: 'runway:4@2',
+  taskUUID: 't',
+  imageUUID: 'i',
+  referenceNodeIds: ['1:2'],
+  createdAt: '2025-01-01T00:00:00.000Z',
+}
+
+describe('text helpers', () => {
+  it('shortens with an ellipsis only when needed', () => {
+    expect(shorten('short', 10)).toBe('short')
+    expect(shorten('a  long\nprompt here', 9)).toBe('a long p…')
+    expect(shorten('x'.repeat(200), 80)).toHaveLength(80)
+  })
+
+  it('redacts every occurrence of a secret', () => {
+    expect(redact('key abc and abc', 'abc')).toBe('key [hidden] and [hidden]')
+    expect(redact('nothing', null)).toBe('nothing')
+  })
+})
+
+describe('records and relaunch data', () => {
+  it('hides a pasted key anywhere in the record', () => {
+    const leaked = { ...record, prompt: 'use sk-SECRET-123 please', referenceNodeIds: ['sk-SECRET-123'] }
+    const clean = withoutSecret(leaked, 'sk-SECRET-123')
+    expect(JSON.stringify(clean)).not.toContain('sk-SECRET-123')
+    expect(clean.prompt).toBe('use [hidden] please')
+    expect(withoutSecret(record, null)).toBe(record)
+  })
+
+  it('keeps relaunch descriptions under Figma’s 1000-character limit', () => {
+    const descriptions = relaunchDescriptions('p'.repeat(1000), 1920, 1080)
+    expect(Object.keys(descriptions).sort()).toEqual(['reuse-settings', 'variations'])
+    for (const text of Object.values(descriptions)) expect(text.length).toBeLessThan(MAX_RELAUNCH_DESCRIPTION)
+    expect(isRelaunchCommand('variations')).toBe(true)
+    expect(isRelaunchCommand('open')).toBe(false)
+  })
+
+  it('names results after the prompt and their number', () => {
+    expect(resultName('a foggy harbour', 2)).toBe('a foggy harbour 3')
+    expect(resultName('w '.repeat(100), 0).length).toBeLessThanOrEqual(82)
+    expect(labelText(1, 4)).toBe('Generating 2 of 4…')
+  })
+})
+
+describe('run markers', () => {
+  it('round-trips and matches sources regardless of order', () => {
+    const marker = decodeRunMarker(encodeRunMarker('r', ['2:1', '1:1', '1:1']))
+    expect(marker).toEqual({ version: 1, runId: 'r', sources: ['1:1', '2:1'] })
+    expect(sourceKey(['2:1', '1:1'])).toBe(sourceKey(marker!.sources))
+  })
+
+  it('reads anything else as no marker', () => {
+    expect(decodeRunMarker('')).toBeUndefined()
+    expect(decodeRunMarker('{oops')).toBeUndefined()
+    expect(decodeRunMarker('{"version":2,"runId":"r","sources":[]}')).toBeUndefined()
+    expect(decodeRunMarker('{"version":1,"runId":"r","sources":[1]}')).toBeUndefined()
+  })
+})
+
+describe('launch parameters', () => {
+  it('reads the Quick Actions prompt, trimmed and capped', () => {
+    expect(promptFrom({ prompt: '  dunes  ' })).toBe('dunes')
+    expect(promptFrom({ prompt: '   ' })).toBeUndefined()
+    expect(promptFrom(undefined)).toBeUndefined()
+    expect(promptFrom({ prompt: 'x'.repeat(1200) })).toHaveLength(1000)
+    expect(needsParameters('generate')).toBe(true)
+    expect(needsParameters('variations')).toBe(false)
+    expect(promptSuggestions('', '')).toEqual([])
+  })
+})
