@@ -3,6 +3,7 @@ import { v4 as uuidv4 } from 'uuid'
 import type { GenerationOptions } from '../../src/common/generation-options'
 import { MODEL_ID } from '../../src/common/generation-record'
 import { RunwareError } from './errors'
+import { englishIssue } from './issue-text'
 import { InferenceTaskSchema, type InferenceTask } from './task-schema'
 import { describeIssue, firstIssue } from './validation-messages'
 
@@ -64,7 +65,7 @@ export function taskFromInput(input: BuildTaskInput): Record<string, unknown> {
 
 /** Checks any candidate task against the seed schema; the error names the first bad field. */
 export function validateInferenceTask(candidate: unknown): BuildTaskResult {
-  const parsed = InferenceTaskSchema.safeParse(candidate)
+  const parsed = InferenceTaskSchema.safeParse(candidate, { error: englishIssue })
   if (parsed.success) return { ok: true, task: parsed.data }
   const issue = firstIssue(parsed.error.issues)!
   const problem = describeIssue(issue, candidate)

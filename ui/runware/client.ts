@@ -18,6 +18,8 @@ import { createWsTransport } from './ws-transport'
 export interface RunwareClient {
   /** Streams each result through `onResult` as it arrives; resolves when all have arrived. */
   generate(task: InferenceTask, handlers: GenerateHandlers, signal?: AbortSignal): Promise<GenerateSummary>
+  /** Asks getResponse for a task sent earlier, never sending it again; streams its results. */
+  recover(taskUUID: string, numberResults: number, handlers: GenerateHandlers, signal?: AbortSignal): Promise<GenerateSummary>
   /** Uploads one image (data URI or base64) and returns the id to use as a reference. */
   uploadImage(dataUriOrBase64: string, signal?: AbortSignal): Promise<UploadResult>
   /** The transport in use, once the first request chose it. */
@@ -88,6 +90,15 @@ export function createRunwareClient(config: RunwareClientConfig): RunwareClient 
         const transport = await provider.get(signal)
         const settings = { retry: tuning.retry, poll: tuning.poll, replyTimeoutMs: tuning.replyTimeoutMs }
         return new InferenceRun(transport, checked.task, handlers, settings, signal).start()
+      })
+    },
+    recover(taskUUID, numberResults, handlers, signal) {
+      return guard(async () => {
+        const transport = await provider.get(signal)
+        const settings = { retry: tuning.retry, poll: tuning.poll, replyTimeoutMs: tuning.replyTimeoutMs }
+        // only the fields a recovery reads: the id and how many results to wait for
+        const task = { taskType: 'imageInference', taskUUID, numberResults, deliveryMethod: 'async' } as InferenceTask
+        return new InferenceRun(transport, task, handlers, settings, signal).recover()
       })
     },
     uploadImage(dataUriOrBase64, signal) {

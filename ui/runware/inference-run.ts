@@ -91,6 +91,21 @@ export class InferenceRun {
     })
   }
 
+  /**
+   * Follows a task sent earlier (e.g. before the plugin was closed) without sending it again:
+   * getResponse by its taskUUID until every result is in, or Runware says it is gone.
+   */
+  recover(): Promise<GenerateSummary> {
+    return new Promise<GenerateSummary>((resolve, reject) => {
+      this.resolve = resolve
+      this.reject = reject
+      if (this.signal?.aborted) return this.finish(cancelledError(this.uuid))
+      this.signal?.addEventListener('abort', this.onAbort, { once: true })
+      this.unsubscribe = this.transport.subscribe(this.uuid, (event) => this.onEvent(event))
+      this.startPolling()
+    })
+  }
+
   private readonly onAbort = (): void => this.finish(cancelledError(this.uuid))
 
   private async submit(): Promise<void> {

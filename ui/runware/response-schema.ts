@@ -1,17 +1,18 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
+import { englishIssue } from './issue-text'
 import type { InferenceResult } from './types'
 
 // What Runware sends back. Envelopes vary (runware-api.md §1.1, §3, §5), so they are read
 // leniently: unknown fields pass, odd shapes are normalised. Anything handed to the UI
 // (results, upload ids) is checked strictly, because that is where a wrong type would hurt.
 
-const text = z.string().optional().catch(undefined)
+const text = z.catch(z.optional(z.string()), undefined)
 
 export const ApiErrorSchema = z.looseObject({
   code: text,
   message: text,
-  parameter: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
+  parameter: z.catch(z.optional(z.union([z.string(), z.array(z.string())])), undefined),
   taskType: text,
   taskUUID: text,
   status: text,
@@ -19,29 +20,31 @@ export const ApiErrorSchema = z.looseObject({
 })
 export type ApiError = z.infer<typeof ApiErrorSchema>
 
+const id = z.string().check(z.minLength(1))
+
 export const ResultItemSchema = z
   .looseObject({
-    taskType: z.string().optional(),
-    taskUUID: z.string().min(1),
-    imageUUID: z.string().min(1),
-    imageURL: z.string().min(1).optional(),
-    imageBase64Data: z.string().min(1).optional(),
-    imageDataURI: z.string().min(1).optional(),
-    seed: z.number().optional(),
-    cost: z.number().optional(),
-    NSFWContent: z.boolean().optional(),
+    taskType: z.optional(z.string()),
+    taskUUID: id,
+    imageUUID: id,
+    imageURL: z.optional(id),
+    imageBase64Data: z.optional(id),
+    imageDataURI: z.optional(id),
+    seed: z.optional(z.number()),
+    cost: z.optional(z.number()),
+    NSFWContent: z.optional(z.boolean()),
   })
-  .refine((item) => Boolean(item.imageURL ?? item.imageBase64Data ?? item.imageDataURI), { message: 'no image field' })
+  .check(z.refine((item) => Boolean(item.imageURL ?? item.imageBase64Data ?? item.imageDataURI), { message: 'no image field' }))
 
 // runware-api.md §5: `imageUUID` always; `imageURL` only in some documented shapes.
 export const UploadItemSchema = z.looseObject({
-  taskType: z.literal('imageUpload').optional(),
-  taskUUID: z.string().optional(),
-  imageUUID: z.string().min(1),
-  imageURL: z.string().optional().catch(undefined),
+  taskType: z.optional(z.literal('imageUpload')),
+  taskUUID: z.optional(z.string()),
+  imageUUID: id,
+  imageURL: text,
 })
 
-const AuthItemSchema = z.looseObject({ taskType: z.literal('authentication'), connectionSessionUUID: z.string().min(1) })
+const AuthItemSchema = z.looseObject({ taskType: z.literal('authentication'), connectionSessionUUID: id })
 
 export interface Envelope {
   data: Record<string, unknown>[]
@@ -132,7 +135,7 @@ export function readItem(item: Record<string, unknown>): ReplyItem {
     return upload.data.imageURL ? { kind: 'upload', imageUUID: upload.data.imageUUID, imageURL: upload.data.imageURL } : { kind: 'upload', imageUUID: upload.data.imageUUID }
   }
   if ('imageUUID' in item) {
-    const result = ResultItemSchema.safeParse(item)
+    const result = ResultItemSchema.safeParse(item, { error: englishIssue })
     if (!result.success) return { kind: 'invalid', reason: `result item: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` }
     return { kind: 'result', result: toInferenceResult(result.data) }
   }

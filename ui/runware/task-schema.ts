@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 import { MODEL_ID } from '../../src/common/generation-record'
 import { isAllowedSize } from '../../src/common/sizes'
@@ -39,7 +39,7 @@ export function isReferenceImage(text: string): boolean {
   return isUuid(text) || isHttpUrl(text) || isBase64DataUri(text) || isBase64(text)
 }
 
-const uri = z.string().refine(isHttpUrl, { message: 'not an http(s) URL' })
+const uri = z.string().check(z.refine(isHttpUrl, { message: 'not an http(s) URL' }))
 
 export const OutputTypeSchema = z.enum(['URL', 'dataURI', 'base64Data'])
 export const OutputFormatSchema = z.enum(['JPG', 'PNG', 'WEBP'])
@@ -47,55 +47,54 @@ export const OutputFormatSchema = z.enum(['JPG', 'PNG', 'WEBP'])
 export const InferenceTaskSchema = z
   .strictObject({
     taskType: z.literal('imageInference'),
-    taskUUID: z.string().refine(isUuidV4, { message: 'not a UUID v4' }),
+    taskUUID: z.string().check(z.refine(isUuidV4, { message: 'not a UUID v4' })),
     model: z.literal(MODEL_ID),
-    outputType: OutputTypeSchema.optional(),
-    outputFormat: OutputFormatSchema.optional(),
-    outputQuality: z.number().int().min(20).max(99).optional(),
-    webhookURL: uri.optional(),
-    deliveryMethod: z.enum(['sync', 'async']).optional(),
-    uploadEndpoint: uri.optional(),
-    safety: z
-      .strictObject({ checkContent: z.boolean().optional(), mode: z.enum(['none', 'fast']).optional() })
-      .optional(),
-    ttl: z.number().int().min(TTL_MIN).optional(),
-    includeCost: z.boolean().optional(),
-    numberResults: z.number().int().min(1).max(RESULTS_MAX).optional(),
+    outputType: z.optional(OutputTypeSchema),
+    outputFormat: z.optional(OutputFormatSchema),
+    outputQuality: z.optional(z.int().check(z.minimum(20), z.maximum(99))),
+    webhookURL: z.optional(uri),
+    deliveryMethod: z.optional(z.enum(['sync', 'async'])),
+    uploadEndpoint: z.optional(uri),
+    safety: z.optional(z.strictObject({ checkContent: z.optional(z.boolean()), mode: z.optional(z.enum(['none', 'fast'])) })),
+    ttl: z.optional(z.int().check(z.minimum(TTL_MIN))),
+    includeCost: z.optional(z.boolean()),
+    numberResults: z.optional(z.int().check(z.minimum(1), z.maximum(RESULTS_MAX))),
     inputs: z.strictObject({
       referenceImages: z
-        .array(z.string().refine(isReferenceImage, { message: 'not a UUID, URL, data URI or base64 image' }))
-        .min(1)
-        .max(REFERENCES_MAX),
+        .array(z.string().check(z.refine(isReferenceImage, { message: 'not a UUID, URL, data URI or base64 image' })))
+        .check(z.minLength(1), z.maxLength(REFERENCES_MAX)),
     }),
     // Runway counts UTF-16 code units (runware-api.md §6.2), i.e. JS `length`; zod's own
-    // min/max count code points, which would let 501 emoji (1,002 units) through.
-    positivePrompt: z
-      .string()
-      .refine((text) => text.length <= PROMPT_MAX, { message: `longer than ${PROMPT_MAX} UTF-16 code units` })
-      .refine((text) => text.trim().length > 0, { message: 'empty or whitespace only' }),
-    width: z.number().int().optional(),
-    height: z.number().int().optional(),
-    providerSettings: z
-      .strictObject({
+    // minLength/maxLength count code points, which would let 501 emoji (1,002 units) through.
+    positivePrompt: z.string().check(
+      z.refine((text) => text.length <= PROMPT_MAX, { message: `longer than ${PROMPT_MAX} UTF-16 code units` }),
+      z.refine((text) => text.trim().length > 0, { message: 'empty or whitespace only' }),
+    ),
+    width: z.optional(z.int()),
+    height: z.optional(z.int()),
+    providerSettings: z.optional(
+      z.strictObject({
         runway: z.strictObject({
-          contentModeration: z.strictObject({ publicFigureThreshold: z.enum(['auto', 'low']).optional() }).optional(),
+          contentModeration: z.optional(z.strictObject({ publicFigureThreshold: z.optional(z.enum(['auto', 'low'])) })),
         }),
-      })
-      .optional(),
+      }),
+    ),
   })
-  .superRefine((task, ctx) => {
-    const hasWidth = task.width !== undefined
-    if (hasWidth !== (task.height !== undefined)) {
-      // The seed: width is "paired with height" and vice versa.
-      ctx.addIssue({ code: 'custom', path: [hasWidth ? 'height' : 'width'], message: 'width and height go together' })
-    } else if (hasWidth && !isAllowedSize(task.width!, task.height!)) {
-      ctx.addIssue({ code: 'custom', path: ['width'], message: 'size not allowed' })
-    }
-    if (task.ttl !== undefined && (task.outputType ?? 'URL') !== 'URL') {
-      // The seed: ttl "only applies when outputType is URL" (URL is the default).
-      ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'ttl needs URL output' })
-    }
-  })
+  .check(
+    z.superRefine((task, ctx) => {
+      const hasWidth = task.width !== undefined
+      if (hasWidth !== (task.height !== undefined)) {
+        // The seed: width is "paired with height" and vice versa.
+        ctx.addIssue({ code: 'custom', path: [hasWidth ? 'height' : 'width'], message: 'width and height go together' })
+      } else if (hasWidth && !isAllowedSize(task.width!, task.height!)) {
+        ctx.addIssue({ code: 'custom', path: ['width'], message: 'size not allowed' })
+      }
+      if (task.ttl !== undefined && (task.outputType ?? 'URL') !== 'URL') {
+        // The seed: ttl "only applies when outputType is URL" (URL is the default).
+        ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'ttl needs URL output' })
+      }
+    }),
+  )
 
 export type InferenceTask = z.infer<typeof InferenceTaskSchema>
 export type OutputType = z.infer<typeof OutputTypeSchema>

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 import { PROMPT_MAX, REFERENCES_MAX, RESULTS_MAX, TTL_MIN } from './task-schema'
 
