@@ -2,7 +2,8 @@
 // - dist/code.js: the sandbox bundle, ES2020 (Figma's VM), no source maps pointing at disk;
 // - dist/ui.html: the Preact UI with its JS and CSS inlined, because Figma hands the UI over
 //   as a string (__html__) and relative <script src> would not resolve;
-// - dist/tools/*.mjs: the Node-side tools (emulator CLI, host server) used by npm start.
+// - dist/tools/{emulator/cli,host/server}.mjs: the Node-side tools used by npm start and
+//   npm run emulator, so neither needs a TypeScript runtime.
 // `--watch` rebuilds on change.
 import { build, context } from 'esbuild'
 import { mkdir, writeFile, readFile } from 'node:fs/promises'

@@ -1,0 +1,173 @@
+// Injected faults (ARCHITECTURE.md: 401, 402, 400, 429, 503, 504, provider timeout,
+// moderation, dropped connection, malformed body), with the codes runware-api.md §1.1 and §4
+// give or suggest.
+import sharp from 'sharp'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startEmulator } from './index'
+import { decodeResult, inferenceTask, post, WsClient, type Json } from './test-helpers'
+import type { Emulator, FaultStatus } from './types'
+
+let emu: Emulator
+const sockets: WsClient[] = []
+beforeEach(async () => {
+  emu = await startEmulator()
+})
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.close())
+  await emu.close()
+})
+
+async function authed(): Promise<WsClient> {
+  const ws = await WsClient.open(emu.wsUrl)
+  sockets.push(ws)
+  await ws.authenticate(emu.apiKey)
+  return ws
+}
+
+const STATUS_CODES: [FaultStatus, string][] = [
+  [400, 'invalidRequest'], [401, 'invalidApiKey'], [402, 'insufficientCredits'], [403, 'accessDenied'],
+  [429, 'rateLimitExceeded'], [500, 'internalServerError'], [503, 'serviceUnavailable'], [504, 'timeoutQueue'],
+]
+
+describe('status faults', () => {
+  it.each(STATUS_CODES)('answers the next REST request with %i and code %s', async (status, code) => {
+    emu.injectFault({ kind: 'status', status })
+    const task = await inferenceTask()
+    const reply = await post(emu, [task])
+    expect(reply.status).toBe(status)
+    expect(reply.body.errors[0]).toMatchObject({ code, taskUUID: task.taskUUID, message: expect.any(String) })
+    expect((await post(emu, [await inferenceTask()])).status).toBe(200)
+  })
+
+  it('uses the documented messages for 402 and 429', async () => {
+    emu.injectFault({ kind: 'status', status: 402 })
+    emu.injectFault({ kind: 'status', status: 429 })
+    expect((await post(emu, [await inferenceTask()])).body.errors[0].message).toMatch(/insufficient/i)
+    expect((await post(emu, [await inferenceTask()])).body.errors[0].message).toMatch(/Queue capacity exceeded/)
+  })
+
+  it('applies to as many requests as `times` says', async () => {
+    emu.injectFault({ kind: 'status', status: 503 }, 2)
+    const task = await inferenceTask()
+    expect((await post(emu, [task])).status).toBe(503)
+    // A refused task is not accepted, so its retry with the same taskUUID is not a conflict.
+    expect((await post(emu, [task])).status).toBe(503)
+    expect((await post(emu, [task])).status).toBe(200)
+  })
+
+  it('becomes an errors frame for the task on the WebSocket', async () => {
+    const ws = await authed()
+    emu.injectFault({ kind: 'status', status: 429 })
+    const task = await inferenceTask()
+    ws.send([task])
+    const frames = await ws.waitFrames(2)
+    expect(frames[1]).toEqual({ errors: [expect.objectContaining({ code: 'rateLimitExceeded', taskUUID: task.taskUUID })] })
+  })
+
+  it('clearFaults drops pending faults', async () => {
+    emu.injectFault({ kind: 'status', status: 500 }, 5)
+    emu.clearFaults()
+    expect((await post(emu, [await inferenceTask()])).status).toBe(200)
+  })
+})
+
+describe('task faults', () => {
+  it('providerTimeout fails a sync task with timeoutProvider and its documented message', async () => {
+    emu.injectFault({ kind: 'providerTimeout' })
+    const task = await inferenceTask()
+    const reply = await post(emu, [task])
+    expect(reply.body.data).toEqual([])
+    expect(reply.body.errors[0]).toMatchObject({
+      code: 'timeoutProvider',
+      message: 'The external provider did not respond within the timeout window. The request was automatically terminated.',
+      taskUUID: task.taskUUID,
+    })
+  })
+
+  it('providerTimeout shows in getResponse errors with status error', async () => {
+    emu.injectFault({ kind: 'providerTimeout' })
+    const task = await inferenceTask({ deliveryMethod: 'async' })
+    await post(emu, [task])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const reply = await post(emu, [{ taskType: 'getResponse', taskUUID: task.taskUUID }])
+    expect(reply.body.errors).toEqual([expect.objectContaining({ code: 'timeoutProvider', status: 'error', taskUUID: task.taskUUID })])
+  })
+
+  it('moderation refuses the task with a safety-class code', async () => {
+    emu.injectFault({ kind: 'moderation' })
+    const reply = await post(emu, [await inferenceTask()])
+    expect(reply.body.errors[0]).toMatchObject({ code: 'providerContentPolicyViolation', message: expect.stringMatching(/moderation/) })
+  })
+
+  it('downloadFailed fails the task naming inputs.referenceImages', async () => {
+    emu.injectFault({ kind: 'downloadFailed' })
+    const reply = await post(emu, [await inferenceTask()])
+    expect(reply.body.errors[0]).toMatchObject({ code: 'downloadFailed', parameter: 'inputs.referenceImages' })
+  })
+
+  it('truncatedImage cuts the result bytes short so they no longer decode', async () => {
+    emu.injectFault({ kind: 'truncatedImage' })
+    const [broken] = (await post(emu, [await inferenceTask({ outputFormat: 'PNG' })])).body.data as Json[]
+    await expect(sharp(decodeResult(broken!)).raw().toBuffer()).rejects.toThrow()
+    const [whole] = (await post(emu, [await inferenceTask({ outputFormat: 'PNG' })])).body.data as Json[]
+    await expect(sharp(decodeResult(whole!)).raw().toBuffer()).resolves.toBeInstanceOf(Buffer)
+  })
+
+  it('truncatedImage also cuts the bytes served by URL', async () => {
+    emu.injectFault({ kind: 'truncatedImage' })
+    const [item] = (await post(emu, [await inferenceTask({ outputType: 'URL' })])).body.data as Json[]
+    const bytes = Buffer.from(await (await fetch(item!.imageURL)).arrayBuffer())
+    await expect(sharp(bytes).raw().toBuffer()).rejects.toThrow()
+  })
+})
+
+describe('transport faults', () => {
+  it('malformedBody makes the next REST body invalid JSON, then recovers', async () => {
+    emu.injectFault({ kind: 'malformedBody' })
+    const broken = await post(emu, [await inferenceTask()])
+    expect(broken.status).toBe(200)
+    expect(() => JSON.parse(broken.text)).toThrow()
+    const next = await post(emu, [await inferenceTask()])
+    expect(() => JSON.parse(next.text)).not.toThrow()
+  })
+
+  it('malformedBody makes the next WebSocket result frame invalid JSON', async () => {
+    const ws = await authed()
+    emu.injectFault({ kind: 'malformedBody' })
+    ws.send([await inferenceTask()])
+    await ws.waitFrames(2)
+    expect(() => JSON.parse(ws.raw[1]!)).toThrow()
+  })
+
+  it('closeBeforeAuth closes the next connection as soon as it opens', async () => {
+    emu.injectFault({ kind: 'closeBeforeAuth' })
+    const cut = await WsClient.open(emu.wsUrl)
+    sockets.push(cut)
+    expect((await cut.closed).code).toBe(1006)
+    const next = await authed()
+    expect(next.frames[0]!.data[0].connectionSessionUUID).toEqual(expect.any(String))
+  })
+
+  it('dropSocket closes the socket after N results and keeps the rest for resume', async () => {
+    emu.injectFault({ kind: 'dropSocket', afterResults: 2 })
+    const ws = await authed()
+    const session = ws.frames[0]!.data[0].connectionSessionUUID as string
+    ws.send([await inferenceTask({ numberResults: 3 })])
+    expect((await ws.closed).code).toBe(1006)
+    expect(ws.frames.slice(1).map((f) => f.data.length)).toEqual([1, 1])
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const again = await WsClient.open(emu.wsUrl)
+    sockets.push(again)
+    await again.authenticate(emu.apiKey, session)
+    const frames = await again.waitFrames(2)
+    expect(frames[1]!.data[0].imageUUID).toEqual(expect.any(String))
+  })
+
+  it('dropSocket with afterResults 0 cuts the socket before any result', async () => {
+    emu.injectFault({ kind: 'dropSocket', afterResults: 0 })
+    const ws = await authed()
+    ws.send([await inferenceTask()])
+    await ws.closed
+    expect(ws.frames).toHaveLength(1)
+  })
+})

@@ -1,0 +1,21 @@
+// Where a task's answers go. REST collects them into one response body; the WebSocket sends
+// each call as its own frame the moment it happens (runware-api.md §3: "results arrive as
+// they complete").
+import type { ErrorItem } from './errors'
+
+export type DataItem = Record<string, unknown>
+
+export interface Outlet {
+  transport: 'rest' | 'ws'
+  apiKey: string
+  send(data: DataItem[], errors: ErrorItem[]): void
+  /** WebSocket only: cut the connection now (the dropSocket fault). */
+  drop?(): void
+}
+
+/** A task that was accepted and then failed; its item goes to `errors` (§3). */
+export class TaskFailure extends Error {
+  constructor(readonly item: ErrorItem) {
+    super(item.message)
+  }
+}

@@ -1,0 +1,70 @@
+// The emulator's public contract. Other parts of the test suite code against these names,
+// so they change only together with their callers.
+
+export interface EmulatorOptions {
+  /** Accepted keys; the first one is `Emulator.apiKey`. */
+  apiKeys?: string[]
+  /** Delay before the first result of a task is ready. */
+  latencyMs?: number
+  /** Extra delay between successive results of one task, so they finish one by one. */
+  staggerMs?: number
+  /** WebSocket idle close (runware-api.md §1.2: 120 s after the last message). */
+  idleTimeoutMs?: number
+  /** How long undelivered WebSocket results are kept for a resumed session (§1.2). */
+  resumeBufferMs?: number
+  /** USD per image when `includeCost` is set. */
+  unitCost?: number
+}
+
+export type FaultStatus = 400 | 401 | 402 | 403 | 429 | 500 | 503 | 504
+
+export type Fault =
+  | { kind: 'status'; status: FaultStatus }
+  | { kind: 'providerTimeout' }
+  | { kind: 'moderation' }
+  | { kind: 'dropSocket'; afterResults: number }
+  | { kind: 'closeBeforeAuth' }
+  | { kind: 'malformedBody' }
+  | { kind: 'truncatedImage' }
+  | { kind: 'downloadFailed' }
+
+export interface RecordedTask {
+  transport: 'rest' | 'ws'
+  task: Record<string, unknown>
+  /** Size of the request body or WebSocket frame that carried the task. */
+  bodyBytes: number
+  at: number
+}
+
+export interface EmulatorStats {
+  requestBytes: number
+  responseBytes: number
+  imageBytesServed: number
+}
+
+export interface Emulator {
+  url: string
+  wsUrl: string
+  apiKey: string
+  options: Required<EmulatorOptions>
+  setOptions(partial: EmulatorOptions): void
+  injectFault(fault: Fault, times?: number): void
+  clearFaults(): void
+  revokeKey(key: string): void
+  readonly tasks: RecordedTask[]
+  readonly stats: EmulatorStats
+  close(): Promise<void>
+}
+
+export const DEFAULT_API_KEY = 'rw-test-key-0123456789'
+
+export function defaultOptions(): Required<EmulatorOptions> {
+  return {
+    apiKeys: [DEFAULT_API_KEY],
+    latencyMs: 0,
+    staggerMs: 0,
+    idleTimeoutMs: 120_000,
+    resumeBufferMs: 120_000,
+    unitCost: 0.02,
+  }
+}
