@@ -16,15 +16,17 @@ export function ApiKeyForm({ onSave, submitLabel = 'Save key', onCancel }: ApiKe
   const [visible, setVisible] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
 
-  function handleSubmit(event: Event) {
-    event.preventDefault()
+  // Saved on click and on Enter, not through <form> submission: a sandboxed plugin iframe
+  // without 'allow-forms' blocks submit events outright (seen in Chromium), so a form would
+  // silently do nothing.
+  function save() {
     const result = onSave(key)
     setProblem(result)
     if (result === null) setKey('')
   }
 
   return (
-    <form class="field" onSubmit={handleSubmit} noValidate>
+    <div class="field">
       <label class="label" for="api-key">
         API key
       </label>
@@ -39,6 +41,12 @@ export function ApiKeyForm({ onSave, submitLabel = 'Save key', onCancel }: ApiKe
           aria-invalid={problem ? 'true' : undefined}
           aria-describedby="api-key-help"
           onInput={(event) => setKey(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault()
+              save()
+            }
+          }}
         />
         <button
           type="button"
@@ -63,7 +71,7 @@ export function ApiKeyForm({ onSave, submitLabel = 'Save key', onCancel }: ApiKe
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="button button-primary">
+        <button type="button" class="button button-primary" onClick={save}>
           {submitLabel}
         </button>
         {onCancel && (
@@ -72,6 +80,6 @@ export function ApiKeyForm({ onSave, submitLabel = 'Save key', onCancel }: ApiKe
           </button>
         )}
       </div>
-    </form>
+    </div>
   )
 }
