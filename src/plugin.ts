@@ -1,9 +1,13 @@
 import { createCanvasHandlers } from './handlers/canvas-handlers'
+import { createHistoryHandlers } from './handlers/history-handlers'
+import { createQuickHandlers } from './handlers/quick-handlers'
 import type { PluginContext } from './handlers/context'
 import { notify } from './handlers/context'
+import { createRecoveryHandlers } from './handlers/recovery-handlers'
 import { createRunHandlers } from './handlers/run-handlers'
 import { createSetupHandlers } from './handlers/setup-handlers'
-import { needsParameters, PROMPT_PARAMETER, promptFrom, promptSuggestions } from './launch'
+import { promptSuggestionsFrom } from './history/prompt-suggestions'
+import { needsParameters, PROMPT_PARAMETER, promptFrom } from './launch'
 import { createPost } from './messages/post'
 import { createRouter } from './messages/router'
 import { endRun } from './placement/end-run'
@@ -11,6 +15,8 @@ import { createLabelFontLoader } from './placement/placeholders'
 import { createRunRegistry } from './placement/run-registry'
 import { createSelectionWatcher } from './selection-watcher'
 import { createApiKeyStore } from './storage/api-key-store'
+import { createPendingRunsStore } from './storage/pending-runs-store'
+import { createHistoryStore } from './storage/history-store'
 import { createSettingsStore } from './storage/settings-store'
 
 // The sandbox, wired together. `figma` is passed in rather than read from the global so the
@@ -26,12 +32,13 @@ export interface PluginSession {
 
 export function createPlugin(figma: PluginAPI, html: string): PluginSession {
   let shown = false
-  function show(): void {
+  function show(visible = true): void {
     // Calling showUI again would close the open window first (figma-platform.md §2.1).
     if (shown) return
     shown = true
-    // figma-platform.md §2.1: themeColors gives the UI Figma's light/dark variables.
-    figma.showUI(html, { themeColors: true, width: UI_SIZE.width, height: UI_SIZE.height, title: UI_TITLE })
+    // figma-platform.md §2.1: themeColors gives the UI Figma's light/dark variables. A Quick
+    // Actions run opens it hidden: the network lives in the iframe, the window is not wanted.
+    figma.showUI(html, { themeColors: true, width: UI_SIZE.width, height: UI_SIZE.height, title: UI_TITLE, visible })
   }
 
   let command = figma.command ?? ''
@@ -45,14 +52,23 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
     settings: createSettingsStore(figma.clientStorage),
     apiKey: createApiKeyStore(figma.clientStorage),
     registry: createRunRegistry(),
+    pendingRuns: createPendingRunsStore(figma.clientStorage),
     watcher: createSelectionWatcher({ figma, post, warn: (message) => notify(figma, message, true) }),
     loadLabelFont: createLabelFontLoader(figma),
     command: () => command,
     launchPrompt: () => launchPrompt,
   }
 
+  const history = createHistoryStore(figma.clientStorage)
   const route = createRouter({
-    handlers: { ...createSetupHandlers(context), ...createRunHandlers(context), ...createCanvasHandlers(context) },
+    handlers: {
+      ...createSetupHandlers(context),
+      ...createRunHandlers(context),
+      ...createCanvasHandlers(context),
+      ...createHistoryHandlers(context, history),
+      ...createQuickHandlers(context),
+      ...createRecoveryHandlers(context),
+    },
     post,
     onUnexpected: (type) => notify(figma, `Something went wrong (${type}). Try again.`, true),
   })
@@ -69,7 +85,9 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
   figma.on('run', (event: RunEvent) => {
     command = event.command ?? command
     launchPrompt = promptFrom(event.parameters) ?? launchPrompt
-    show()
+    // With a prompt, "Generate from selection" runs without the window; without one (no
+    // parameters were typed) the full window opens with the last settings instead.
+    show(!(needsParameters(command) && launchPrompt !== undefined))
   })
 
   figma.parameters.on('input', ({ key, query, result }: ParameterInputEvent) => {
@@ -77,11 +95,15 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
       result.setSuggestions([])
       return
     }
-    void context.settings.load().then((settings) => result.setSuggestions(promptSuggestions(query, settings.lastPrompt)))
+    // Earlier prompts from History, newest first, then the last one typed in the window.
+    void Promise.all([history.list(), context.settings.load()]).then(([entries, settings]) =>
+      result.setSuggestions(promptSuggestionsFrom(query, [...entries.map((entry) => entry.prompt), settings.lastPrompt])),
+    )
   })
 
   // figma-platform.md §6.7: the close callback must be quick and synchronous. Placeholders of
-  // runs cut short go, so nothing is left looking like it still works.
+  // runs cut short go, so nothing is left looking like it still works. Their tasks stay in
+  // clientStorage (written when sent), and the next launch places what Runware still holds.
   figma.on('close', () => {
     for (const run of context.registry.all()) endRun(run)
     context.watcher.dispose()

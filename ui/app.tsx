@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks'
 
 import { Header } from './components/header'
+import { HistoryView } from './components/history-view'
 import { MainView } from './components/main-view'
 import { SettingsView } from './components/settings-view'
 import type { App as AppModel } from './create-app'
@@ -17,8 +18,11 @@ export function App({ app }: { app: AppModel }) {
   // the button that switched views is gone after the switch: put focus on its counterpart
   useEffect(() => {
     if (previous.current === view) return
+    const from = previous.current
     previous.current = view
-    root.current?.querySelector<HTMLElement>('.header button')?.focus()
+    // back from settings, the gear that opened them; otherwise the header's first button
+    const selector = view === 'main' && from === 'settings' ? '.header .button-icon' : '.header button'
+    root.current?.querySelector<HTMLElement>(selector)?.focus()
   }, [view])
 
   if (!state.ready.value) {
@@ -30,13 +34,15 @@ export function App({ app }: { app: AppModel }) {
   }
 
   function handleKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape' && state.view.value === 'settings') actions.closeSettings()
+    if (event.key === 'Escape' && state.view.value !== 'main') actions.closeSettings()
   }
 
   return (
     <div class="app" ref={root} onKeyDown={handleKeyDown}>
-      <Header view={view} onOpenSettings={actions.openSettings} onCloseSettings={actions.closeSettings} />
-      {view === 'settings' ? (
+      <Header view={view} onOpenSettings={actions.openSettings} onCloseSettings={actions.closeSettings} onOpenHistory={app.historyActions.open} />
+      {view === 'history' ? (
+        <HistoryView app={app} />
+      ) : view === 'settings' ? (
         <SettingsView
           apiKey={state.apiKey.value}
           settings={state.settings.value}

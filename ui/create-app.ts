@@ -1,8 +1,15 @@
 import { createBridge, type BridgePort, type Timers } from './bridge/bridge'
 import type { GeneratorFactory } from './generation/generator'
+import { createRecovery } from './generation/recover-runs'
 import type { FetchBytes } from './generation/result-bytes'
 import { createRunController, type Clock } from './generation/run-controller'
+import { connectHistory } from './history/connect-history'
+import { createHistoryActions } from './history/history-actions'
+import { createHistoryState } from './history/history-state'
+import { createRunRecorder } from './history/run-recorder'
+import type { ImageCodec } from './image/image-codec'
 import type { ImagePipeline } from './image/image-pipeline'
+import { connectQuickRun } from './quick/quick-run'
 import { createActions } from './state/app-actions'
 import { createAppState } from './state/app-state'
 import { createMessageHandler } from './state/apply-message'
@@ -20,12 +27,17 @@ export interface AppDeps {
   clock: Clock
   timers?: Timers
   newId?: () => string
+  /** Makes History's thumbnails; without it runs are recorded without them. */
+  codec?: ImageCodec
 }
 
 export function createApp(deps: AppDeps) {
   const bridge = createBridge({ port: deps.port, timers: deps.timers, newId: deps.newId })
   const state = createAppState()
+  const history = createHistoryState()
+  const recorder = createRunRecorder({ send: (message) => bridge.send(message), state: history, codec: deps.codec })
   const controller = createRunController({
+    onPlaced: recorder.onPlaced,
     bridge,
     generatorFor: deps.generatorFor,
     pipeline: deps.pipeline,
@@ -35,11 +47,28 @@ export function createApp(deps: AppDeps) {
   })
   const actions = createActions({ state, bridge, controller, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
+  // runs a close cut short: `pending-runs` follows `init`, so the key and endpoint are known
+  const recovery = createRecovery({ ...deps, bridge })
+  const unsubscribeRecovery = bridge.subscribe((message) => {
+    if (message.type !== 'pending-runs') return
+    const { endpoint, options } = state.settings.value
+    void recovery.recover(message.runs, { apiKey: state.apiKey.value, endpoint, options })
+  })
+  // After the message handler, so they see each message already applied to the state.
+  const subscribe = bridge.subscribe.bind(bridge)
+  const send = bridge.send.bind(bridge)
+  const historyActions = createHistoryActions({ state, history, bridge, actions })
+  const disconnectHistory = connectHistory({ subscribe, send, controller, recorder, history })
+  const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, send, subscribe, timers: deps.timers })
   return {
+    history,
+    historyActions,
+    objectUrls: deps.objectUrls,
     state,
     actions,
     controller,
     bridge,
+    recovery,
     /** Tells the sandbox the UI is listening; it answers with `init`. */
     start() {
       bridge.send({ type: 'ui-ready' })
@@ -47,6 +76,9 @@ export function createApp(deps: AppDeps) {
     dispose() {
       actions.flush()
       unsubscribe()
+      unsubscribeRecovery()
+      disconnectHistory()
+      disconnectQuickRun()
       bridge.dispose()
       for (const image of state.images.value.values()) deps.objectUrls.revoke(image.url)
     },

@@ -14,10 +14,12 @@ import { browserObjectUrls } from './state/object-urls'
 // The iframe's entry: the real browser pieces plugged into the app, then one `ui-ready` so the
 // sandbox sends `init` (its messages are queued until the iframe loads, so none are lost).
 
+const codec = createCanvasCodec()
 const app = createApp({
   port: parentPort(),
   generatorFor: createRunwareGeneratorFactory(),
-  pipeline: createImagePipeline(createCanvasCodec()),
+  pipeline: createImagePipeline(codec),
+  codec,
   fetchBytes: fetchImageBytes,
   objectUrls: browserObjectUrls,
   clock: { now: () => new Date() },

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini'
 
+import { MAX_RESULTS } from './settings'
+
 // What produced a generated node, stored on it as plugin data so the next iteration
 // ("Variations", "Reuse settings", history) can start from it. It lives in the document,
 // which every collaborator can read: it must never hold the API key.
@@ -27,6 +29,8 @@ export const GenerationRecordSchema = z.object({
   outputFormat: z.optional(z.enum(['JPG', 'PNG', 'WEBP'])),
   referenceNodeIds: z.array(z.string()),
   createdAt: z.string(),
+  /** How many results the run asked for, so "Reuse settings" restores the count. */
+  numberResults: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_RESULTS))),
 })
 export type GenerationRecord = z.infer<typeof GenerationRecordSchema>
 

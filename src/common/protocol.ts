@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 
 import { GenerationRecordSchema } from './generation-record'
+import { HistoryEntrySchema, SpendSchema } from './history'
 import { SettingsSchema, SizeSchema, MAX_RESULTS } from './settings'
 import { MAX_PROMPT_LENGTH, utf16AtMost } from './text-limits'
 
@@ -43,6 +44,17 @@ export const RunPlanSchema = z.object({
 })
 export type RunPlan = z.infer<typeof RunPlanSchema>
 
+/** A run whose task reached Runware but whose results are not all placed (issue 6: recovery). */
+export const PendingRunSchema = z.object({
+  taskUUID: z.string().check(z.minLength(1)),
+  plan: RunPlanSchema,
+  /** imageUUIDs already on the canvas, so a recovery does not place them twice. */
+  placedImageUUIDs: z.array(z.string()),
+  /** Milliseconds since the epoch, from the sandbox's clock. */
+  sentAt: z.number(),
+})
+export type PendingRun = z.infer<typeof PendingRunSchema>
+
 // ── UI → sandbox ─────────────────────────────────────────────────────────────────────────
 
 export const UiToPluginSchema = z.discriminatedUnion('type', [
@@ -62,6 +74,19 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
     image: bytes,
     record: GenerationRecordSchema,
   }),
+  /** URL output the UI could not download (CORS, network): the sandbox fetches it with createImageAsync. */
+  z.object({
+    type: z.literal('place-result-url'),
+    requestId,
+    runId: z.string().check(z.minLength(1)),
+    index: z.int().check(z.minimum(0), z.maximum(MAX_RESULTS - 1)),
+    url: z.string().check(z.minLength(1), z.maxLength(2048)),
+    record: GenerationRecordSchema,
+  }),
+  /** The run's task is about to go to Runware: kept in clientStorage until `run-end`, for recovery. */
+  z.object({ type: z.literal('task-sent'), runId: z.string().check(z.minLength(1)), taskUUID: z.string().check(z.minLength(1)) }),
+  /** A recovery attempt for this task is over (placed or not): its pending entry goes. */
+  z.object({ type: z.literal('pending-run-cleared'), taskUUID: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('result-failed'), runId: z.string().check(z.minLength(1)), index: z.int().check(z.minimum(0)), message: z.string() }),
   /** The run is over: placeholders left unfilled are cleared, results selected, one undo step. */
   z.object({
@@ -72,6 +97,12 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notify'), message: z.string().check(z.maxLength(500)), error: z.optional(z.boolean()) }),
   z.object({ type: z.literal('resize-ui'), width: z.int().check(z.minimum(200), z.maximum(1200)), height: z.int().check(z.minimum(200), z.maximum(1600)) }),
   z.object({ type: z.literal('select-nodes'), requestId, nodeIds: z.array(nodeId) }),
+  // History (issue 5): the sandbox keeps it in clientStorage and answers each with `history`.
+  z.object({ type: z.literal('history-list') }),
+  z.object({ type: z.literal('history-add'), entry: HistoryEntrySchema }),
+  z.object({ type: z.literal('history-remove'), id: z.string().check(z.minLength(1)) }),
+  /** A Quick Actions run is over: close the hidden plugin with this message as the toast. */
+  z.object({ type: z.literal('close-plugin'), message: z.string().check(z.maxLength(500)) }),
 ])
 export type UiToPlugin = z.infer<typeof UiToPluginSchema>
 
@@ -98,9 +129,13 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
   /** The pixels of one reference of the latest `selection`. */
   z.object({ type: z.literal('reference-image'), selectionId: z.int(), nodeId, image: bytes }),
   z.object({ type: z.literal('selected-record'), nodeId: z.nullable(nodeId), record: z.nullable(GenerationRecordSchema) }),
+  /** Runs cut short by a close, sent once after `init`; the UI tries to recover them. */
+  z.object({ type: z.literal('pending-runs'), runs: z.array(PendingRunSchema) }),
   z.object({ type: z.literal('run-started'), requestId, slotNodeIds: z.array(nodeId) }),
   z.object({ type: z.literal('result-placed'), requestId, nodeId }),
   z.object({ type: z.literal('nodes-selected'), requestId, found: z.int().check(z.minimum(0)) }),
+  /** Past runs, newest first, and the spend so far. */
+  z.object({ type: z.literal('history'), entries: z.array(HistoryEntrySchema), spend: SpendSchema }),
   /** A request the sandbox could not carry out, in words for the designer. */
   z.object({ type: z.literal('request-failed'), requestId, message: z.string() }),
 ])

@@ -2,6 +2,7 @@ import type { Post } from '../messages/post'
 import type { RunRegistry } from '../placement/run-registry'
 import type { SelectionWatcher } from '../selection-watcher'
 import type { ApiKeyStore } from '../storage/api-key-store'
+import type { PendingRunsStore } from '../storage/pending-runs-store'
 import type { SettingsStore } from '../storage/settings-store'
 
 // What the message handlers share for one plugin session.
@@ -12,6 +13,8 @@ export interface PluginContext {
   settings: SettingsStore
   apiKey: ApiKeyStore
   registry: RunRegistry
+  /** Runs whose task was sent, until they end: recovered on the next launch after a close. */
+  pendingRuns: PendingRunsStore
   watcher: SelectionWatcher
   loadLabelFont: () => Promise<FontName | null>
   /** The command the plugin was launched with (a menu entry or a relaunch button), '' if none. */

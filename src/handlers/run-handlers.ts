@@ -37,6 +37,7 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
         post({ type: 'request-failed', requestId, message: outcome.message })
         return
       }
+      await context.pendingRuns.markPlaced(runId, record.imageUUID)
       post({ type: 'result-placed', requestId, nodeId: outcome.node.id })
     },
 
@@ -50,13 +51,15 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
       dropSlot(run, index)
     },
 
-    'run-end'({ runId }) {
+    async 'run-end'({ runId }) {
       const run = registry.get(runId)
       if (!run) {
         console.warn(`run-end for unknown run ${runId}`)
         return
       }
       registry.delete(runId)
+      // ended, whatever the outcome: nothing is left to recover
+      await context.pendingRuns.removeRun(runId)
       const placed = endRun(run)
       const visible = placed.filter((node) => run.page === figma.currentPage && !node.removed)
       if (visible.length > 0) {

@@ -26,6 +26,9 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
         editorType: figma.editorType === 'figjam' ? 'figjam' : 'figma',
         command: context.command(),
       })
+      // runs a close cut short: the UI asks Runware for their results by taskUUID
+      const pendingRuns = await context.pendingRuns.list()
+      if (pendingRuns.length > 0) post({ type: 'pending-runs', runs: pendingRuns })
       await context.watcher.start()
     },
 

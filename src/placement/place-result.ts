@@ -41,9 +41,8 @@ export function placeResult(
   record: GenerationRecord,
   secret: string | null,
 ): PlaceResultOutcome {
-  const slot = run.slots[index]
-  if (!slot) return { ok: false, message: `This run makes ${run.slots.length} results; there is no result ${index + 1}.` }
-  if (slot.state === 'placed') return { ok: false, message: `Result ${index + 1} is already on the canvas.` }
+  const refused = slotProblem(run, index)
+  if (refused) return refused
 
   const check = checkImageBytes(image)
   if (!check.ok) return check
@@ -55,7 +54,27 @@ export function placeResult(
     const reason = error instanceof Error ? error.message : String(error)
     return { ok: false, message: `Figma could not use this image (${reason}).` }
   }
+  return fillSlot(figma, run, index, imageHash, record, secret)
+}
 
+/** Why slot `index` cannot take a result, or undefined when it can. */
+export function slotProblem(run: Run, index: number): { ok: false; message: string } | undefined {
+  const slot = run.slots[index]
+  if (!slot) return { ok: false, message: `This run makes ${run.slots.length} results; there is no result ${index + 1}.` }
+  if (slot.state === 'placed') return { ok: false, message: `Result ${index + 1} is already on the canvas.` }
+  return undefined
+}
+
+/** Fills a checked slot with an image Figma already holds (from createImage or createImageAsync). */
+export function fillSlot(
+  figma: PluginAPI,
+  run: Run,
+  index: number,
+  imageHash: string,
+  record: GenerationRecord,
+  secret: string | null,
+): PlaceResultOutcome {
+  const slot = run.slots[index]!
   const node = ensureSlotNode(figma, run, slot)
   const { width, height } = run.plan.size
   if (node.width !== width || node.height !== height) node.resize(width, height)

@@ -26,7 +26,10 @@ async function route(ctx: EmulatorContext, req: IncomingMessage, res: ServerResp
 export async function startEmulator(options: EmulatorOptions = {}, port = 0): Promise<Emulator> {
   const ctx = createContext(options)
   const sessions = new SessionRegistry(ctx)
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
+  // Optional permessage-deflate (browsers always offer it; production WebSocket servers commonly
+  // accept): base64 image frames then cost about their binary size on the wire. Off by default.
+  const perMessageDeflate = ctx.options.perMessageDeflate ? { threshold: 1024 } : false
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024, perMessageDeflate })
   const server = createServer((req, res) => {
     route(ctx, req, res).catch((error: unknown) => {
       if (res.headersSent || ctx.life.closed) return void res.destroy()

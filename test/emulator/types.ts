@@ -14,6 +14,8 @@ export interface EmulatorOptions {
   resumeBufferMs?: number
   /** USD per image when `includeCost` is set. */
   unitCost?: number
+  /** Negotiate permessage-deflate on the WebSocket (the bench's wire figures). */
+  perMessageDeflate?: boolean
 }
 
 export type FaultStatus = 400 | 401 | 402 | 403 | 429 | 500 | 503 | 504
@@ -66,5 +68,6 @@ export function defaultOptions(): Required<EmulatorOptions> {
     idleTimeoutMs: 120_000,
     resumeBufferMs: 120_000,
     unitCost: 0.02,
+    perMessageDeflate: false,
   }
 }

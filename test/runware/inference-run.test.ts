@@ -61,7 +61,9 @@ describe('InferenceRun', () => {
     const { results, outcome } = run(transport, task(2))
     const { summary } = await outcome
     expect(results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-2'])
-    expect(summary).toEqual({ taskUUID: TASK_UUID, transport: 'rest', results, cost: 0.04 })
+    // the summary keeps no image bytes: they lived only until onResult handed them over
+    const withoutImages = results.map(({ imageDataURI: _uri, imageBase64Data: _b64, ...rest }) => rest)
+    expect(summary).toEqual({ taskUUID: TASK_UUID, transport: 'rest', results: withoutImages, cost: 0.04 })
   })
 
   it('WebSocket: streams results as frames come, once each, and resolves on the last', async () => {
@@ -138,7 +140,7 @@ describe('InferenceRun', () => {
     })
     const { statuses, outcome } = run(transport, task(1))
     expect((await outcome).summary?.results).toHaveLength(1)
-    expect(statuses).toContainEqual({ kind: 'retrying', inMs: 5, attempt: 1, reason: expect.any(String) })
+    expect(statuses).toContainEqual({ kind: 'retrying', inMs: 5, attempt: 1, reason: expect.any(String), cause: expect.any(String) })
     expect(transport.taskTypes()).toEqual(['imageInference', 'imageInference'])
   })
 

@@ -25,6 +25,13 @@ function setup() {
     notify: record('notify'),
     'resize-ui': record('resize-ui'),
     'select-nodes': record('select-nodes'),
+    'place-result-url': record('place-result-url'),
+    'task-sent': record('task-sent'),
+    'pending-run-cleared': record('pending-run-cleared'),
+    'history-list': record('history-list'),
+    'history-add': record('history-add'),
+    'history-remove': record('history-remove'),
+    'close-plugin': record('close-plugin'),
   } satisfies Handlers
   const onUnexpected = vi.fn()
   const route = createRouter({ handlers, post: (message) => void sent.push(message), onUnexpected })

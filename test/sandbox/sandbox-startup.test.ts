@@ -179,8 +179,8 @@ describe('Quick Actions launch (“Generate from selection”)', () => {
     const empty = sandbox.fake.fireParameterInput({ key: 'prompt', query: '' })
     const typed = sandbox.fake.fireParameterInput({ key: 'prompt', query: ' misty dunes ' })
     await sandbox.settle()
-    expect(empty.suggestions).toEqual(['last time'])
-    expect(typed.suggestions).toEqual(['misty dunes'])
+    expect(empty.suggestions).toEqual([{ name: 'last time', data: 'last time' }])
+    expect(typed.suggestions).toEqual([{ name: 'misty dunes', data: 'misty dunes' }])
 
     sandbox.fake.runEvents.fire({ command: 'generate', parameters: { prompt: '  misty dunes at noon ' } })
     expect(sandbox.fake.ui.shown).toBe(true)

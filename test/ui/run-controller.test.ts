@@ -81,7 +81,7 @@ describe('run controller', () => {
     const { controller, runware, types, of } = setup()
     const done = controller.start(request())
     await vi.waitFor(() => expect(runware.started).toBe(true))
-    expect(types()).toEqual(['run-start'])
+    expect(types()).toEqual(['run-start', 'task-sent'])
     expect(of('run-start')[0]!.plan).toMatchObject({ prompt: 'A foggy harbour, morning light', count: 3, referenceNodeIds: ['1:2'] })
 
     runware.emit()
@@ -95,7 +95,7 @@ describe('run controller', () => {
     runware.finish()
     await expect(done).resolves.toEqual({ ok: true, outcome: 'done' })
 
-    expect(types()).toEqual(['run-start', 'place-result', 'place-result', 'place-result', 'run-end'])
+    expect(types()).toEqual(['run-start', 'task-sent', 'place-result', 'place-result', 'place-result', 'run-end'])
     const placed = of('place-result')
     expect(placed.map((m) => [m.index, m.record.imageUUID, m.record.seed])).toEqual([
       [0, 'image-1', 1001],
@@ -117,6 +117,7 @@ describe('run controller', () => {
       outputFormat: 'JPG',
       referenceNodeIds: ['1:2'],
       createdAt: NOW.toISOString(),
+      numberResults: 3,
     })
     expect(readImageInfo(placed[1]!.image)).toEqual({ format: 'JPEG', width: 1440, height: 1080 })
     expect(readImageInfo(placed[2]!.image)).toMatchObject({ format: 'PNG' }) // fetched from the URL
@@ -184,7 +185,7 @@ describe('run controller', () => {
     // and this generator ignores the abort entirely: the run must still end
     await expect(done).resolves.toEqual({ ok: true, outcome: 'cancelled' })
 
-    expect(types()).toEqual(['run-start', 'place-result', 'run-end'])
+    expect(types()).toEqual(['run-start', 'task-sent', 'place-result', 'run-end'])
     expect(of('run-end')[0]).toMatchObject({ outcome: 'cancelled' })
     expect(controller.run.value!.slots.map((s) => s.status)).toEqual(['placed', 'cancelled', 'cancelled', 'cancelled'])
     expect(progressText(controller.run.value!)).toBe(

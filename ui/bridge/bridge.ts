@@ -44,6 +44,7 @@ type RequestBody<T extends RequestMessage['type']> = Omit<Extract<RequestMessage
 const REPLY_TYPE = {
   'run-start': 'run-started',
   'place-result': 'result-placed',
+  'place-result-url': 'result-placed',
   'select-nodes': 'nodes-selected',
 } as const satisfies Record<RequestMessage['type'], PluginToUi['type']>
 
@@ -51,6 +52,8 @@ const REPLY_TYPE = {
 export const DEFAULT_TIMEOUTS: Record<RequestMessage['type'], number> = {
   'run-start': 20_000,
   'place-result': 60_000,
+  // the sandbox downloads the image itself first
+  'place-result-url': 90_000,
   'select-nodes': 10_000,
 }
 
@@ -69,6 +72,8 @@ export interface Bridge {
   subscribe(listener: (message: PluginToUi) => void): () => void
   startRun(plan: RunPlan): Promise<Reply<'run-started'>>
   placeResult(body: { runId: string; index: number; image: Uint8Array; record: GenerationRecord }): Promise<Reply<'result-placed'>>
+  /** URL output the UI could not download: the sandbox tries figma.createImageAsync. */
+  placeResultUrl(body: { runId: string; index: number; url: string; record: GenerationRecord }): Promise<Reply<'result-placed'>>
   selectNodes(nodeIds: string[]): Promise<Reply<'nodes-selected'>>
   /** Rejects everything still waiting, e.g. when the UI goes away. */
   dispose(): void
@@ -165,6 +170,7 @@ export function createBridge(options: BridgeOptions): Bridge {
     startRun: (plan) => request('run-start', { plan }),
     // the protocol's zod type says Uint8Array<ArrayBuffer>; every array here is ArrayBuffer-backed
     placeResult: (body) => request('place-result', body as RequestBody<'place-result'>),
+    placeResultUrl: (body) => request('place-result-url', body as RequestBody<'place-result-url'>),
     selectNodes: (nodeIds) => request('select-nodes', { nodeIds }),
     dispose() {
       for (const [id, waiting] of pending) {

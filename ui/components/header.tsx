@@ -1,9 +1,10 @@
 // The top bar: the plugin's name and the way into (or back out of) settings.
 
 export interface HeaderProps {
-  view: 'main' | 'settings'
+  view: 'main' | 'settings' | 'history'
   onOpenSettings(): void
   onCloseSettings(): void
+  onOpenHistory?(): void
 }
 
 function GearIcon() {
@@ -17,11 +18,11 @@ function GearIcon() {
   )
 }
 
-export function Header({ view, onOpenSettings, onCloseSettings }: HeaderProps) {
-  if (view === 'settings') {
+export function Header({ view, onOpenSettings, onCloseSettings, onOpenHistory }: HeaderProps) {
+  if (view === 'settings' || view === 'history') {
     return (
       <header class="header">
-        <h1>Settings</h1>
+        <h1>{view === 'settings' ? 'Settings' : 'History'}</h1>
         <button type="button" class="button button-ghost" onClick={onCloseSettings}>
           Done
         </button>
@@ -31,6 +32,11 @@ export function Header({ view, onOpenSettings, onCloseSettings }: HeaderProps) {
   return (
     <header class="header">
       <h1>Gen-4 moodboard</h1>
+      {onOpenHistory && (
+        <button type="button" class="button button-ghost header-history" onClick={onOpenHistory}>
+          History
+        </button>
+      )}
       <button type="button" class="button button-icon" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
         <GearIcon />
       </button>

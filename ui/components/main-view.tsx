@@ -4,12 +4,14 @@ import { generateBlocker } from '../state/readiness'
 import { selectionText } from '../state/selection-text'
 import { ApiKeyForm } from './api-key-form'
 import { ConsentNotice } from './consent-notice'
+import { CostLine } from './cost-line'
 import { CountField } from './count-field'
 import { ErrorBanner } from './error-banner'
 import { GenerateBar } from './generate-bar'
 import { PromptField } from './prompt-field'
 import { RecordCard } from './record-card'
 import { ReferenceStrip } from './reference-strip'
+import { RecoveryReport } from './recovery-report'
 import { RunProgress } from './run-progress'
 import { SelectionMessage } from './selection-message'
 import { SizePicker } from './size-picker'
@@ -22,7 +24,7 @@ export function MainView({ app }: { app: App }) {
   const run = controller.run.value
   const running = isActive(run)
   const selection = state.selection.value
-  const explanation = selectionText(selection.state, selection.usableCount)
+  const explanation = selectionText(selection.state, selection.usableCount, state.editorType.value)
   const selected = state.selectedRecord.value
   const error = state.notice.value ?? run?.error ?? null
   const blocker = running ? null : generateBlocker(state)
@@ -80,10 +82,12 @@ export function MainView({ app }: { app: App }) {
           canMatch={selection.state === 'ok' && selection.references.length > 0}
         />
         <CountField value={state.count.value} note={state.countNote.value} onChange={actions.setCount} />
+        <CostLine history={app.history} count={state.count.value} runId={run?.runId ?? null} />
       </main>
       <footer class="footer">
         {error && <ErrorBanner error={error} onDismiss={actions.dismissError} />}
         {run && <RunProgress run={run} />}
+        <RecoveryReport recovery={app.recovery} />
         <p class="status-line" role="status" aria-live="polite">
           {run ? progressText(run) : ''}
         </p>

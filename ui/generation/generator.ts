@@ -26,6 +26,8 @@ export interface Generator {
   uploadImage(dataUri: string, signal?: AbortSignal): Promise<{ imageUUID: string }>
   /** Resolves when every result was delivered; rejects with a RunwareError-like error. */
   generate(request: GenerateRequest, handlers: GenerateHandlers, signal?: AbortSignal): Promise<unknown>
+  /** Follows a task sent in an earlier session by its taskUUID (getResponse), never re-sending it. */
+  recover?(taskUUID: string, numberResults: number, handlers: GenerateHandlers, signal?: AbortSignal): Promise<unknown>
 }
 
 export interface GeneratorConfig {

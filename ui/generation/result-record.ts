@@ -13,6 +13,8 @@ export interface RecordContext {
   options: GenerationOptions
   referenceNodeIds: string[]
   createdAt: Date
+  /** How many results the run asked for ("Reuse settings" restores it). */
+  numberResults?: number
 }
 
 export function resultRecord(result: InferenceResult, index: number, context: RecordContext): GenerationRecord {
@@ -32,6 +34,7 @@ export function resultRecord(result: InferenceResult, index: number, context: Re
   }
   // the record schema wants a safe integer seed and a non-negative cost, or none at all
   if (typeof result.seed === 'number' && Number.isSafeInteger(result.seed)) record.seed = result.seed
+  if (context.numberResults !== undefined) record.numberResults = context.numberResults
   if (typeof result.cost === 'number' && Number.isFinite(result.cost) && result.cost >= 0) record.cost = result.cost
   return record
 }

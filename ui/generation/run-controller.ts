@@ -11,7 +11,8 @@ import type { InferenceResult } from '../runware/types'
 import { describeError, isAbort } from './error-text'
 import type { GenerateRequest, Generator, GeneratorFactory } from './generator'
 import { uploadReferences } from './reference-uploads'
-import { resultBytes, type FetchBytes } from './result-bytes'
+import { deliverResult } from './deliver-result'
+import type { FetchBytes } from './result-bytes'
 import { resultRecord } from './result-record'
 import { isActive, type RunState, type Slot } from './run-state'
 import { untilAborted } from './until-aborted'
@@ -28,6 +29,7 @@ export interface RunBridge {
   send(message: UiToPlugin): boolean
   startRun(plan: RunPlan): Promise<{ slotNodeIds: string[] }>
   placeResult(body: { runId: string; index: number; image: Uint8Array; record: GenerationRecord }): Promise<{ nodeId: string }>
+  placeResultUrl?(body: { runId: string; index: number; url: string; record: GenerationRecord }): Promise<{ nodeId: string }>
 }
 
 export interface Clock {
@@ -43,6 +45,17 @@ export interface RunControllerDeps {
   newId?: () => string
   hash?: (bytes: Uint8Array) => string
   uploadCache?: UploadCache
+  /** Told of each image once it is on the canvas (History keeps a thumbnail and its cost). */
+  onPlaced?: (placed: PlacedResult) => void
+}
+
+export interface PlacedResult {
+  runId: string
+  index: number
+  nodeId: string
+  /** The bytes that were placed. */
+  image: Uint8Array
+  record: GenerationRecord
 }
 
 export interface RunRequest extends RunReadiness {
@@ -156,6 +169,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       size: plan.size,
       options: request.options,
       referenceNodeIds: plan.referenceNodeIds,
+      numberResults: count,
     }
     let nextIndex = 0
     let placing: Promise<void> = Promise.resolve()
@@ -164,15 +178,16 @@ export function createRunController(deps: RunControllerDeps): RunController {
     // Cancelling stops what comes after, which `onResult` drops.
     async function place(result: InferenceResult, index: number): Promise<void> {
       try {
-        const raw = await resultBytes(result, deps.fetchBytes)
-        const prepared = await deps.pipeline.prepareResult(raw)
-        const placed = await deps.bridge.placeResult({
-          runId,
-          index,
-          image: prepared.bytes,
-          record: resultRecord(result, index, { ...recordContext, createdAt: deps.clock.now() }),
-        })
+        const record = resultRecord(result, index, { ...recordContext, createdAt: deps.clock.now() })
+        // URL output the iframe cannot download goes to the sandbox's createImageAsync (no bytes here then)
+        const placed = await deliverResult(deps, { runId, index, result, record })
         setSlot(index, { status: 'placed', nodeId: placed.nodeId })
+        try {
+          if (placed.image) deps.onPlaced?.({ runId, index, nodeId: placed.nodeId, image: placed.image, record })
+        } catch (error) {
+          // the image is on the canvas: a listener's trouble must not mark it failed
+          console.warn('onPlaced listener failed:', error)
+        }
       } catch (error) {
         const { message } = describeError(error, request.apiKey, 'This image could not be placed')
         setSlot(index, { status: 'failed', message })
@@ -190,6 +205,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
       taskUUID,
     }
     let failure: unknown
+    // before the task leaves: the sandbox keeps it in clientStorage, so a close mid-run can be recovered
+    deps.bridge.send({ type: 'task-sent', runId, taskUUID })
     try {
       await untilAborted(
         generator.generate(

@@ -52,7 +52,12 @@ export function progressText(run: RunState): string {
       return 'Preparing references…'
     case 'generating': {
       const status = run.clientStatus
-      if (status?.kind === 'retrying') return `Runware is busy, retrying in ${Math.max(1, Math.ceil(status.inMs / 1000))} s`
+      if (status?.kind === 'retrying') {
+        const seconds = Math.max(1, Math.ceil(status.inMs / 1000))
+        // a refused connection is not Runware being busy: say which it is
+        if (status.cause === 'network') return `Can't reach Runware, retrying in ${seconds} s`
+        return `Runware is busy, retrying in ${seconds} s`
+      }
       if (status?.kind === 'connecting') return 'Connecting to Runware…'
       return `Generating ${Math.min(placed + failed + 1, total)} of ${total}…`
     }

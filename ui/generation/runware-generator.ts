@@ -19,6 +19,7 @@ function sameConfig(a: GeneratorConfig, b: GeneratorConfig): boolean {
 function adapt(client: RunwareClient): Generator {
   return {
     uploadImage: (dataUri, signal) => client.uploadImage(dataUri, signal),
+    recover: (taskUUID, numberResults, handlers, signal) => client.recover(taskUUID, numberResults, handlers, signal),
     async generate(request, handlers, signal) {
       const built = buildInferenceTask(request)
       // the form checks come first, so this is a last line of defence with a named field

@@ -11,7 +11,7 @@ import {
 import { inlineImageDamage } from './image-check'
 import { pollGetResponse } from './poll-async'
 import { readItem, type ApiError, type Envelope } from './response-schema'
-import type { PollPolicy, RetryPolicy } from './retry-policy'
+import { retryDelay, type PollPolicy, type RetryPolicy } from './retry-policy'
 import { sendWithRetry } from './send-with-retry'
 import type { InferenceTask } from './task-schema'
 import type { TaskEvent, Transport, TransportName } from './transport'
@@ -64,6 +64,8 @@ export class InferenceRun {
   private polling = false
   private recoverFrom: RunwareError | undefined
   private watchdog: ReturnType<typeof setTimeout> | undefined
+  private busyRetries = 0
+  private busyTimer: ReturnType<typeof setTimeout> | undefined
   private replyWaiter: (() => void) | undefined
   private unsubscribe: () => void = () => {}
   private resolve: (summary: GenerateSummary) => void = () => {}
@@ -116,6 +118,8 @@ export class InferenceRun {
       if (this.settled) return
       // The id is taken (REST says so with a 400): an earlier attempt reached Runware.
       if (error.code === 'conflictTaskUUID') return this.startPolling()
+      // refused-as-busy sends were already retried by sendWithRetry: its budget is spent
+      if (!error.notAccepted && this.retryBusy(error)) return
       // Sent, but no readable answer: it may be running and billed, so ask about it by id.
       const uncertain = !error.notAccepted && error.status === undefined && error.code === undefined
       if (uncertain && ['network', 'server', 'timeout'].includes(error.kind)) return this.startPolling(error)
@@ -163,6 +167,7 @@ export class InferenceRun {
       const error = errorOf(first, this.uuid)
       // The task id is taken: an earlier attempt did reach Runware, so follow that task.
       if (error.code === 'conflictTaskUUID') return this.startPolling()
+      if (this.retryBusy(error)) return
       return this.finish(this.recoverFrom && isNotFound(error) ? this.recoverFrom : error)
     }
     for (const item of envelope.data) {
@@ -174,6 +179,24 @@ export class InferenceRun {
     }
   }
 
+  /**
+   * Busy (429/503/504, on either transport): the same task goes again after a bounded,
+   * jittered back-off, and the UI says so. Same taskUUID, so never a second paid task: if an
+   * earlier attempt was taken after all, Runware answers conflictTaskUUID and the run polls.
+   */
+  private retryBusy(error: RunwareError): boolean {
+    if (error.kind !== 'rateLimit' || this.polling || this.settled) return false
+    const retry = ++this.busyRetries
+    if (retry > this.settings.retry.maxRetries) return false
+    const inMs = retryDelay(retry, this.settings.retry)
+    this.handlers.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message, cause: error.kind })
+    clearTimeout(this.watchdog)
+    this.busyTimer = setTimeout(() => {
+      if (!this.settled) void this.submit()
+    }, inMs)
+    return true
+  }
+
   private accept(result: InferenceResult): void {
     if (this.delivered.has(result.imageUUID) || this.damaged.has(result.imageUUID)) return
     const damage = inlineImageDamage(result)
@@ -181,7 +204,8 @@ export class InferenceRun {
       this.damaged.set(result.imageUUID, damage)
       return
     }
-    this.delivered.set(result.imageUUID, result)
+    // kept for the summary without its image: the bytes live only until the UI has placed them
+    this.delivered.set(result.imageUUID, withoutImage(result))
     try {
       this.handlers.onResult(result)
     } catch (thrown) {
@@ -239,11 +263,17 @@ export class InferenceRun {
     this.settled = true
     this.unsubscribe()
     clearTimeout(this.watchdog)
+    clearTimeout(this.busyTimer)
     this.replyWaiter?.()
     this.signal?.removeEventListener('abort', this.onAbort)
     if (error) return this.reject(error)
     this.resolve(summarise(this.uuid, this.transport.name, [...this.delivered.values()]))
   }
+}
+
+function withoutImage(result: InferenceResult): InferenceResult {
+  const { imageDataURI: _dataUri, imageBase64Data: _base64, ...rest } = result
+  return rest
 }
 
 function summarise(taskUUID: string, transport: TransportName, results: InferenceResult[]): GenerateSummary {

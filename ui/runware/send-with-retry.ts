@@ -26,7 +26,7 @@ export async function sendWithRetry(transport: Transport, tasks: readonly object
       const error: RunwareError = classifyThrown(thrown)
       if (!shouldRetry(error, retry, options.policy)) throw error
       const inMs = retryDelay(retry, options.policy, options.random)
-      options.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message })
+      options.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message, cause: error.kind })
       await sleep(inMs, options.signal)
     }
   }

@@ -46,7 +46,7 @@ export interface InferenceResult {
 export type ClientStatus =
   | { kind: 'connecting'; transport: 'websocket' | 'rest' }
   | { kind: 'waiting' }
-  | { kind: 'retrying'; inMs: number; attempt: number; reason: string }
+  | { kind: 'retrying'; inMs: number; attempt: number; reason: string; cause?: ErrorKind }
   | { kind: 'polling' }
   | { kind: 'resumed' }
 

@@ -40,6 +40,8 @@ export function createAppState() {
     apiKey: signal<string | null>(null),
     settings: signal<Settings>(DEFAULT_SETTINGS),
     command: signal(''),
+    /** FigJam boards hold stickies, shapes and images more than frames: the wording follows. */
+    editorType: signal<'figma' | 'figjam'>('figma'),
     selection: signal<SelectionView>({ selectionId: -1, state: 'empty', references: [], usableCount: 0 }),
     images: signal<ReadonlyMap<string, ReferenceImage>>(new Map()),
     prompt: signal(''),
@@ -50,7 +52,7 @@ export function createAppState() {
     sizeMatched: signal(false),
     count: signal(DEFAULT_SETTINGS.numberResults),
     countNote: signal<string | null>(null),
-    view: signal<'main' | 'settings'>('main'),
+    view: signal<'main' | 'settings' | 'history'>('main'),
     selectedRecord: signal<SelectedRecord | null>(null),
     /** Set by `init.command`; used up by the first record that arrives. */
     pendingPrefill: signal<Prefill | null>(null),

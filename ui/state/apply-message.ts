@@ -13,10 +13,14 @@ import type { ObjectUrls } from './object-urls'
 
 const PREFILL_COMMANDS: ReadonlySet<string> = new Set<Prefill>(['variations', 'reuse-settings'])
 
-/** Prompt and size from a record; the record does not say how many results its run had. */
-export function applyRecord(state: AppState, record: GenerationRecord): void {
+/**
+ * Prompt and size from a record, and with `withCount` the number of results its run asked
+ * for (older records do not say).
+ */
+export function applyRecord(state: AppState, record: Pick<GenerationRecord, 'prompt' | 'width' | 'height' | 'numberResults'>, withCount = false): void {
   batch(() => {
     state.prompt.value = record.prompt
+    if (withCount && record.numberResults !== undefined) state.count.value = record.numberResults
     const size = findSize(record.width, record.height)
     if (size) {
       state.size.value = { width: size.width, height: size.height }
@@ -49,6 +53,7 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
           state.settings.value = settings
           state.apiKey.value = message.apiKey
           state.command.value = message.command
+          state.editorType.value = message.editorType
           state.prompt.value = settings.lastPrompt
           state.size.value = { ...settings.size }
           state.count.value = settings.numberResults
@@ -101,7 +106,8 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
         const prefill = state.pendingPrefill.value
         if (record && prefill) {
           state.pendingPrefill.value = null
-          applyRecord(state, record)
+          // "Reuse settings" restores the count too; "Variations" keeps the designer's own
+          applyRecord(state, record, prefill === 'reuse-settings')
         }
         return
       }

@@ -1,0 +1,211 @@
+// npm run bench: the built plugin in the browser host against the Runware emulator, each figure
+// of issue 7 measured next to its baseline from the same run. Exits 1 when a target is missed.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
+
+import { startEmulator, type Emulator } from '../emulator/index'
+import { startHost, type Host } from '../host/server'
+import { openBareClient } from './bare-request'
+import { photoJpeg, pngAtTwoX } from './photo-frames'
+import { openPluginPage, type PluginPage } from './plugin-driver'
+import { formatTable, kb, mb, median, ms, type Row } from './table'
+import { startWireCounter, type WireCounter } from './wire-counter'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const PROMPT = 'Warm editorial moodboard, soft film grain'
+
+interface Arrivals {
+  /** Date.now() of each result frame as the browser's network layer received it. */
+  times: number[]
+  imageBytes: number
+}
+
+function watchResults(page: Page, arrivals: Arrivals): void {
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', ({ payload }) => {
+      const at = Date.now()
+      const text = String(payload)
+      if (!text.includes('imageInference')) return
+      const body = JSON.parse(text) as { data?: Array<{ imageDataURI?: string; imageBase64Data?: string }> }
+      for (const item of body.data ?? []) {
+        const encoded = item.imageDataURI?.slice(item.imageDataURI.indexOf(',') + 1) ?? item.imageBase64Data
+        if (!encoded) continue
+        arrivals.times.push(at)
+        arrivals.imageBytes += Buffer.from(encoded, 'base64').length
+      }
+    })
+  })
+}
+
+async function heapUsed(session: CDPSession): Promise<number> {
+  await session.send('HeapProfiler.collectGarbage')
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  await session.send('HeapProfiler.collectGarbage')
+  const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number }
+  return usage.usedSize
+}
+
+async function uiSession(plugin: PluginPage): Promise<{ session: CDPSession; scope: string }> {
+  try {
+    return { session: await plugin.page.context().newCDPSession(plugin.uiFrame()), scope: 'iframe process' }
+  } catch {
+    // an in-process iframe shares the page's heap: the figure then covers host + UI, a stricter reading
+    return { session: await plugin.page.context().newCDPSession(plugin.page), scope: 'host page + iframe (shared heap)' }
+  }
+}
+
+function lastInference(emulator: Emulator) {
+  const tasks = emulator.tasks.filter((t) => t.task.taskType === 'imageInference')
+  const last = tasks.at(-1)
+  if (!last) throw new Error('no imageInference task reached the emulator')
+  return last
+}
+
+async function measure(browser: Browser, emulator: Emulator, host: Host, wire: WireCounter): Promise<Row[]> {
+  const rows: Row[] = []
+  const images = await Promise.all([0, 1, 2].map((i) => photoJpeg(i)))
+  const arrivals: Arrivals = { times: [], imageBytes: 0 }
+  const plugin = await openPluginPage(browser, host.url, wire.url, emulator.apiKey)
+  watchResults(plugin.page, arrivals)
+  try {
+    const frameIds = await plugin.addPhotoFrames(images)
+    const form = { prompt: PROMPT, width: 1440, height: 1080, count: 4 }
+
+    // ── bytes sent and received over 5 runs; the plugin is relaunched after the first ──
+    emulator.setOptions({ latencyMs: 0, staggerMs: 0 })
+    wire.reset()
+    arrivals.imageBytes = 0
+    for (let run = 0; run < 5; run++) {
+      await plugin.select(frameIds)
+      await plugin.generate(form)
+      if (run === 0) await plugin.reload()
+    }
+    const sent = wire.sent
+    const received = wire.received
+    const imageBytes = arrivals.imageBytes
+    const twoX = await Promise.all(images.map((jpeg) => pngAtTwoX(jpeg)))
+    const inlineTask = {
+      taskType: 'imageInference', taskUUID: '00000000-0000-4000-8000-000000000000', model: 'runway:4@2', positivePrompt: PROMPT,
+      width: 1440, height: 1080, numberResults: 4, outputType: 'dataURI', outputFormat: 'JPG',
+      inputs: { referenceImages: twoX.map((png) => `data:image/png;base64,${png.toString('base64')}`) },
+    }
+    const baselineSent = 5 * Buffer.byteLength(JSON.stringify([inlineTask]))
+    rows.push({
+      figure: 'bytes sent, 5 runs, 3 refs 1920×1080', measured: mb(sent), target: '≥ 10× less', pass: baselineSent / sent >= 10,
+      baseline: `${mb(baselineSent)} (2× PNG inline; ${(baselineSent / sent).toFixed(1)}× more)`,
+    })
+    const repeat = lastInference(emulator)
+    rows.push({ figure: 'request body, repeat run', measured: kb(repeat.bodyBytes), target: '≤ 4 KB', baseline: '—', pass: repeat.bodyBytes <= 4096 })
+    rows.push({
+      figure: 'bytes received / image bytes', measured: `${(received / imageBytes).toFixed(2)}× (${mb(received)} / ${mb(imageBytes)})`,
+      target: '≤ 1.1×', baseline: '—', pass: received / imageBytes <= 1.1,
+    })
+
+    // ── first result placed after it arrived: 4 results, staggered ──
+    emulator.setOptions({ latencyMs: 500, staggerMs: 500 })
+    arrivals.times = []
+    const placedBefore = (await plugin.probe('ui')).placed.length
+    await plugin.select(frameIds)
+    await plugin.generate(form)
+    const placed = (await plugin.probe('ui')).placed.slice(placedBefore)
+    const firstLag = placed[0]! - arrivals.times[0]!
+    const batchWait = arrivals.times.at(-1)! - arrivals.times[0]!
+    rows.push({
+      figure: 'first result placed after arrival', measured: ms(firstLag), target: '≤ 100 ms', pass: firstLag <= 100,
+      baseline: `${ms(batchWait)} (waiting for the last)`,
+    })
+
+    // ── plugin overhead per run vs a bare Node request of the same task ──
+    emulator.setOptions({ latencyMs: 0, staggerMs: 0 })
+    const pluginTimes: number[] = []
+    for (let run = 0; run < 3; run++) {
+      await plugin.select(frameIds)
+      const before = await plugin.probe('ui')
+      await plugin.generate(form)
+      const after = await plugin.probe('ui')
+      pluginTimes.push(after.placed.at(-1)! - after.generateClicks.at(-1)!)
+      if (after.placed.length - before.placed.length !== 4) throw new Error('a timed run did not place 4 results')
+    }
+    const bare = await openBareClient(wire.wsUrl, emulator.apiKey)
+    const bareTimes: number[] = []
+    try {
+      const { taskUUID: _unused, ...task } = lastInference(emulator).task
+      for (let run = 0; run < 3; run++) bareTimes.push(await bare.run(task))
+    } finally {
+      bare.close()
+    }
+    const pluginRun = median(pluginTimes)
+    const bareRun = median(bareTimes)
+    rows.push({
+      figure: 'run time, 3 refs + 4 results 1440×1080', measured: `${ms(pluginRun)} (${(pluginRun / bareRun).toFixed(2)}×)`,
+      target: '≤ 1.5× bare', baseline: `${ms(bareRun)} (bare Node request)`, pass: pluginRun <= 1.5 * bareRun,
+    })
+
+    // ── 20 results at 1920×1080: sandbox long tasks and UI heap ──
+    const { session, scope } = await uiSession(plugin)
+    const heapBefore = await heapUsed(session)
+    const topBefore = (await plugin.probe('top')).longTasks.length
+    await plugin.select(frameIds)
+    const runStart = Date.now()
+    await plugin.generate({ ...form, width: 1920, height: 1080, count: 20 })
+    const runEnd = Date.now()
+    const heapAfter = await heapUsed(session)
+    const tasks = (await plugin.probe('top')).longTasks.slice(topBefore).filter((t) => t.start >= runStart && t.start <= runEnd)
+    const own = tasks.filter((t) => t.name === 'self')
+    const longest = Math.max(0, ...own.map((t) => t.duration))
+    rows.push({
+      figure: 'longest sandbox task, placing 20', measured: `${ms(longest)} (${own.length} long tasks)`, target: '≤ 50 ms', baseline: '—', pass: longest <= 50,
+    })
+    const grown = heapAfter - heapBefore
+    rows.push({
+      figure: 'UI heap after 20 × 1920×1080', measured: `${grown >= 0 ? '+' : ''}${mb(grown)} (${scope})`, target: '≤ +20 MB', baseline: `${mb(heapBefore)} before`, pass: grown <= 20 * 1024 * 1024,
+    })
+
+    // ── UI ready after showUI, over 5 relaunches ──
+    const readyTimes: number[] = []
+    for (let launch = 0; launch < 5; launch++) {
+      await plugin.reload()
+      const ui = await plugin.probe('ui')
+      const inserted = (await plugin.probe('top')).iframeInserted.at(-1)!
+      readyTimes.push(ui.uiReady! - inserted)
+    }
+    const ready = median(readyTimes)
+    rows.push({ figure: 'UI ready after showUI (median of 5)', measured: ms(ready), target: '≤ 150 ms', baseline: '—', pass: ready <= 150 })
+    return rows
+  } finally {
+    await plugin.close()
+  }
+}
+
+function bundleRows(root: string): Row[] {
+  const gz = (file: string) => gzipSync(readFileSync(join(root, 'dist', file))).length
+  const ui = gz('ui.html')
+  const code = gz('code.js')
+  return [
+    { figure: 'dist/ui.html gzip', measured: kb(ui), target: '≤ 45 KB', baseline: '—', pass: ui <= 45 * 1024 },
+    { figure: 'dist/code.js gzip', measured: kb(code), target: '≤ 15 KB', baseline: '—', pass: code <= 15 * 1024 },
+  ]
+}
+
+export async function runBench(root: string): Promise<boolean> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: sudo apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  }
+  const [emulator, host] = await Promise.all([startEmulator({ perMessageDeflate: true }), startHost({ distDir: join(root, 'dist') })])
+  const wire = await startWireCounter(Number(new URL(emulator.url).port))
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 })
+  try {
+    const rows = [...(await measure(browser, emulator, host, wire)), ...bundleRows(root)]
+    console.log(formatTable(rows))
+    const failed = rows.filter((row) => !row.pass)
+    console.log(failed.length === 0 ? '\nall targets met' : `\n${failed.length} target(s) missed: ${failed.map((r) => r.figure).join('; ')}`)
+    return failed.length === 0
+  } finally {
+    await browser.close()
+    await wire.close()
+    await Promise.all([emulator.close(), host.close()])
+  }
+}

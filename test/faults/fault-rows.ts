@@ -1,0 +1,155 @@
+import sharp from 'sharp'
+
+import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../src/common/generation-options'
+import type { Endpoint } from '../../src/common/settings'
+import type { Emulator } from '../emulator/index'
+import { endpointOf, generate, type World } from './harness'
+
+// The fault matrix, one row per fault: how to cause it, and what the designer must see and
+// what must land on the canvas. Every run asks for 2 images at 720×720.
+// Faults the emulator cannot make are simulated at the closest layer this suite owns, and
+// the row says so: an over-4096 px result (no allowed size is that big) comes from a wrapped
+// image download; a REST connection dropped after sending comes from a wrapped fetch.
+
+export type Transport = 'websocket' | 'rest'
+
+export interface FaultContext {
+  world: World
+  emulator: Emulator
+  transport: Transport
+}
+
+export interface FaultRow {
+  fault: string
+  /** Causes the fault before the run (inject, swap a hook, change an option). */
+  arrange(context: FaultContext): void | Promise<void>
+  placed: number
+  /** The run's end state; by default done when everything was placed, failed otherwise. */
+  phase?: 'done' | 'failed'
+  /** What the status line, the error or a note must say. */
+  saw: RegExp
+  /** Extra checks on what reached Runware or the canvas. */
+  check?(context: FaultContext): void | Promise<void>
+  /** Needs a plugin of its own (a new connection), signed in with this key and endpoint. */
+  fresh?: { key?: (transport: Transport) => string; endpoint?: (emulator: Emulator, transport: Transport) => Endpoint }
+}
+
+export const revokedKey = (transport: Transport) => `rw-revoked-mid-session-${transport}`
+
+export function withOptions(world: World, change: Partial<GenerationOptions>): void {
+  world.app.actions.saveOptions({ ...DEFAULT_GENERATION_OPTIONS, ...change })
+}
+
+export async function hugePng(): Promise<Uint8Array> {
+  const png = await sharp({ create: { width: 5000, height: 2500, channels: 3, background: '#3366cc' } }).png().toBuffer()
+  return new Uint8Array(png)
+}
+
+const refused = async (): Promise<Uint8Array> => {
+  // what a browser says when CORS refuses a cross-origin download
+  throw new TypeError('Failed to fetch')
+}
+
+const inferencesOf = (emulator: Emulator) => emulator.tasks.filter((t) => t.task.taskType === 'imageInference')
+
+export const FAULT_ROWS: FaultRow[] = [
+  { fault: 'HTTP 400 invalidRequest', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 400 }), placed: 0, saw: /Runware refused|invalid|request/i },
+  { fault: 'HTTP 401 invalid key', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 401 }), placed: 0, saw: /API key/i },
+  { fault: 'HTTP 402 no credits', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 402 }), placed: 0, saw: /credit|balance/i },
+  { fault: 'HTTP 403 access denied', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 403 }), placed: 0, saw: /access|denied|permission|allowed/i },
+  { fault: 'HTTP 429 ×2, then fine', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 429 }, 2), placed: 2, saw: /Runware is busy, retrying in \d+ s/ },
+  { fault: 'HTTP 500 server error', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 500 }), placed: 0, saw: /Runware|server|problem/i },
+  { fault: 'HTTP 503 ×2, then fine', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 503 }, 2), placed: 2, saw: /Runware is busy, retrying in \d+ s/ },
+  { fault: 'HTTP 504 queue timeout, then fine', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 504 }), placed: 2, saw: /Runware is busy, retrying in \d+ s/ },
+  { fault: 'provider timeout', arrange: ({ emulator }) => emulator.injectFault({ kind: 'providerTimeout' }), placed: 0, saw: /time|long/i },
+  { fault: 'moderation refusal', arrange: ({ emulator }) => emulator.injectFault({ kind: 'moderation' }), placed: 0, saw: /content|policy|moderat|safety/i },
+  {
+    fault: 'connection dropped mid-run',
+    arrange({ world, emulator, transport }) {
+      if (transport === 'websocket') return emulator.injectFault({ kind: 'dropSocket', afterResults: 1 })
+      // REST: the request reaches Runware but the answer is lost on the way back (simulated)
+      const inner = world.fetchImpl
+      let dropped = false
+      world.fetchImpl = async (input, init) => {
+        const response = await inner(input, init)
+        if (!dropped && typeof init?.body === 'string' && init.body.includes('"imageInference"')) {
+          dropped = true
+          throw new TypeError('fetch failed')
+        }
+        return response
+      }
+    },
+    placed: 2,
+    saw: /Done: 2 images placed/,
+    check({ emulator }) {
+      // never sent twice as a new paid task: the same taskUUID once, then getResponse
+      const last = inferencesOf(emulator).at(-1)!.task.taskUUID
+      if (inferencesOf(emulator).filter((t) => t.task.taskUUID === last).length !== 1) throw new Error('the task was sent twice')
+    },
+  },
+  {
+    fault: 'socket closed before auth',
+    // REST column: automatic connection, so the closed socket sends it to REST instead
+    fresh: { endpoint: (emulator, transport) => endpointOf(emulator, transport === 'rest' ? 'auto' : 'websocket') },
+    arrange: ({ emulator }) => emulator.injectFault({ kind: 'closeBeforeAuth' }),
+    placed: 2,
+    saw: /Done: 2 images placed/,
+  },
+  { fault: 'malformed JSON body', arrange: ({ emulator }) => emulator.injectFault({ kind: 'malformedBody' }), placed: 2, saw: /Done: 2 images placed/ },
+  { fault: 'truncated image bytes', arrange: ({ emulator }) => emulator.injectFault({ kind: 'truncatedImage' }), placed: 0, saw: /damaged|incomplete|corrupt|broken|could not/i },
+  { fault: 'reference download failed', arrange: ({ emulator }) => emulator.injectFault({ kind: 'downloadFailed' }), placed: 0, saw: /reference/i },
+  { fault: 'WEBP result', arrange: ({ world }) => withOptions(world, { outputFormat: 'WEBP' }), placed: 2, saw: /Done: 2 images placed/ },
+  {
+    fault: 'result over 4096 px (simulated download)',
+    async arrange({ world }) {
+      withOptions(world, { outputType: 'URL' })
+      const huge = await hugePng()
+      world.fetchBytes = async () => huge
+    },
+    placed: 2,
+    saw: /Done: 2 images placed/,
+  },
+  {
+    fault: 'URL download refused (CORS) → createImageAsync',
+    arrange({ world }) {
+      withOptions(world, { outputType: 'URL' })
+      world.fetchBytes = refused
+    },
+    placed: 2,
+    saw: /Done: 2 images placed/,
+  },
+  {
+    fault: 'URL download refused, Figma fetch fails too',
+    arrange({ world }) {
+      withOptions(world, { outputType: 'URL', outputFormat: 'WEBP' })
+      world.fetchBytes = refused
+    },
+    placed: 0,
+    // Runware delivered: the run is done, each slot says why it stayed empty
+    phase: 'done',
+    saw: /Done: 0 of 2 placed, 2 failed .*Neither the plugin window nor Figma could download this image/,
+  },
+  { fault: 'async delivery (getResponse polling)', arrange: ({ world }) => withOptions(world, { deliveryMethod: 'async' }), placed: 2, saw: /Done: 2 images placed/ },
+  {
+    fault: 'key revoked mid-session',
+    fresh: { key: revokedKey },
+    async arrange({ world, emulator, transport }) {
+      // a first run works, then the key is revoked while the plugin stays open
+      await generate(world, 'before the key is revoked')
+      if (world.app.controller.run.value?.phase !== 'done') throw new Error('the run before the revocation failed')
+      emulator.revokeKey(revokedKey(transport))
+    },
+    placed: 0,
+    saw: /API key/i,
+  },
+  {
+    fault: 'offline (nothing listening)',
+    fresh: { endpoint: (_emulator, transport) => ({ connection: transport, restUrl: `${OFFLINE.url}/v1`, wsUrl: OFFLINE.wsUrl }) },
+    arrange: () => undefined,
+    placed: 0,
+    saw: /Can't reach Runware, retrying in \d+ s .*Couldn't reach Runware/,
+  },
+]
+
+/** A loopback port with nothing behind it: set by the test before the rows run. */
+export const OFFLINE = { url: 'http://127.0.0.1:9', wsUrl: 'ws://127.0.0.1:9/v1' }

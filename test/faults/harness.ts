@@ -1,0 +1,147 @@
+import { effect } from '@preact/signals'
+import WebSocket from 'ws'
+
+import type { Endpoint } from '../../src/common/settings'
+import { startPlugin } from '../../src/plugin'
+import { createApp, type App } from '../../ui/create-app'
+import { createRunwareGeneratorFactory } from '../../ui/generation/runware-generator'
+import { progressText } from '../../ui/generation/run-state'
+import { createImagePipeline } from '../../ui/image/image-pipeline'
+import { createRunwareClient, type ClientTuning } from '../../ui/runware'
+import type { Emulator } from '../emulator/index'
+import { createFigmaFake, type FigmaFake } from '../figma-fake/index'
+import { sharpRasterizer } from '../figma-fake/node-rasterizer'
+import { sharpCodec } from '../support/sharp-codec'
+
+// The integration test's wiring (real sandbox on the Figma fake, real UI logic, real Runware
+// client, the emulator on loopback), with short retry and poll timings so a matrix of faults
+// runs in seconds, and hooks to swap the image download and the fetch used for REST.
+
+export const FAST_TUNING: Partial<ClientTuning> = {
+  authTimeoutMs: 1000,
+  replyTimeoutMs: 3000,
+  requestTimeoutMs: 5000,
+  uploadTimeoutMs: 3000,
+  retry: { maxRetries: 3, baseMs: 20, factor: 2, maxMs: 200, jitter: 0.3 },
+  reconnect: { maxRetries: 3, baseMs: 20, factor: 2, maxMs: 200, jitter: 0.3 },
+  poll: { firstMs: 20, factor: 1.5, maxMs: 100, timeoutMs: 5000 },
+}
+
+export interface World {
+  fake: FigmaFake
+  app: App
+  /** Every distinct status line the designer saw, in order. */
+  seen: string[]
+  /** The download the UI uses for URL output; tests swap it. */
+  fetchBytes: (url: string) => Promise<Uint8Array>
+  /** The fetch behind the REST transport; tests wrap it. */
+  fetchImpl: typeof fetch
+  /** Set when the plugin window is gone: the old UI's messages then go nowhere, as in Figma. */
+  closed: boolean
+}
+
+export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+export const realDownload = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer())
+
+export interface OpenOptions {
+  fake?: FigmaFake
+  fetchImage?: (url: string) => Promise<Uint8Array>
+}
+
+/** Starts the sandbox on `fake` (a new one by default) and a UI wired to it. */
+export function openPlugin(options: OpenOptions = {}): World {
+  const fake = options.fake ?? createFigmaFake({ rasterizer: sharpRasterizer, fetchImage: options.fetchImage ?? realDownload })
+  startPlugin(fake.figma, '<div id="app"></div>')
+  const world = {} as World
+  world.fake = fake
+  world.seen = []
+  world.fetchBytes = realDownload
+  world.fetchImpl = (input, init) => fetch(input, init)
+  world.closed = false
+  const app = createApp({
+    port: { post: (message) => void (world.closed || fake.ui.postToPlugin(message)) },
+    generatorFor: createRunwareGeneratorFactory((config) =>
+      createRunwareClient({
+        ...config,
+        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+        fetchImpl: (input, init) => world.fetchImpl(input, init),
+        tuning: FAST_TUNING,
+      }),
+    ),
+    pipeline: createImagePipeline(sharpCodec),
+    fetchBytes: (url) => world.fetchBytes(url),
+    objectUrls: { create: () => 'blob:thumbnail', revoke: () => undefined },
+    clock: { now: () => new Date() },
+  })
+  world.app = app
+  fake.ui.onMessageFromPlugin((message) => app.bridge.receive(message))
+  effect(() => {
+    const run = app.controller.run.value
+    if (!run) return
+    const text = progressText(run)
+    if (world.seen.at(-1) !== text) world.seen.push(text)
+  })
+  app.start()
+  return world
+}
+
+export function endpointOf(emulator: Emulator, connection: Endpoint['connection']): Endpoint {
+  return { connection, restUrl: `${emulator.url}/v1`, wsUrl: emulator.wsUrl }
+}
+
+export async function signIn(world: World, key: string, endpoint: Endpoint): Promise<void> {
+  const { app } = world
+  await until(() => app.state.ready.value, 'init from the sandbox')
+  app.actions.saveEndpoint(endpoint)
+  if (app.actions.saveKey(key) !== null) throw new Error('key refused')
+  app.actions.acknowledgeConsent()
+  await until(() => app.state.apiKey.value === key, 'the key to be stored')
+}
+
+/** A small frame: exports and renders stay cheap. */
+export function addFrames(fake: FigmaFake, count = 1): FrameNode[] {
+  return Array.from({ length: count }, (_, i) =>
+    fake.addFrame({ name: `Mood ${i + 1}`, x: i * 300, y: 0, width: 200, height: 150, fill: { r: 0.2 + i * 0.2, g: 0.4, b: 0.8 } }),
+  )
+}
+
+export async function selectAndWait(world: World, nodes: SceneNode[], state = 'ok'): Promise<void> {
+  world.fake.select(nodes)
+  await until(() => {
+    const selection = world.app.state.selection.value
+    if (selection.state !== state) return false
+    // the selection asked for, not the one before it
+    if (state === 'ok' && selection.references.map((ref) => ref.nodeId).join() !== nodes.map((node) => node.id).join()) return false
+    return selection.references.every((ref) => world.app.state.images.value.get(ref.nodeId)?.selectionId === selection.selectionId)
+  }, `selection state ${state} with its images`)
+}
+
+export function imageNodes(fake: FigmaFake): SceneNode[] {
+  return fake.allNodes().filter((node) => 'fills' in node && (node.fills as readonly Paint[]).some((p) => p.type === 'IMAGE'))
+}
+
+/** Nodes the plugin made that are not images: placeholders, labels, empty sections. */
+export function leftovers(fake: FigmaFake): string[] {
+  return fake
+    .allNodes()
+    .filter((node) => !(node.type === 'FRAME' && node.name.startsWith('Mood')))
+    .filter((node) => !imageNodes(fake).includes(node) && !(node.type === 'SECTION' && (node as SectionNode).children.length > 0))
+    .map((node) => `${node.type} ${node.name}`)
+}
+
+/** Runs one generation with the form as it is and waits for the canvas to settle. */
+export async function generate(world: World, prompt = 'a quiet harbour', count = 2): Promise<void> {
+  world.seen.length = 0
+  world.app.actions.setPrompt(prompt)
+  world.app.actions.pickSize({ width: 720, height: 720 })
+  world.app.actions.setCount(count)
+  await world.app.actions.generate()
+  await world.fake.flush()
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+
+import { HISTORY_STORAGE_KEY, SPEND_STORAGE_KEY } from '../../src/common/history'
+import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY } from '../../src/common/settings'
+import { HISTORY_LIMITS } from '../../src/history/bound-history'
+import { entry } from '../history/fixtures'
+import { readySandbox, startSandbox } from './harness'
+
+// History in clientStorage, the spend total, Quick Actions suggestions from History, and the
+// hidden Quick Actions run that closes with a notification (issue 5).
+
+describe('history storage', () => {
+  it('stores runs newest first, answers with the list and the spend, and removes on request', async () => {
+    const sandbox = await readySandbox()
+    const empty = await sandbox.request({ type: 'history-list' }, 'history')
+    expect(empty).toEqual({ type: 'history', entries: [], spend: { total: 0, images: 0 } })
+
+    await sandbox.request({ type: 'history-add', entry: entry('a', { cost: 0.04, placed: 2 }, 3000) }, 'history')
+    const after = await sandbox.request({ type: 'history-add', entry: entry('b', { cost: 0.06, placed: 3, count: 3 }) }, 'history')
+    expect(after.entries.map((e) => e.id)).toEqual(['b', 'a'])
+    expect(after.entries[1]!.thumbnails[0]).toBeInstanceOf(Uint8Array)
+    expect(after.spend.total).toBeCloseTo(0.1)
+    expect(after.spend).toMatchObject({ images: 5, lastPricePerImage: 0.02 })
+
+    // The same run sent again is not counted twice.
+    const again = await sandbox.request({ type: 'history-add', entry: entry('b', { cost: 0.06, placed: 3, count: 3 }) }, 'history')
+    expect(again.spend.images).toBe(5)
+
+    const removed = await sandbox.request({ type: 'history-remove', id: 'a' }, 'history')
+    expect(removed.entries.map((e) => e.id)).toEqual(['b'])
+    expect(removed.spend.images).toBe(5)
+    expect(await sandbox.figma.clientStorage.keysAsync()).toEqual(expect.arrayContaining([HISTORY_STORAGE_KEY, SPEND_STORAGE_KEY]))
+  })
+
+  it('stays within its byte budget however many runs are added', async () => {
+    const sandbox = await readySandbox()
+    for (let i = 0; i < 40; i++) sandbox.send({ type: 'history-add', entry: entry(`run-${i}`, {}, 24_000) })
+    await sandbox.settle()
+    const list = await sandbox.request({ type: 'history-list' }, 'history')
+    expect(list.entries.length).toBeLessThan(40)
+    expect(list.entries[0]!.id).toBe('run-39')
+    expect(sandbox.fake.storageBytes()).toBeLessThan(HISTORY_LIMITS.maxBytes + 50_000)
+  })
+
+  it('drops stored entries that no longer parse instead of losing the whole history', async () => {
+    const sandbox = await readySandbox({ clientStorage: { [HISTORY_STORAGE_KEY]: [entry('ok'), { id: 42 }] } })
+    const list = await sandbox.request({ type: 'history-list' }, 'history')
+    expect(list.entries.map((e) => e.id)).toEqual(['ok'])
+  })
+})
+
+describe('Quick Actions with History', () => {
+  it('suggests earlier prompts from History that contain what is typed', async () => {
+    const stored = { ...DEFAULT_SETTINGS, lastPrompt: 'Neon alley' }
+    const sandbox = await startSandbox({
+      command: 'generate',
+      clientStorage: {
+        [SETTINGS_STORAGE_KEY]: stored,
+        [HISTORY_STORAGE_KEY]: [entry('2', { prompt: 'Misty dunes at noon' }), entry('1', { prompt: 'Tidal blue' })],
+      },
+    })
+    const all = sandbox.fake.fireParameterInput({ key: 'prompt', query: '' })
+    const typed = sandbox.fake.fireParameterInput({ key: 'prompt', query: 'dunes' })
+    await sandbox.settle()
+    expect(all.suggestions).toEqual([
+      { name: 'Misty dunes at noon', data: 'Misty dunes at noon' },
+      { name: 'Tidal blue', data: 'Tidal blue' },
+      { name: 'Neon alley', data: 'Neon alley' },
+    ])
+    expect(typed.suggestions).toEqual([
+      { name: 'dunes', data: 'dunes' },
+      { name: 'Misty dunes at noon', data: 'Misty dunes at noon' },
+    ])
+  })
+
+  it('opens the UI hidden for a prompt, and closes with the UI’s message when it is done', async () => {
+    const sandbox = await startSandbox({ command: 'generate' })
+    sandbox.fake.runEvents.fire({ command: 'generate', parameters: { prompt: 'Fern spirals' } })
+    expect(sandbox.fake.ui.shown).toBe(true)
+    expect(sandbox.fake.ui.options?.visible).toBe(false)
+    sandbox.send({ type: 'ui-ready' })
+    const init = await sandbox.waitFor('init')
+    expect(init.settings.lastPrompt).toBe('Fern spirals')
+
+    sandbox.send({ type: 'close-plugin', message: `Placed 2 images for “${'x'.repeat(200)}”` })
+    await sandbox.settle()
+    expect(sandbox.fake.closed).toBe(true)
+    expect(sandbox.fake.closeMessage!.length).toBeLessThanOrEqual(100)
+    expect(sandbox.fake.closeMessage).toMatch(/^Placed 2 images for/)
+  })
+
+  it('opens the full window when Quick Actions gave no prompt', async () => {
+    const sandbox = await startSandbox({ command: 'generate' })
+    sandbox.fake.runEvents.fire({ command: 'generate' })
+    expect(sandbox.fake.ui.options?.visible).toBe(true)
+  })
+})

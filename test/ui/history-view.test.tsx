@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+import type { HistoryEntry } from '../../src/common/history'
+import { entry } from '../history/fixtures'
+import { fakeJpeg, settings } from './fixtures'
+import { button, click, field, renderApp, type, type Rendered } from './render-app'
+
+// The History view, the cost line and the hidden Quick Actions run, in the whole UI.
+
+let ui: Rendered
+afterEach(() => {
+  ui.cleanup()
+  vi.restoreAllMocks()
+})
+
+const runs: HistoryEntry[] = [
+  entry('r3', { prompt: 'Tidal pools <b>macro</b>', width: 720, height: 1280, count: 3, placed: 3, cost: 0.06, thumbnails: [new Uint8Array(fakeJpeg(54, 96))] }),
+  entry('r2', { prompt: 'Dunes at dawn', count: 4, placed: 3 }),
+  entry('r1', { prompt: 'Dunes at dusk', nodeIds: ['9:1'] }),
+]
+
+async function withHistory(): Promise<void> {
+  await ui.init()
+  await ui.receive({ type: 'history', entries: runs, spend: { total: 0.18, images: 9, lastPricePerImage: 0.02 } })
+}
+
+function items(): HTMLElement[] {
+  return [...ui.container.querySelectorAll<HTMLElement>('.history-item')]
+}
+
+describe('History view', () => {
+  it('asks for History once init has come and lists runs with size, count, cost and thumbnails', async () => {
+    ui = renderApp()
+    await withHistory()
+    expect(ui.ofType('history-list')).toHaveLength(1)
+    await click(button(ui.container, 'History'))
+    expect(ui.ofType('history-list')).toHaveLength(2)
+    expect(items()).toHaveLength(3)
+    const first = items()[0]!
+    // untrusted text stays text
+    expect(first.querySelector('b')).toBeNull()
+    expect(first.textContent).toContain('Tidal pools <b>macro</b>')
+    expect(first.textContent).toContain('720 × 1280')
+    expect(first.textContent).toContain('$0.06')
+    expect(first.querySelectorAll('img')).toHaveLength(1)
+    expect(items()[1]!.textContent).toContain('3 of 4 images')
+    expect(ui.container.textContent).toContain('Spent so far: $0.18 for 9 images')
+  })
+
+  it('searches by prompt text and says when nothing matches', async () => {
+    ui = renderApp()
+    await withHistory()
+    await click(button(ui.container, 'History'))
+    await type(field(ui.container, 'Search prompts'), 'dunes')
+    expect(items().map((item) => item.querySelector('.record-prompt')!.textContent)).toEqual(['Dunes at dawn', 'Dunes at dusk'])
+    await type(field(ui.container, 'Search prompts'), 'forest')
+    expect(items()).toHaveLength(0)
+    expect(ui.container.textContent).toContain('No run’s prompt contains “forest”')
+  })
+
+  it('“Reuse” fills prompt, size and count and saves them; “Show on canvas” selects or says they are gone', async () => {
+    ui = renderApp({
+      reply: (message) =>
+        message.type === 'select-nodes' ? { type: 'nodes-selected', requestId: message.requestId, found: message.nodeIds[0] === '9:1' ? 0 : message.nodeIds.length } : null,
+    })
+    await withHistory()
+    await click(button(ui.container, 'History'))
+    const showButton = (item: HTMLElement) => [...item.querySelectorAll('button')].find((b) => b.textContent === 'Show on canvas')!
+    await click(showButton(items()[2]!))
+    await ui.settle()
+    expect(ui.app.state.view.value).toBe('history')
+    expect(ui.container.textContent).toContain('are no longer on this page')
+
+    await click(showButton(items()[0]!))
+    await ui.settle()
+    expect(ui.ofType('select-nodes').at(-1)!.nodeIds).toEqual(['1:1', '1:2'])
+    expect(ui.container.textContent).toContain('Selected 2 images on the canvas.')
+
+    await click([...items()[0]!.querySelectorAll('button')].find((b) => b.textContent === 'Reuse')!)
+    expect(ui.app.state.view.value).toBe('main')
+    expect(ui.app.state.prompt.value).toBe('Tidal pools <b>macro</b>')
+    expect(ui.app.state.size.value).toEqual({ width: 720, height: 1280 })
+    expect(ui.app.state.count.value).toBe(3)
+    expect(ui.ofType('save-settings').at(-1)!.settings).toMatchObject({ numberResults: 3, size: { width: 720, height: 1280 } })
+  })
+
+  it('removes a run on request', async () => {
+    ui = renderApp()
+    await withHistory()
+    await click(button(ui.container, 'History'))
+    await click(button(ui.container, 'Remove from History: Dunes at dawn'))
+    expect(ui.ofType('history-remove')).toEqual([{ type: 'history-remove', id: 'r2' }])
+  })
+})
+
+describe('cost line', () => {
+  it('estimates the next run from the last price per image, and follows the count', async () => {
+    ui = renderApp()
+    await withHistory()
+    expect(ui.container.querySelector('[aria-label="Cost"]')!.textContent).toContain('≈ $0.08 for 4 images')
+    await ui.receive({ type: 'history', entries: [], spend: { total: 0, images: 0 } })
+    expect(ui.container.querySelector('[aria-label="Cost"]')).toBeNull()
+  })
+
+  it('records a finished run in History with its cost', async () => {
+    ui = renderApp()
+    await ui.init({ settings: { numberResults: 2, lastPrompt: 'Fern spirals' } })
+    await ui.select()
+    await click(button(ui.container, 'Generate'))
+    await vi.waitFor(() => expect(ui.runware.started).toBe(true))
+    ui.runware.emit()
+    ui.runware.emit()
+    ui.runware.finish()
+    await vi.waitFor(() => expect(ui.ofType('history-add')).toHaveLength(1))
+    expect(ui.ofType('history-add')[0]!.entry).toMatchObject({ prompt: 'Fern spirals', count: 2, placed: 2, cost: 0.04, nodeIds: ['node:0', 'node:1'] })
+    await ui.settle()
+    expect(ui.container.querySelector('[aria-label="Cost"]')!.textContent).toContain('This run: $0.04 ($0.02 per image)')
+  })
+})
+
+describe('Quick Actions run in the hidden UI', () => {
+  it('runs with the last settings once the references are in, then asks to close with what was placed', async () => {
+    ui = renderApp()
+    await ui.init({ command: 'generate', settings: { numberResults: 1, lastPrompt: 'Fern spirals', size: { width: 1920, height: 1080 } } })
+    await ui.select([[600, 800]])
+    await vi.waitFor(() => expect(ui.runware.started).toBe(true))
+    ui.runware.emit()
+    ui.runware.finish()
+    await vi.waitFor(() => expect(ui.ofType('close-plugin')).toHaveLength(1))
+    expect(ui.ofType('close-plugin')[0]!.message).toBe('Placed 1 image for “Fern spirals”')
+    // the saved size, not one matched to the portrait reference
+    expect(ui.ofType('run-start')[0]!.plan.size).toEqual({ width: 1920, height: 1080 })
+    expect(ui.ofType('history-add')).toHaveLength(1)
+  })
+
+  it('closes with the reason when it cannot run', async () => {
+    ui = renderApp()
+    await ui.init({ command: 'generate', apiKey: null, settings: { lastPrompt: 'Fern spirals' } })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'empty', references: [], usableCount: 0 })
+    await vi.waitFor(() => expect(ui.ofType('close-plugin')).toHaveLength(1))
+    expect(ui.ofType('close-plugin')[0]!.message).toBe('Nothing generated: Add your Runware API key first')
+    expect(ui.ofType('run-start')).toHaveLength(0)
+  })
+})
+
+describe('FigJam', () => {
+  it('speaks of the items a board holds rather than frames', async () => {
+    ui = renderApp()
+    await ui.receive({ type: 'init', settings: settings({ consentGiven: true }), apiKey: 'rw-key-0123456789', editorType: 'figjam', command: 'open' })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'empty', references: [], usableCount: 0 })
+    expect(ui.container.textContent).toContain('Select 1 to 3 items to use as references')
+    expect(ui.container.textContent).toContain('Images, stickies, shapes and sections all work.')
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'too-many', references: [], usableCount: 5 })
+    expect(ui.container.textContent).toContain('group some into one section')
+  })
+})

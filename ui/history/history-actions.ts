@@ -1,0 +1,72 @@
+import { batch } from '@preact/signals'
+
+import type { HistoryEntry } from '../../src/common/history'
+import type { Bridge } from '../bridge/bridge'
+import { describeError } from '../generation/error-text'
+import { applyRecord } from '../state/apply-message'
+import type { AppActions } from '../state/app-actions'
+import type { AppState } from '../state/app-state'
+import type { HistoryState } from './history-state'
+
+// What the History view can do: search, reuse a run's settings, find its images on the
+// canvas (or say they are gone), and forget it.
+
+export interface HistoryActions {
+  open(): void
+  setQuery(text: string): void
+  reuse(entry: HistoryEntry): void
+  show(entry: HistoryEntry): Promise<void>
+  remove(entry: HistoryEntry): void
+}
+
+export interface HistoryActionDeps {
+  state: AppState
+  history: HistoryState
+  bridge: Pick<Bridge, 'send' | 'selectNodes'>
+  /** setCount also saves the form (prompt, size, count) as the last settings. */
+  actions: Pick<AppActions, 'setCount'>
+}
+
+function images(n: number): string {
+  return `${n} image${n === 1 ? '' : 's'}`
+}
+
+export function createHistoryActions({ state, history, bridge, actions }: HistoryActionDeps): HistoryActions {
+  return {
+    open() {
+      history.notice.value = null
+      state.view.value = 'history'
+      bridge.send({ type: 'history-list' })
+    },
+    setQuery(text) {
+      history.query.value = text
+    },
+    reuse(entry) {
+      batch(() => {
+        applyRecord(state, { prompt: entry.prompt, width: entry.width, height: entry.height, numberResults: entry.count }, true)
+        history.notice.value = null
+        state.view.value = 'main'
+      })
+      actions.setCount(entry.count)
+    },
+    async show(entry) {
+      history.notice.value = null
+      if (entry.nodeIds.length === 0) {
+        history.notice.value = 'This run placed no images.'
+        return
+      }
+      try {
+        const { found } = await bridge.selectNodes(entry.nodeIds)
+        const total = entry.nodeIds.length
+        if (found === 0) history.notice.value = `The ${images(total)} of this run are no longer on this page: deleted, moved to another page or in another file.`
+        else if (found < total) history.notice.value = `Selected ${found} of ${images(total)}; the others are no longer on this page.`
+        else history.notice.value = `Selected ${images(found)} on the canvas.`
+      } catch (error) {
+        history.notice.value = describeError(error, state.apiKey.value).message
+      }
+    },
+    remove(entry) {
+      bridge.send({ type: 'history-remove', id: entry.id })
+    },
+  }
+}
