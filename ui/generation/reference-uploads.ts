@@ -2,7 +2,7 @@ import { toDataUri } from '../image/data-uri'
 import type { ImagePipeline } from '../image/image-pipeline'
 import { isAbort } from './error-text'
 import type { Generator } from './generator'
-import { Cancelled } from './until-aborted'
+import { cancelledError } from '../runware/errors'
 import type { UploadCache } from './upload-cache'
 
 // Turns the selected frames' bytes into what goes in `inputs.referenceImages`: an uploaded
@@ -31,7 +31,7 @@ export async function uploadReferences(references: readonly Uint8Array[], deps: 
     const cached = cache.lookup(account, key)
     if (cached) return cached
     const prepared = await pipeline.prepareReference(bytes)
-    if (signal.aborted) throw new Cancelled()
+    if (signal.aborted) throw cancelledError()
     const dataUri = toDataUri(prepared.bytes, prepared.mime)
     try {
       const { imageUUID } = await generator.uploadImage(dataUri, signal)
@@ -62,6 +62,11 @@ export async function uploadReferences(references: readonly Uint8Array[], deps: 
   )
   if (inline.length > 0) deps.note(inlineNote(inline))
   return images
+}
+
+/** Forgets the cached UUIDs of these references, so the next `uploadReferences` uploads them again. */
+export function forgetUploads(references: readonly Uint8Array[], deps: Pick<ReferenceUploadDeps, 'cache' | 'account' | 'hash'>): void {
+  for (const bytes of references) deps.cache.forget(deps.account, deps.hash(bytes))
 }
 
 function inlineNote(positions: number[]): string {

@@ -7,16 +7,17 @@ import type { RunPlan, UiToPlugin } from '../../src/common/protocol'
 import type { Endpoint } from '../../src/common/settings'
 import { sha256Hex } from '../image/content-hash'
 import type { ImagePipeline } from '../image/image-pipeline'
+import { raceAbort } from '../runware'
 import type { InferenceResult } from '../runware/types'
 import { describeError, isAbort } from './error-text'
 import type { GenerateRequest, Generator, GeneratorFactory } from './generator'
-import { uploadReferences } from './reference-uploads'
+import { forgetUploads, uploadReferences } from './reference-uploads'
 import { deliverResult } from './deliver-result'
 import type { FetchBytes } from './result-bytes'
 import { resultRecord } from './result-record'
 import { isActive, type RunState, type Slot } from './run-state'
-import { untilAborted } from './until-aborted'
 import { createUploadCache, type UploadCache } from './upload-cache'
+import { isUnknownUpload } from './unknown-upload'
 import { runProblem, type RunReadiness } from './validate-run'
 
 // One generation run from the Generate click to `run-end`: check, ask the sandbox for
@@ -148,23 +149,24 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
     update(() => ({ phase: 'preparing' }))
     let generator: Generator
-    let references: string[]
+    let references: string[] = []
+    const referenceBytes = request.references.map((ref) => ref.bytes!)
+    const account = accountOf(request)
+    const upload = async () => {
+      const uploads = uploadReferences(referenceBytes, { generator, pipeline: deps.pipeline, cache, account, hash, signal, note })
+      references = await raceAbort(uploads, signal)
+    }
     try {
       generator = deps.generatorFor({ apiKey: request.apiKey!, endpoint: request.endpoint })
-      const uploads = uploadReferences(
-        request.references.map((ref) => ref.bytes!),
-        { generator, pipeline: deps.pipeline, cache, account: accountOf(request), hash, signal, note },
-      )
-      references = await untilAborted(uploads, signal)
+      await upload()
     } catch (error) {
       return signal.aborted || isAbort(error) ? finish('cancelled') : finish('failed', error)
     }
 
     update(() => ({ phase: 'generating' }))
-    const taskUUID = newId()
+    let taskUUID = newId()
     const recordContext = {
       runId,
-      taskUUID,
       prompt: plan.prompt,
       size: plan.size,
       options: request.options,
@@ -178,7 +180,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     // Cancelling stops what comes after, which `onResult` drops.
     async function place(result: InferenceResult, index: number): Promise<void> {
       try {
-        const record = resultRecord(result, index, { ...recordContext, createdAt: deps.clock.now() })
+        const record = resultRecord(result, index, { ...recordContext, taskUUID, createdAt: deps.clock.now() })
         // URL output the iframe cannot download goes to the sandbox's createImageAsync (no bytes here then)
         const placed = await deliverResult(deps, { runId, index, result, record })
         setSlot(index, { status: 'placed', nodeId: placed.nodeId })
@@ -195,7 +197,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       }
     }
 
-    const generateRequest: GenerateRequest = {
+    const generateRequest = (): GenerateRequest => ({
       prompt: plan.prompt,
       width: plan.size.width,
       height: plan.size.height,
@@ -203,14 +205,12 @@ export function createRunController(deps: RunControllerDeps): RunController {
       referenceImages: references,
       options: request.options,
       taskUUID,
-    }
-    let failure: unknown
-    // before the task leaves: the sandbox keeps it in clientStorage, so a close mid-run can be recovered
-    deps.bridge.send({ type: 'task-sent', runId, taskUUID })
-    try {
-      await untilAborted(
+    })
+
+    function sendTask(): Promise<unknown> {
+      return raceAbort(
         generator.generate(
-          generateRequest,
+          generateRequest(),
           {
             onResult(result) {
               if (signal.aborted || nextIndex >= count) return
@@ -226,8 +226,33 @@ export function createRunController(deps: RunControllerDeps): RunController {
         ),
         signal,
       )
-    } catch (error) {
-      if (!signal.aborted && !isAbort(error)) failure = error
+    }
+
+    async function generateOnce(): Promise<unknown> {
+      // before the task leaves: the sandbox keeps it in clientStorage, so a close mid-run can be recovered
+      deps.bridge.send({ type: 'task-sent', runId, taskUUID })
+      try {
+        await sendTask()
+        return undefined
+      } catch (error) {
+        return !signal.aborted && !isAbort(error) ? error : undefined
+      }
+    }
+
+    let failure: unknown
+    for (let retried = false; ; retried = true) {
+      failure = await generateOnce()
+      // A cached upload Runware no longer knows: it refused the task before running it, so
+      // nothing was billed. Upload again and send a new task (a new taskUUID: a task id is
+      // never sent twice), once.
+      if (retried || failure === undefined || nextIndex > 0 || signal.aborted || !isUnknownUpload(failure, references)) break
+      forgetUploads(referenceBytes, { cache, account, hash })
+      try {
+        await upload()
+      } catch (error) {
+        return signal.aborted || isAbort(error) ? finish('cancelled') : finish('failed', error)
+      }
+      taskUUID = newId()
     }
     await placing
 

@@ -17,9 +17,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   })
 }
 
-/** Waits for `promise`, but rejects as cancelled the moment `signal` aborts (the work itself goes on). */
+/**
+ * Waits for `promise`, but rejects as cancelled the moment `signal` aborts (the work itself goes
+ * on: a slow socket or a client that ignores the signal cannot hold a cancel up).
+ */
 export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise
+  promise.catch(() => undefined) // a late rejection after cancel is expected, not unhandled
   if (signal.aborted) return Promise.reject(cancelledError())
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(cancelledError())
