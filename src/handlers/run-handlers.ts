@@ -2,7 +2,9 @@ import type { Handlers } from '../messages/router'
 import { dropSlot, endRun } from '../placement/end-run'
 import { placeResult } from '../placement/place-result'
 import { startRun } from '../placement/start-run'
+import { shorten } from '../text'
 import type { PluginContext } from './context'
+import { notify } from './context'
 
 // A run's life on the canvas: placeholders at once, each result as it arrives, then one
 // clean end. The run is held by id, so selection changes meanwhile do not disturb it.
@@ -61,10 +63,14 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
       // ended, whatever the outcome: nothing is left to recover
       await context.pendingRuns.removeRun(runId)
       const placed = endRun(run)
-      const visible = placed.filter((node) => run.page === figma.currentPage && !node.removed)
-      if (visible.length > 0) {
-        figma.currentPage.selection = visible
-        figma.viewport.scrollAndZoomIntoView(visible)
+      if (placed.length > 0 && run.page === figma.currentPage) {
+        figma.currentPage.selection = placed
+        figma.viewport.scrollAndZoomIntoView(placed)
+      } else if (placed.length > 0 && !run.page.removed) {
+        // The designer went to another page mid-run: switching back under them would be
+        // rude, so the results wait selected on their own page and a toast says where.
+        run.page.selection = placed
+        notify(figma, `Results are on page “${shorten(run.page.name, 60)}”`)
       }
       // figma-platform.md §6.4: without commitUndo one undo reverts everything the plugin
       // did; a checkpoint here makes the whole run one undo step.

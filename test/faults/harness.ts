@@ -15,16 +15,18 @@ import { sharpCodec } from '../support/sharp-codec'
 
 // The integration test's wiring (real sandbox on the Figma fake, real UI logic, real Runware
 // client, the emulator on loopback), with short retry and poll timings so a matrix of faults
-// runs in seconds, and hooks to swap the image download and the fetch used for REST.
+// runs in seconds, and hooks to swap the image download and the fetch used for REST. The
+// timeouts stay well above what a loaded 2-core CI machine needs to answer on loopback: a
+// timeout that fires early would turn a passing case into a false fault.
 
 export const FAST_TUNING: Partial<ClientTuning> = {
-  authTimeoutMs: 1000,
-  replyTimeoutMs: 3000,
-  requestTimeoutMs: 5000,
-  uploadTimeoutMs: 3000,
+  authTimeoutMs: 2500,
+  replyTimeoutMs: 6000,
+  requestTimeoutMs: 8000,
+  uploadTimeoutMs: 6000,
   retry: { maxRetries: 3, baseMs: 20, factor: 2, maxMs: 200, jitter: 0.3 },
   reconnect: { maxRetries: 3, baseMs: 20, factor: 2, maxMs: 200, jitter: 0.3 },
-  poll: { firstMs: 20, factor: 1.5, maxMs: 100, timeoutMs: 5000 },
+  poll: { firstMs: 20, factor: 1.5, maxMs: 100, timeoutMs: 10_000 },
 }
 
 export interface World {
