@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { createImagePipeline, LETTERBOX_FILL } from '../../ui/image/image-pipeline'
 import { MAX_REFERENCE_DATA_URI, referenceWarnings } from '../../ui/image/reference-limits'
-import { readImageInfo } from '../../ui/image/sniff'
+import { readImageInfo } from '../../src/common/image-header'
 import { fakeCodec, fakeJpeg, fakePng, fakeWebp } from './fixtures'
 
 // Just over the limit once base64 and the data: prefix are counted.

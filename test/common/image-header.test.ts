@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
-import { mimeOf, readImageInfo, sniffFormat } from '../../ui/image/sniff'
+import { mimeOf, readImageInfo, sniffFormat } from '../../src/common/image-header'
 
 // Real encoders' output, so the header readers are checked against what browsers, Figma and
 // Runware actually produce rather than against our own idea of the formats.

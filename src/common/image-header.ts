@@ -1,6 +1,7 @@
 // Which image a byte array holds, from its magic numbers, and its pixel size from the header.
-// Figma's createImage takes PNG, JPEG and GIF only, and Runware may send WEBP, so every
-// result is sniffed before it goes to the sandbox; nothing here decodes pixels.
+// Figma's createImage takes PNG, JPEG and GIF only, and Runware may send WEBP, so the UI sniffs
+// every result before it goes to the sandbox, and the sandbox checks again before createImage.
+// Shared by both sides; nothing here decodes pixels.
 
 export type ImageFormat = 'PNG' | 'JPEG' | 'GIF' | 'WEBP'
 
