@@ -6,6 +6,7 @@ import { notify } from './handlers/context'
 import { createRecoveryHandlers } from './handlers/recovery-handlers'
 import { createRunHandlers } from './handlers/run-handlers'
 import { createSetupHandlers } from './handlers/setup-handlers'
+import { createUploadCacheHandlers } from './handlers/upload-cache-handlers'
 import { promptSuggestionsFrom } from './history/prompt-suggestions'
 import { needsParameters, PROMPT_PARAMETER, promptFrom } from './launch'
 import { createPost } from './messages/post'
@@ -18,6 +19,7 @@ import { createApiKeyStore } from './storage/api-key-store'
 import { createPendingRunsStore } from './storage/pending-runs-store'
 import { createHistoryStore } from './storage/history-store'
 import { createSettingsStore } from './storage/settings-store'
+import { createUploadCacheStore } from './storage/upload-cache-store'
 
 // The sandbox, wired together. `figma` is passed in rather than read from the global so the
 // tests can run the same code against the in-memory Figma fake.
@@ -53,6 +55,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
     apiKey: createApiKeyStore(figma.clientStorage),
     registry: createRunRegistry(),
     pendingRuns: createPendingRunsStore(figma.clientStorage),
+    uploads: createUploadCacheStore(figma.clientStorage),
     watcher: createSelectionWatcher({ figma, post, warn: (message) => notify(figma, message, true) }),
     loadLabelFont: createLabelFontLoader(figma),
     command: () => command,
@@ -68,6 +71,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
       ...createHistoryHandlers(context, history),
       ...createQuickHandlers(context),
       ...createRecoveryHandlers(context),
+      ...createUploadCacheHandlers(context.uploads),
     },
     post,
     onUnexpected: (type) => notify(figma, `Something went wrong (${type}). Try again.`, true),

@@ -3,6 +3,7 @@ import type { GeneratorFactory } from './generation/generator'
 import { createRecovery } from './generation/recover-runs'
 import type { FetchBytes } from './generation/result-bytes'
 import { createRunController, type Clock } from './generation/run-controller'
+import { createStoredUploadCache } from './generation/stored-upload-cache'
 import { connectHistory } from './history/connect-history'
 import { createHistoryActions } from './history/history-actions'
 import { createHistoryState } from './history/history-state'
@@ -36,7 +37,13 @@ export function createApp(deps: AppDeps) {
   const state = createAppState()
   const history = createHistoryState()
   const recorder = createRunRecorder({ send: (message) => bridge.send(message), state: history, codec: deps.codec })
+  // uploads survive a relaunch: the sandbox keeps the cache in clientStorage and sends it in `init`
+  const uploadCache = createStoredUploadCache({ save: (entries) => bridge.send({ type: 'save-uploads', entries }) })
+  const unsubscribeUploads = bridge.subscribe((message) => {
+    if (message.type === 'init') uploadCache.load(message.uploads ?? [])
+  })
   const controller = createRunController({
+    uploadCache,
     onPlaced: recorder.onPlaced,
     bridge,
     generatorFor: deps.generatorFor,
@@ -77,6 +84,7 @@ export function createApp(deps: AppDeps) {
       actions.flush()
       unsubscribe()
       unsubscribeRecovery()
+      unsubscribeUploads()
       disconnectHistory()
       disconnectQuickRun()
       bridge.dispose()

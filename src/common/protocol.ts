@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 
 import { GenerationRecordSchema } from './generation-record'
 import { HistoryEntrySchema, SpendSchema } from './history'
+import { StoredUploadsSchema } from './stored-uploads'
 import { SettingsSchema, SizeSchema, MAX_RESULTS } from './settings'
 import { MAX_PROMPT_LENGTH, utf16AtMost } from './text-limits'
 
@@ -103,6 +104,8 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('history-remove'), id: z.string().check(z.minLength(1)) }),
   /** A Quick Actions run is over: close the hidden plugin with this message as the toast. */
   z.object({ type: z.literal('close-plugin'), message: z.string().check(z.maxLength(500)) }),
+  /** The upload cache changed (content hash → imageUUID): the sandbox keeps it for the next launch. */
+  z.object({ type: z.literal('save-uploads'), entries: StoredUploadsSchema }),
 ])
 export type UiToPlugin = z.infer<typeof UiToPluginSchema>
 
@@ -116,6 +119,8 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     apiKey: z.nullable(z.string()),
     editorType: z.enum(['figma', 'figjam']),
     command: z.string(),
+    /** The upload cache saved by an earlier launch (absent from older sandboxes). */
+    uploads: z.optional(StoredUploadsSchema),
   }),
   z.object({ type: z.literal('key-state'), apiKey: z.nullable(z.string()) }),
   z.object({

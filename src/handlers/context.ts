@@ -4,6 +4,7 @@ import type { SelectionWatcher } from '../selection-watcher'
 import type { ApiKeyStore } from '../storage/api-key-store'
 import type { PendingRunsStore } from '../storage/pending-runs-store'
 import type { SettingsStore } from '../storage/settings-store'
+import type { UploadCacheStore } from '../storage/upload-cache-store'
 
 // What the message handlers share for one plugin session.
 
@@ -15,6 +16,8 @@ export interface PluginContext {
   registry: RunRegistry
   /** Runs whose task was sent, until they end: recovered on the next launch after a close. */
   pendingRuns: PendingRunsStore
+  /** The UI's upload cache, kept across launches. */
+  uploads: UploadCacheStore
   watcher: SelectionWatcher
   loadLabelFont: () => Promise<FontName | null>
   /** The command the plugin was launched with (a menu entry or a relaunch button), '' if none. */

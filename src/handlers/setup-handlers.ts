@@ -15,7 +15,7 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
 
   return {
     async 'ui-ready'() {
-      const [stored, apiKey] = await Promise.all([context.settings.load(), context.apiKey.read()])
+      const [stored, apiKey, uploads] = await Promise.all([context.settings.load(), context.apiKey.read(), context.uploads.load()])
       // A prompt typed in Quick Actions arrives as the last prompt, which the UI fills in.
       const launchPrompt = context.launchPrompt()
       const settings = launchPrompt ? { ...stored, lastPrompt: launchPrompt } : stored
@@ -25,6 +25,7 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
         apiKey,
         editorType: figma.editorType === 'figjam' ? 'figjam' : 'figma',
         command: context.command(),
+        uploads,
       })
       // runs a close cut short: the UI asks Runware for their results by taskUUID
       const pendingRuns = await context.pendingRuns.list()

@@ -32,6 +32,7 @@ function setup() {
     'history-add': record('history-add'),
     'history-remove': record('history-remove'),
     'close-plugin': record('close-plugin'),
+    'save-uploads': record('save-uploads'),
   } satisfies Handlers
   const onUnexpected = vi.fn()
   const route = createRouter({ handlers, post: (message) => void sent.push(message), onUnexpected })

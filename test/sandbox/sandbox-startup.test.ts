@@ -22,7 +22,7 @@ describe('start-up', () => {
   it('answers ui-ready with init (defaults, no key) and then the selection', async () => {
     const sandbox = await readySandbox()
     expect(sandbox.received.map((m) => m.type).slice(0, 3)).toEqual(['init', 'selection', 'selected-record'])
-    expect(sandbox.received[0]).toEqual({ type: 'init', settings: DEFAULT_SETTINGS, apiKey: null, editorType: 'figma', command: '' })
+    expect(sandbox.received[0]).toEqual({ type: 'init', settings: DEFAULT_SETTINGS, apiKey: null, editorType: 'figma', command: '', uploads: [] })
     expect(sandbox.of('selection')[0]).toMatchObject({ state: 'empty', references: [], usableCount: 0 })
   })
 
@@ -40,7 +40,7 @@ describe('start-up', () => {
       command: 'variations',
       clientStorage: { [SETTINGS_STORAGE_KEY]: custom, [API_KEY_STORAGE_KEY]: 'rw-key-1' },
     })
-    expect(sandbox.of('init')[0]).toEqual({ type: 'init', settings: custom, apiKey: 'rw-key-1', editorType: 'figjam', command: 'variations' })
+    expect(sandbox.of('init')[0]).toEqual({ type: 'init', settings: custom, apiKey: 'rw-key-1', editorType: 'figjam', command: 'variations', uploads: [] })
   })
 
   it('falls back to default settings when the stored ones no longer parse', async () => {

@@ -1,4 +1,5 @@
 import type { Bridge, BridgePort } from './bridge'
+import { withTransferableBytes } from './transferable-bytes'
 
 // How the bridge meets the real iframe. Figma delivers sandbox messages as
 // `event.data.pluginMessage` and takes ours as `{ pluginMessage }` with target origin '*'
@@ -7,7 +8,8 @@ import type { Bridge, BridgePort } from './bridge'
 export function parentPort(target: Window = window.parent): BridgePort {
   return {
     post(message) {
-      target.postMessage({ pluginMessage: message }, '*')
+      const { message: pluginMessage, transfer } = withTransferableBytes(message)
+      target.postMessage({ pluginMessage }, '*', transfer)
     },
   }
 }

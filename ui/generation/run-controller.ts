@@ -7,6 +7,7 @@ import type { RunPlan, UiToPlugin } from '../../src/common/protocol'
 import type { Endpoint } from '../../src/common/settings'
 import { sha256Hex } from '../image/content-hash'
 import type { ImagePipeline } from '../image/image-pipeline'
+import { memoizeHash } from '../image/memo-hash'
 import { raceAbort } from '../runware'
 import type { InferenceResult } from '../runware/types'
 import { describeError, isAbort } from './error-text'
@@ -82,7 +83,7 @@ function accountOf(request: RunRequest): string {
 
 export function createRunController(deps: RunControllerDeps): RunController {
   const newId = deps.newId ?? uuidv4
-  const hash = deps.hash ?? sha256Hex
+  const hash = memoizeHash(deps.hash ?? sha256Hex)
   const cache = deps.uploadCache ?? createUploadCache()
   const run = signal<RunState | null>(null)
   let abort: AbortController | null = null

@@ -5,6 +5,8 @@
 export interface UploadCache {
   lookup(account: string, hash: string): string | undefined
   remember(account: string, hash: string, imageUUID: string): void
+  /** Drops one entry, e.g. after Runware answered that it no longer knows the UUID. */
+  forget(account: string, hash: string): void
   readonly size: number
 }
 
@@ -25,6 +27,9 @@ export function createUploadCache(): UploadCache {
     remember(account, hash, imageUUID) {
       use(account)
       uuids.set(hash, imageUUID)
+    },
+    forget(account, hash) {
+      if (owner === account) uuids.delete(hash)
     },
     get size() {
       return uuids.size

@@ -7,12 +7,22 @@ import type { InferenceResult } from './types'
 // leniently: unknown fields pass, odd shapes are normalised. Anything handed to the UI
 // (results, upload ids) is checked strictly, because that is where a wrong type would hurt.
 
-const text = z.catch(z.optional(z.string()), undefined)
+// A field read leniently: what does not match becomes undefined, as z.catch(…, undefined)
+// would. Not z.catch itself: zod/mini's reaches core.util through a namespace, which keeps all
+// of zod's util module (~9 KB minified) in the UI bundle.
+function lenient<T>(schema: z.ZodMiniType<T>) {
+  return z.optional(z.pipe(z.unknown(), z.transform((value): T | undefined => {
+    const parsed = schema.safeParse(value)
+    return parsed.success ? parsed.data : undefined
+  })))
+}
+
+const text = lenient(z.string())
 
 export const ApiErrorSchema = z.looseObject({
   code: text,
   message: text,
-  parameter: z.catch(z.optional(z.union([z.string(), z.array(z.string())])), undefined),
+  parameter: lenient(z.union([z.string(), z.array(z.string())])),
   taskType: text,
   taskUUID: text,
   status: text,
