@@ -8,7 +8,7 @@ import { readiness } from '../../ui/state/readiness'
 import { selectionText } from '../../ui/state/selection-text'
 import { startEmulator, type Emulator } from '../emulator/index'
 import { encodePng } from '../figma-fake/index'
-import { addFrames, endpointOf, imageNodes, openPlugin, selectAndWait, signIn, until, type World } from '../faults/harness'
+import { addFrames, endpointOf, imageNodes, openPlugin, selectAndWait, signIn, until, type World } from '../support/plugin-world'
 
 // Bad input, each case through the real sandbox and UI logic: a clear message, and the
 // document and the stored settings exactly as they were.

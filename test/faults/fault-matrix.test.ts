@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_GENERATION_OPTIONS } from '../../src/common/generation-options'
 import { DEFAULT_API_KEY, startEmulator, type Emulator } from '../emulator/index'
 import { FAULT_ROWS, OFFLINE, revokedKey, type FaultRow, type Transport } from './fault-rows'
-import { addFrames, endpointOf, generate, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, type World } from './harness'
+import { addFrames, endpointOf, generate, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, type World } from '../support/plugin-world'
 
 // Every fault of the matrix over both transports, through the real sandbox, UI logic and
 // Runware client against the emulator. Each row asserts what the designer saw and what was

@@ -3,7 +3,7 @@ import sharp from 'sharp'
 import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../src/common/generation-options'
 import type { Endpoint } from '../../src/common/settings'
 import type { Emulator } from '../emulator/index'
-import { endpointOf, generate, type World } from './harness'
+import { endpointOf, generate, type World } from '../support/plugin-world'
 
 // The fault matrix, one row per fault: how to cause it, and what the designer must see and
 // what must land on the canvas. Every run asks for 2 images at 720×720.

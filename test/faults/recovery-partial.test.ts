@@ -6,7 +6,7 @@ import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/sett
 import { startEmulator, type Emulator } from '../emulator/index'
 import { createFigmaFake } from '../figma-fake/index'
 import { sharpRasterizer } from '../figma-fake/node-rasterizer'
-import { addFrames, endpointOf, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, until, type World } from './harness'
+import { addFrames, endpointOf, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, until, type World } from '../support/plugin-world'
 
 // A run partly on the canvas when the plugin closed: recovery asks Runware for the task by its
 // taskUUID and places only what is not on the canvas yet, judged by imageUUID. A task Runware

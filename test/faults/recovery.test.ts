@@ -5,7 +5,7 @@ import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/sett
 import { startEmulator, type Emulator } from '../emulator/index'
 import { createFigmaFake } from '../figma-fake/index'
 import { sharpRasterizer } from '../figma-fake/node-rasterizer'
-import { addFrames, endpointOf, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, until, type World } from './harness'
+import { addFrames, endpointOf, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, until, type World } from '../support/plugin-world'
 
 // Closing the plugin mid-run loses nothing retrievable: the task is in clientStorage from the
 // moment it is sent; the close clears the unfilled placeholders; the next launch asks Runware

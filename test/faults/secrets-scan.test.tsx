@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 
 import { App } from '../../ui/app'
 import { startEmulator, type Emulator } from '../emulator/index'
-import { addFrames, endpointOf, generate, openPlugin, selectAndWait, signIn } from './harness'
+import { addFrames, endpointOf, generate, openPlugin, selectAndWait, signIn } from '../support/plugin-world'
 
 // The key goes to Runware and to clientStorage, nowhere else: after a good run, a run that
 // fails on auth and a malformed reply, it is not in any node's plugin data, any notification,

@@ -1,16 +1,10 @@
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 
 import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
-import { startPlugin } from '../../src/plugin'
-import { createApp, type App } from '../../ui/create-app'
-import { createRunwareGeneratorFactory } from '../../ui/generation/runware-generator'
-import { createImagePipeline } from '../../ui/image/image-pipeline'
-import { createRunwareClient } from '../../ui/runware'
 import { startEmulator, type Emulator } from '../emulator/index'
-import { createFigmaFake, readImageInfo, type FigmaFake } from '../figma-fake/index'
-import { sharpRasterizer } from '../figma-fake/node-rasterizer'
+import { readImageInfo, type FigmaFake } from '../figma-fake/index'
+import { endpointOf, imageNodes, openPlugin as openWorld, selectAndWait, signIn as signInWorld, type World } from '../support/plugin-world'
 import { sharpCodec } from '../support/sharp-codec'
 
 // The real sandbox (startPlugin on the Figma fake), the real UI logic (createApp: bridge,
@@ -25,50 +19,20 @@ afterAll(async () => {
   await emulator.close()
 })
 
-interface World {
-  fake: FigmaFake
-  app: App
-}
 const worlds: World[] = []
 afterEach(() => {
   for (const world of worlds.splice(0)) world.app.dispose()
   emulator.clearFaults()
 })
 
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
 function openPlugin(): World {
-  const fake = createFigmaFake({ rasterizer: sharpRasterizer })
-  startPlugin(fake.figma, '<div id="app"></div>')
-  const app = createApp({
-    port: { post: (message) => fake.ui.postToPlugin(message) },
-    generatorFor: createRunwareGeneratorFactory((config) =>
-      createRunwareClient({ ...config, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }),
-    ),
-    pipeline: createImagePipeline(sharpCodec),
-    fetchBytes: async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer()),
-    objectUrls: { create: () => 'blob:thumbnail', revoke: () => undefined },
-    clock: { now: () => new Date() },
-  })
-  fake.ui.onMessageFromPlugin((message) => app.bridge.receive(message))
-  app.start()
-  const world = { fake, app }
+  const world = openWorld()
   worlds.push(world)
   return world
 }
 
-async function signIn({ app }: World, key: string, connection: 'websocket' | 'rest'): Promise<void> {
-  await until(() => app.state.ready.value, 'init from the sandbox')
-  app.actions.saveEndpoint({ connection, restUrl: `${emulator.url}/v1`, wsUrl: emulator.wsUrl })
-  expect(app.actions.saveKey(key)).toBeNull()
-  app.actions.acknowledgeConsent()
-  await until(() => app.state.apiKey.value === key, 'the key to be stored')
+function signIn(world: World, key: string, connection: 'websocket' | 'rest'): Promise<void> {
+  return signInWorld(world, key, endpointOf(emulator, connection))
 }
 
 function moodboard(fake: FigmaFake) {
@@ -79,19 +43,6 @@ function moodboard(fake: FigmaFake) {
     { r: 0.9, g: 0.8, b: 0.1 },
   ]
   return colours.map((fill, i) => fake.addFrame({ name: `Mood ${i + 1}`, x: i * 500, y: 0, width: 400, height: 300, fill }))
-}
-
-function imageNodes(fake: FigmaFake) {
-  return fake.allNodes().filter((node) => 'fills' in node && (node.fills as readonly Paint[]).some((p) => p.type === 'IMAGE'))
-}
-
-async function selectAndWait(world: World, nodes: SceneNode[], state: string): Promise<void> {
-  world.fake.select(nodes)
-  await until(() => {
-    const selection = world.app.state.selection.value
-    if (selection.state !== state) return false
-    return selection.references.every((ref) => world.app.state.images.value.get(ref.nodeId)?.selectionId === selection.selectionId)
-  }, `selection state ${state} with its images`)
 }
 
 describe.each(['websocket', 'rest'] as const)('frames selected → image nodes placed (%s)', (connection) => {

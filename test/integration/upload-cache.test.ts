@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 
 import { UPLOAD_CACHE_STORAGE_KEY, type StoredUpload } from '../../src/common/stored-uploads'
-import { startPlugin } from '../../src/plugin'
-import { createApp, type App } from '../../ui/create-app'
-import { createRunwareGeneratorFactory } from '../../ui/generation/runware-generator'
-import { createImagePipeline } from '../../ui/image/image-pipeline'
-import { createRunwareClient } from '../../ui/runware'
 import { startEmulator, type Emulator } from '../emulator/index'
-import { createFigmaFake, type FigmaFake } from '../figma-fake/index'
-import { sharpRasterizer } from '../figma-fake/node-rasterizer'
-import { sharpCodec } from '../support/sharp-codec'
+import type { FigmaFake } from '../figma-fake/index'
+import { endpointOf, imageNodes, openPlugin, signIn, until, type World } from '../support/plugin-world'
 
 // The real sandbox, UI logic and Runware client against the emulator, across relaunches: an
 // upload is reused from clientStorage after a relaunch, and a stored UUID Runware no longer
@@ -26,39 +19,13 @@ afterAll(async () => {
   await emulator.close()
 })
 
-interface World {
-  fake: FigmaFake
-  app: App
-}
 const worlds: World[] = []
 afterEach(() => {
   for (const world of worlds.splice(0)) world.app.dispose()
 })
 
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
 function launch(clientStorage: Record<string, unknown> = {}): World {
-  const fake = createFigmaFake({ rasterizer: sharpRasterizer, clientStorage })
-  startPlugin(fake.figma, '<div id="app"></div>')
-  const app = createApp({
-    port: { post: (message) => fake.ui.postToPlugin(message) },
-    generatorFor: createRunwareGeneratorFactory((config) =>
-      createRunwareClient({ ...config, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }),
-    ),
-    pipeline: createImagePipeline(sharpCodec),
-    fetchBytes: async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer()),
-    objectUrls: { create: () => 'blob:thumbnail', revoke: () => undefined },
-    clock: { now: () => new Date() },
-  })
-  fake.ui.onMessageFromPlugin((message) => app.bridge.receive(message))
-  app.start()
-  const world = { fake, app }
+  const world = openPlugin({ clientStorage })
   worlds.push(world)
   return world
 }
@@ -96,11 +63,7 @@ describe('upload cache across launches (websocket)', () => {
   it('reuses a stored upload after a relaunch, and re-uploads once when Runware no longer knows it', async () => {
     // first launch: sign in, upload, generate; the cache goes to clientStorage
     const first = launch()
-    await until(() => first.app.state.ready.value, 'init')
-    first.app.actions.saveEndpoint({ connection: 'websocket', restUrl: `${emulator.url}/v1`, wsUrl: emulator.wsUrl })
-    expect(first.app.actions.saveKey(emulator.apiKey)).toBeNull()
-    first.app.actions.acknowledgeConsent()
-    await until(() => first.app.state.apiKey.value === emulator.apiKey, 'the key to be stored')
+    await signIn(first, emulator.apiKey, endpointOf(emulator, 'websocket'))
     const uploadsBefore = uploads().length
     await generateFromFrame(first)
     expect(first.app.controller.run.value?.phase).toBe('done')
@@ -137,7 +100,7 @@ describe('upload cache across launches (websocket)', () => {
     const fresh = uploads().at(-1)!
     expect(referencesOf(resent!.task)).not.toEqual([forgotten])
     expect(resent!.task.taskUUID).not.toBe(refused!.task.taskUUID)
-    expect(third.fake.allNodes().filter((n) => 'fills' in n && (n.fills as readonly Paint[]).some((p) => p.type === 'IMAGE'))).toHaveLength(1)
+    expect(imageNodes(third.fake)).toHaveLength(1)
     await third.fake.flush()
     expect((await storedUploads(third.fake)).map((e) => e.imageUUID)).toEqual(referencesOf(resent!.task))
     expect(fresh.task.taskType).toBe('imageUpload')

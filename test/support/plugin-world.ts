@@ -11,11 +11,12 @@ import { createRunwareClient, type ClientTuning } from '../../ui/runware'
 import type { Emulator } from '../emulator/index'
 import { createFigmaFake, type FigmaFake } from '../figma-fake/index'
 import { sharpRasterizer } from '../figma-fake/node-rasterizer'
-import { sharpCodec } from '../support/sharp-codec'
+import { sharpCodec } from './sharp-codec'
 
-// The integration test's wiring (real sandbox on the Figma fake, real UI logic, real Runware
-// client, the emulator on loopback), with short retry and poll timings so a matrix of faults
-// runs in seconds, and hooks to swap the image download and the fetch used for REST. The
+// The plugin as a whole without a browser: the real sandbox on the Figma fake, the real UI
+// logic (createApp), the real Runware client, against the emulator on loopback. Used by the
+// integration, fault and bad-input suites, with short retry and poll timings so a matrix of
+// faults runs in seconds, and hooks to swap the image download and the fetch used for REST. The
 // timeouts stay well above what a loaded 2-core CI machine needs to answer on loopback: a
 // timeout that fires early would turn a passing case into a false fault.
 
@@ -55,11 +56,15 @@ export const realDownload = async (url: string) => new Uint8Array(await (await f
 export interface OpenOptions {
   fake?: FigmaFake
   fetchImage?: (url: string) => Promise<Uint8Array>
+  /** clientStorage as a previous launch left it (settings, key, caches). */
+  clientStorage?: Record<string, unknown>
 }
 
 /** Starts the sandbox on `fake` (a new one by default) and a UI wired to it. */
 export function openPlugin(options: OpenOptions = {}): World {
-  const fake = options.fake ?? createFigmaFake({ rasterizer: sharpRasterizer, fetchImage: options.fetchImage ?? realDownload })
+  const fake =
+    options.fake ??
+    createFigmaFake({ rasterizer: sharpRasterizer, fetchImage: options.fetchImage ?? realDownload, clientStorage: options.clientStorage })
   startPlugin(fake.figma, '<div id="app"></div>')
   const world = {} as World
   world.fake = fake
