@@ -18,10 +18,3 @@ export function promptFrom(parameters: ParameterValues | undefined): string | un
   const prompt = value.trim().slice(0, MAX_PROMPT_LENGTH)
   return prompt.length > 0 ? prompt : undefined
 }
-
-/** Quick Actions suggestions for the prompt: what is typed, or else the last prompt used. */
-export function promptSuggestions(query: string, lastPrompt: string): string[] {
-  const typed = query.trim()
-  if (typed.length > 0) return [typed]
-  return lastPrompt.trim().length > 0 ? [lastPrompt.trim()] : []
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
 import { decodeRunMarker, encodeRunMarker, sourceKey } from '../../src/placement/page-content'
-import { needsParameters, promptFrom, promptSuggestions } from '../../src/launch'
+import { needsParameters, promptFrom } from '../../src/launch'
 import { labelText } from '../../src/placement/placeholders'
 import { resultName, withoutSecret } from '../../src/records/record-node'
 import { isRelaunchCommand, MAX_RELAUNCH_DESCRIPTION, relaunchDescriptions } from '../../src/records/relaunch'
@@ -82,6 +82,5 @@ describe('launch parameters', () => {
     expect(promptFrom({ prompt: 'x'.repeat(1200) })).toHaveLength(1000)
     expect(needsParameters('generate')).toBe(true)
     expect(needsParameters('variations')).toBe(false)
-    expect(promptSuggestions('', '')).toEqual([])
   })
 })

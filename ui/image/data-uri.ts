@@ -2,6 +2,10 @@
 // `imageBase64Data`, and references go out the same way when an upload fails; the iframe has
 // no Buffer, and atob/btoa would force a binary string of every multi-megabyte image.
 
+import { bytesToBase64 } from '../runware/base64'
+
+// Decoding stays here rather than in the client's strict decoder: results and pasted data
+// may come without padding or in URL-safe base64, and a designer should not lose an image to that.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
 const DECODE = (() => {
@@ -41,30 +45,8 @@ export function decodeBase64(text: string): Uint8Array {
   return out.subarray(0, length)
 }
 
-export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = []
-  let chunk = ''
-  let i = 0
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!
-    chunk += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!
-    // join in pieces: one huge += chain is slow on some engines
-    if (chunk.length >= 65536) {
-      parts.push(chunk)
-      chunk = ''
-    }
-  }
-  const rest = bytes.length - i
-  if (rest === 1) {
-    const n = bytes[i]! << 16
-    chunk += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + '=='
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8)
-    chunk += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + '='
-  }
-  parts.push(chunk)
-  return parts.join('')
-}
+/** Standard, padded base64: the Runware client's encoder, the one both uploads and data URIs use. */
+export const encodeBase64 = bytesToBase64
 
 export interface DecodedDataUri {
   mime: string
