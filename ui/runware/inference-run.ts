@@ -83,14 +83,7 @@ export class InferenceRun {
   }
 
   start(): Promise<GenerateSummary> {
-    return new Promise<GenerateSummary>((resolve, reject) => {
-      this.resolve = resolve
-      this.reject = reject
-      if (this.signal?.aborted) return this.finish(cancelledError(this.uuid))
-      this.signal?.addEventListener('abort', this.onAbort, { once: true })
-      this.unsubscribe = this.transport.subscribe(this.uuid, (event) => this.onEvent(event))
-      void this.submit()
-    })
+    return this.follow(() => void this.submit())
   }
 
   /**
@@ -98,13 +91,18 @@ export class InferenceRun {
    * getResponse by its taskUUID until every result is in, or Runware says it is gone.
    */
   recover(): Promise<GenerateSummary> {
+    return this.follow(() => this.startPolling())
+  }
+
+  /** Listens for this task's results (honouring cancel), then `begin`s: send it, or poll for it. */
+  private follow(begin: () => void): Promise<GenerateSummary> {
     return new Promise<GenerateSummary>((resolve, reject) => {
       this.resolve = resolve
       this.reject = reject
       if (this.signal?.aborted) return this.finish(cancelledError(this.uuid))
       this.signal?.addEventListener('abort', this.onAbort, { once: true })
       this.unsubscribe = this.transport.subscribe(this.uuid, (event) => this.onEvent(event))
-      this.startPolling()
+      begin()
     })
   }
 
