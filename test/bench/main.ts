@@ -17,6 +17,7 @@ import { startWireCounter, type WireCounter } from './wire-counter'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const PROMPT = 'Warm editorial moodboard, soft film grain'
+const stage = (what: string) => console.error(`bench: ${what}`)
 
 interface Arrivals {
   /** Date.now() of each result frame as the browser's network layer received it. */
@@ -76,6 +77,7 @@ async function measure(browser: Browser, emulator: Emulator, host: Host, wire: W
     const form = { prompt: PROMPT, width: 1440, height: 1080, count: 4 }
 
     // ── bytes sent and received over 5 runs; the plugin is relaunched after the first ──
+    stage('5 runs with the same references')
     emulator.setOptions({ latencyMs: 0, staggerMs: 0 })
     wire.reset()
     arrivals.imageBytes = 0
@@ -106,6 +108,7 @@ async function measure(browser: Browser, emulator: Emulator, host: Host, wire: W
     })
 
     // ── first result placed after it arrived: 4 results, staggered ──
+    stage('first result, 4 staggered')
     emulator.setOptions({ latencyMs: 500, staggerMs: 500 })
     arrivals.times = []
     const placedBefore = (await plugin.probe('ui')).placed.length
@@ -120,6 +123,7 @@ async function measure(browser: Browser, emulator: Emulator, host: Host, wire: W
     })
 
     // ── plugin overhead per run vs a bare Node request of the same task ──
+    stage('run time, plugin then bare')
     emulator.setOptions({ latencyMs: 0, staggerMs: 0 })
     const pluginTimes: number[] = []
     for (let run = 0; run < 3; run++) {
@@ -146,6 +150,7 @@ async function measure(browser: Browser, emulator: Emulator, host: Host, wire: W
     })
 
     // ── 20 results at 1920×1080: sandbox long tasks and UI heap ──
+    stage('20 results at 1920×1080')
     const { session, scope } = await uiSession(plugin)
     const heapBefore = await heapUsed(session)
     const topBefore = (await plugin.probe('top')).longTasks.length
@@ -175,6 +180,7 @@ async function measure(browser: Browser, emulator: Emulator, host: Host, wire: W
     })
 
     // ── UI ready after showUI, over 5 relaunches ──
+    stage('UI ready, 5 relaunches')
     const readyTimes: number[] = []
     for (let launch = 0; launch < 5; launch++) {
       await plugin.reload()

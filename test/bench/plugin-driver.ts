@@ -78,7 +78,12 @@ export async function openPluginPage(browser: Browser, hostUrl: string, runware:
         throw new Error(`Generate stayed disabled: ${await ui.locator('#generate-reason').textContent().catch(() => '?')}`)
       })
       await button.click()
-      await page.waitForFunction((n) => window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length > n, before, { timeout: 120_000 })
+      await page.waitForFunction((n) => window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length > n, before, { timeout: 120_000 }).catch(async (error: unknown) => {
+        // say where the run stood, so a hang in the bench can be told from a slow machine
+        const shown = await ui.locator('.app').innerText().catch(() => '?')
+        const sent = await page.evaluate(() => window.figmaHost.sentToPlugin().slice(-8).join(', ')).catch(() => '?')
+        throw new Error(`the run did not end: the UI shows "${shown.replace(/\s+/g, ' ').slice(0, 400)}"; last UI→sandbox messages: ${sent}`, { cause: error })
+      })
       const alerts = await ui.getByRole('alert').allTextContents()
       if (alerts.length > 0) throw new Error(`the run reported: ${alerts.join(' | ')}`)
     },
