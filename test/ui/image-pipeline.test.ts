@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
 import { createImagePipeline, LETTERBOX_FILL } from '../../ui/image/image-pipeline'
-import { MAX_REFERENCE_DATA_URI, referenceWarnings } from '../../ui/image/reference-limits'
+import { HEAVY_PNG_BYTES, MAX_REFERENCE_DATA_URI, referenceWarnings } from '../../ui/image/reference-limits'
 import { readImageInfo } from '../../src/common/image-header'
 import { fakeCodec, fakeJpeg, fakePng, fakeWebp } from './fixtures'
 
 // Just over the limit once base64 and the data: prefix are counted.
 const HEAVY = Math.ceil((MAX_REFERENCE_DATA_URI / 4) * 3) + 10
+// Over the photographic-PNG threshold but well inside the data URI limit.
+const PHOTO_PNG = HEAVY_PNG_BYTES + 1000
 
 describe('references', () => {
   it('sends an acceptable PNG as it is', async () => {
@@ -34,6 +36,30 @@ describe('references', () => {
     expect(plans.map((p) => p.quality)).toEqual([0.92, 0.85, 0.75])
   })
 
+  it('sends a photographic PNG that fits as a 0.92 JPEG when that is lighter', async () => {
+    const { codec, plans } = fakeCodec({ jpegBytes: () => 300_000 })
+    const prepared = await createImagePipeline(codec).prepareReference(fakePng(1920, 1080, PHOTO_PNG))
+    expect(prepared).toMatchObject({ mime: 'image/jpeg', reencoded: true })
+    expect(prepared.bytes.length).toBe(300_000)
+    expect(plans.map((p) => p.quality)).toEqual([0.92])
+  })
+
+  it('keeps a heavy PNG that fits when the JPEG would not be lighter', async () => {
+    const { codec, plans } = fakeCodec({ jpegBytes: () => PHOTO_PNG + 1 })
+    const png = fakePng(1920, 1080, PHOTO_PNG)
+    const prepared = await createImagePipeline(codec).prepareReference(png)
+    expect(prepared.bytes).toBe(png)
+    expect(prepared).toMatchObject({ mime: 'image/png', padded: false, reencoded: false })
+    expect(plans).toHaveLength(1)
+  })
+
+  it('keeps a PNG just under the threshold lossless', async () => {
+    const { codec, plans } = fakeCodec()
+    const png = fakePng(1920, 1080, HEAVY_PNG_BYTES)
+    expect(await createImagePipeline(codec).prepareReference(png)).toMatchObject({ mime: 'image/png', reencoded: false })
+    expect(plans).toHaveLength(0)
+  })
+
   it('gives up with a clear message when even a low-quality JPEG is too heavy', async () => {
     const { codec } = fakeCodec({ jpegBytes: () => HEAVY })
     await expect(createImagePipeline(codec).prepareReference(fakePng(2048, 2048, HEAVY))).rejects.toThrow(/too heavy/)
@@ -48,6 +74,8 @@ describe('references', () => {
     expect(referenceWarnings(800, 600, 1000)).toEqual([])
     expect(referenceWarnings(3000, 1000, 1000)).toEqual(['padded'])
     expect(referenceWarnings(800, 600, HEAVY)).toEqual(['jpeg'])
+    expect(referenceWarnings(1920, 1080, PHOTO_PNG)).toEqual(['jpeg'])
+    expect(referenceWarnings(1920, 1080, HEAVY_PNG_BYTES)).toEqual([])
   })
 })
 

@@ -50,7 +50,7 @@ describe('selection', () => {
     const ref = referenceMeta('1:1', 2048, 2048)
     await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [ref], usableCount: 1 })
     await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: '1:1', image: fakePng(2048, 2048, 3_100_000) })
-    expect(ui.container.textContent).toContain('Heavy image: will be sent as JPEG')
+    expect(ui.container.textContent).toContain('Large image: sent as a high-quality JPEG to upload faster')
   })
 
   it('revokes a thumbnail URL when its image is replaced or its frame deselected, and ignores stale exports', async () => {

@@ -1,7 +1,7 @@
 import { dataUriLength } from './data-uri'
 import type { ImageCodec, ImageSource, RenderPlan } from './image-codec'
 import { letterbox } from './letterbox'
-import { MAX_REFERENCE_DATA_URI } from './reference-limits'
+import { isHeavyPng, MAX_REFERENCE_DATA_URI } from './reference-limits'
 import { mimeOf, readImageInfo, type ImageFormat } from '../../src/common/image-header'
 
 // Makes references acceptable to Runway and results acceptable to Figma. Decisions come from
@@ -56,11 +56,15 @@ export function createImagePipeline(codec: ImageCodec): ImagePipeline {
       const plan: RenderPlan = { ...base, format: 'png', background: LETTERBOX_FILL }
       out = { bytes: await codec.render(source, plan), mime: 'image/png' }
     }
-    if (fits(out.bytes, out.mime)) return { ...out, padded: box.padded, reencoded: false }
+    const heavy = out.mime === 'image/png' && isHeavyPng(out.bytes.length)
+    if (!heavy && fits(out.bytes, out.mime)) return { ...out, padded: box.padded, reencoded: false }
     for (const quality of JPEG_QUALITIES) {
       const jpeg = await codec.render(source, { ...base, format: 'jpeg', quality, background: LETTERBOX_FILL })
+      // a heavy PNG that fits is only swapped for a JPEG that is really lighter
+      if (heavy && fits(out.bytes, out.mime) && jpeg.length >= out.bytes.length) break
       if (fits(jpeg, 'image/jpeg')) return { bytes: jpeg, mime: 'image/jpeg', padded: box.padded, reencoded: true }
     }
+    if (fits(out.bytes, out.mime)) return { ...out, padded: box.padded, reencoded: false }
     throw new Error('This reference is too heavy to send, even as a JPEG. Try a smaller frame.')
   }
 
