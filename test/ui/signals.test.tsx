@@ -48,6 +48,22 @@ describe('signals', () => {
     expect(result).toBe('done')
     expect(seen).toEqual(['0/0', '1/1'])
   })
+
+  it("lets other effects hear of an effect's writes only once it has finished", () => {
+    const source = signal(0)
+    const first = signal(0)
+    const second = signal(0)
+    const seen: string[] = []
+    effect(() => void seen.push(`heard ${first.value}/${second.value}`))
+    effect(() => {
+      first.value = source.value
+      seen.push('wrote first')
+      second.value = source.value
+    })
+    source.value = 1
+    // never "heard 1/0": the two writes arrive together
+    expect(seen).toEqual(['heard 0/0', 'wrote first', 'wrote first', 'heard 1/1'])
+  })
 })
 
 describe('signals in components', () => {

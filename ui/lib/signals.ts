@@ -88,13 +88,16 @@ export function batch<T>(fn: () => T): T {
   }
 }
 
-/** Runs `fn` now and again whenever a signal it read changes, until the returned stop is called. */
+/**
+ * Runs `fn` now and again whenever a signal it read changes, until the returned stop is called.
+ * Its own writes are batched: other observers hear of them once it has finished.
+ */
 export function effect(fn: () => void): () => void {
   let stopped = false
   const observer: Observer = {
     sources: new Set(),
     notify: () => {
-      if (!stopped) track(observer, fn)
+      if (!stopped) track(observer, () => batch(fn))
     },
   }
   observer.notify()
