@@ -7,9 +7,9 @@ import type { GenerationRecord } from '../../src/common/generation-record'
 // The UI's side of the message protocol. Everything from the sandbox is parsed before anyone
 // sees it; an invalid message is logged and dropped whole. Outgoing messages are typed, not
 // parsed: the sandbox parses them on arrival and answers a refused request with
-// `request-failed`, so the UI bundles only the schemas of what it receives. Requests that need an answer carry
-// a requestId and resolve with the matching reply, reject on `request-failed`, and give up
-// after a timeout so a lost reply can never hang a run.
+// `request-failed`, so the UI bundles only the schemas of what it receives. Requests that
+// need an answer carry a requestId and resolve with the matching reply, reject on
+// `request-failed`, and give up after a timeout so a lost reply can never hang a run.
 
 export interface BridgePort {
   post(message: UiToPlugin): void
