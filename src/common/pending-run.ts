@@ -1,4 +1,4 @@
-import { PendingRunSchema, type PendingRun } from './protocol'
+import { PendingRunSchema, type PendingRun } from './protocol/run-plan'
 
 // A run whose task was sent to Runware but whose results were not all placed yet. The sandbox
 // keeps these in clientStorage from the moment the task is sent until the run ends, so a run

@@ -1,4 +1,4 @@
-import { parseUiToPlugin } from '../common/protocol'
+import { parseUiToPlugin } from '../common/protocol/ui-to-plugin'
 import type { UiToPlugin } from '../common/protocol'
 import type { Post } from './post'
 

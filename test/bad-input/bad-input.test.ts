@@ -210,9 +210,9 @@ describe('messages that should never arrive', () => {
   ])('%s', async (_name, size, count, logged) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     const plan = { runId: `bad-${count}`, prompt: 'x', size, count, referenceNodeIds: [frames[0]!.id] }
-    // the UI refuses to send it at all…
-    await expect(world.app.bridge.startRun(plan)).rejects.toThrow(/could not send this request/)
-    // …and the sandbox refuses it if it arrives anyway, answering the request id
+    // the sandbox refuses it on arrival and answers the request id, so the UI's request fails at once…
+    await expect(world.app.bridge.startRun(plan)).rejects.toThrow(/could not read this request/)
+    // …and the same holds for a raw message that bypasses the bridge
     world.fake.ui.postToPlugin({ type: 'run-start', requestId: 'raw-1', plan })
     await expectUnchanged()
     expect(warn.mock.calls.flat().join(' ')).toMatch(logged)

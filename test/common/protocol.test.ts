@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { MODEL_ID, RECORD_VERSION, type GenerationRecord } from '../../src/common/generation-record'
-import { parsePluginToUi, parseUiToPlugin, type PluginToUi, type UiToPlugin } from '../../src/common/protocol'
+import type { PluginToUi, UiToPlugin } from '../../src/common/protocol'
+import { parsePluginToUi } from '../../src/common/protocol/plugin-to-ui'
+import { parseUiToPlugin } from '../../src/common/protocol/ui-to-plugin'
 import { DEFAULT_SETTINGS } from '../../src/common/settings'
 
 const record: GenerationRecord = {

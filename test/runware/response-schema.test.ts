@@ -44,6 +44,10 @@ describe('readEnvelope', () => {
 
   it('tolerates odd error fields but refuses shapes that are no envelope', () => {
     expect(readEnvelope({ errors: [{ code: 42, message: 'x' }] })?.errors[0]).toMatchObject({ code: undefined, message: 'x' })
+    // a parameter list is kept only when it is all text; unknown fields pass untouched
+    const listed = readEnvelope({ errors: [{ code: 'invalidSize', parameter: ['width', 'height'], min: 256 }] })?.errors[0]
+    expect(listed).toEqual({ code: 'invalidSize', parameter: ['width', 'height'], min: 256 })
+    expect(readEnvelope({ errors: [{ code: 'x', parameter: ['width', 3] }] })?.errors[0]).toEqual({ code: 'x', parameter: undefined })
     expect(readEnvelope({ hello: 'world' })).toBeUndefined()
     expect(readEnvelope('text')).toBeUndefined()
     expect(readEnvelope({ data: 'nope' })).toBeUndefined()

@@ -3,7 +3,7 @@
 // waits for the sandbox to settle.
 import { expect } from 'vitest'
 
-import { parsePluginToUi } from '../../src/common/protocol'
+import { parsePluginToUi } from '../../src/common/protocol/plugin-to-ui'
 import type { PluginToUi, UiToPlugin } from '../../src/common/protocol'
 import { createPlugin } from '../../src/plugin'
 import { createFigmaFake } from '../figma-fake/index'

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals'
+import { effect } from '../../ui/lib/signals'
 import WebSocket from 'ws'
 
 import type { Endpoint } from '../../src/common/settings'

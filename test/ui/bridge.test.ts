@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { UiToPlugin } from '../../src/common/protocol'
+import { createRouter, UNREADABLE_REQUEST, type Handlers } from '../../src/messages/router'
 import { BridgeError, createBridge } from '../../ui/bridge/bridge'
 import { record } from './fixtures'
 
@@ -85,11 +86,18 @@ describe('bridge', () => {
     expect(heard).toHaveBeenCalledWith({ type: 'key-state', apiKey: null })
   })
 
-  it('refuses to send an invalid message, and fails its request at once', async () => {
-    const { bridge, sent } = setup()
-    expect(bridge.send({ type: 'save-key', key: '   ' })).toBe(false)
-    await expect(bridge.startRun({ ...plan, count: 99 })).rejects.toMatchObject({ kind: 'invalid' })
-    expect(sent).toHaveLength(0)
+  it('fails an invalid request as soon as the sandbox refuses it, never calling its handler', async () => {
+    // Only the receiving side parses: the sandbox's router refuses the request on arrival.
+    const handled = vi.fn()
+    const handlers = new Proxy({}, { get: () => handled }) as Handlers
+    // the router only posts once a message arrives, by which time `bridge` exists
+    const route = createRouter({ handlers, post: (message) => bridge.receive(message), onUnexpected: handled })
+    const routed: Promise<void>[] = []
+    const bridge = createBridge({ port: { post: (message) => void routed.push(route(message)) }, newId: () => 'req-1', warn: () => {} })
+    const run = bridge.startRun({ ...plan, count: 99 })
+    await Promise.all(routed)
+    await expect(run).rejects.toMatchObject({ kind: 'failed', message: UNREADABLE_REQUEST })
+    expect(handled).not.toHaveBeenCalled()
   })
 
   it('rejects everything still pending when disposed', async () => {

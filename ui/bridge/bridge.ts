@@ -1,18 +1,15 @@
 import { v4 as uuidv4 } from 'uuid'
 
-import {
-  parsePluginToUi,
-  UiToPluginSchema,
-  type PluginToUi,
-  type RunPlan,
-  type UiToPlugin,
-} from '../../src/common/protocol'
+import type { PluginToUi, RunPlan, UiToPlugin } from '../../src/common/protocol'
+import { parsePluginToUi } from '../../src/common/protocol/plugin-to-ui'
 import type { GenerationRecord } from '../../src/common/generation-record'
 
 // The UI's side of the message protocol. Everything from the sandbox is parsed before anyone
-// sees it; an invalid message is logged and dropped whole. Requests that need an answer carry
-// a requestId and resolve with the matching reply, reject on `request-failed`, and give up
-// after a timeout so a lost reply can never hang a run.
+// sees it; an invalid message is logged and dropped whole. Outgoing messages are typed, not
+// parsed: the sandbox parses them on arrival and answers a refused request with
+// `request-failed`, so the UI bundles only the schemas of what it receives. Requests that
+// need an answer carry a requestId and resolve with the matching reply, reject on
+// `request-failed`, and give up after a timeout so a lost reply can never hang a run.
 
 export interface BridgePort {
   post(message: UiToPlugin): void
@@ -66,6 +63,7 @@ export interface BridgeOptions {
 }
 
 export interface Bridge {
+  /** Hands the message to the sandbox; true once posted. */
   send(message: UiToPlugin): boolean
   /** Feed one raw `pluginMessage`; returns whether it was valid. */
   receive(raw: unknown): boolean
@@ -99,13 +97,6 @@ export function createBridge(options: BridgeOptions): Bridge {
   const listeners = new Set<(message: PluginToUi) => void>()
 
   function send(message: UiToPlugin): boolean {
-    // checked on the way out too, so a bad message fails here with a reason instead of
-    // being silently refused by the sandbox
-    const checked = UiToPluginSchema.safeParse(message)
-    if (!checked.success) {
-      warn(`not sending '${message.type}': ${checked.error.issues[0]?.message ?? 'invalid'}`)
-      return false
-    }
     options.port.post(message)
     return true
   }
@@ -152,11 +143,7 @@ export function createBridge(options: BridgeOptions): Bridge {
         reject(new BridgeError('timeout', type, 'The plugin did not answer in time. Try again, or reopen the plugin.'))
       }, ms)
       pending.set(requestId, { requestType: type, resolve: resolve as (m: PluginToUi) => void, reject, timer })
-      if (!send(message)) {
-        pending.delete(requestId)
-        timers.clearTimeout(timer)
-        reject(new BridgeError('invalid', type, 'The plugin could not send this request.'))
-      }
+      send(message)
     })
   }
 

@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal } from '@preact/signals'
+import { signal, type ReadonlySignal } from '../lib/signals'
 import { v4 as uuidv4 } from 'uuid'
 
 import type { GenerationOptions } from '../../src/common/generation-options'

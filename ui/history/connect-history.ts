@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals'
+import { effect } from '../lib/signals'
 
 import type { PluginToUi } from '../../src/common/protocol'
 import type { RunController } from '../generation/run-controller'

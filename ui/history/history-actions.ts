@@ -1,4 +1,4 @@
-import { batch } from '@preact/signals'
+import { batch } from '../lib/signals'
 
 import type { HistoryEntry } from '../../src/common/history'
 import type { Bridge } from '../bridge/bridge'

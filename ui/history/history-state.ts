@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals'
+import { signal } from '../lib/signals'
 
 import { EMPTY_SPEND, type HistoryEntry, type Spend } from '../../src/common/history'
 

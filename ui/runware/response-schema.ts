@@ -7,28 +7,36 @@ import type { InferenceResult } from './types'
 // leniently: unknown fields pass, odd shapes are normalised. Anything handed to the UI
 // (results, upload ids) is checked strictly, because that is where a wrong type would hurt.
 
-// A field read leniently: what does not match becomes undefined, as z.catch(…, undefined)
-// would. Not z.catch itself: zod/mini's reaches core.util through a namespace, which keeps all
-// of zod's util module (~9 KB minified) in the UI bundle.
-function lenient<T>(schema: z.ZodMiniType<T>) {
-  return z.optional(z.pipe(z.unknown(), z.transform((value): T | undefined => {
-    const parsed = schema.safeParse(value)
-    return parsed.success ? parsed.data : undefined
-  })))
+// Error objects are read leniently, field by field: a known field of the wrong type becomes
+// undefined (what z.catch(…, undefined) would give), unknown fields pass. Plain code rather
+// than a schema: nothing here can fail, and zod's pipe, transform and union would be bundled
+// for it alone.
+
+export interface ApiError {
+  code?: string
+  message?: string
+  parameter?: string | string[]
+  taskType?: string
+  taskUUID?: string
+  status?: string
+  documentation?: string
+  [field: string]: unknown
 }
 
-const text = lenient(z.string())
+const TEXT_FIELDS = ['code', 'message', 'taskType', 'taskUUID', 'status', 'documentation'] as const
 
-export const ApiErrorSchema = z.looseObject({
-  code: text,
-  message: text,
-  parameter: lenient(z.union([z.string(), z.array(z.string())])),
-  taskType: text,
-  taskUUID: text,
-  status: text,
-  documentation: text,
-})
-export type ApiError = z.infer<typeof ApiErrorSchema>
+function isParameter(value: unknown): value is string | string[] {
+  return typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+}
+
+export function readApiError(value: Record<string, unknown>): ApiError {
+  const error: ApiError = { ...value }
+  for (const field of TEXT_FIELDS) {
+    if (field in value) error[field] = typeof value[field] === 'string' ? value[field] : undefined
+  }
+  if ('parameter' in value) error.parameter = isParameter(value.parameter) ? value.parameter : undefined
+  return error
+}
 
 const id = z.string().check(z.minLength(1))
 
@@ -51,7 +59,6 @@ export const UploadItemSchema = z.looseObject({
   taskType: z.optional(z.literal('imageUpload')),
   taskUUID: z.optional(z.string()),
   imageUUID: id,
-  imageURL: text,
 })
 
 const AuthItemSchema = z.looseObject({ taskType: z.literal('authentication'), connectionSessionUUID: id })
@@ -67,7 +74,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function toError(value: unknown, extra: Partial<ApiError> = {}): ApiError {
   if (!isRecord(value)) return { message: String(value), ...extra }
-  return { ...ApiErrorSchema.parse(value), ...extra }
+  return { ...readApiError(value), ...extra }
 }
 
 /**
@@ -142,7 +149,9 @@ export function readItem(item: Record<string, unknown>): ReplyItem {
   if (item.taskType === 'imageUpload') {
     const upload = UploadItemSchema.safeParse(item)
     if (!upload.success) return { kind: 'invalid', reason: 'imageUpload reply without imageUUID' }
-    return upload.data.imageURL ? { kind: 'upload', imageUUID: upload.data.imageUUID, imageURL: upload.data.imageURL } : { kind: 'upload', imageUUID: upload.data.imageUUID }
+    // read leniently: an imageURL that is no string is as good as none
+    const imageURL = typeof item.imageURL === 'string' ? item.imageURL : undefined
+    return imageURL ? { kind: 'upload', imageUUID: upload.data.imageUUID, imageURL } : { kind: 'upload', imageUUID: upload.data.imageUUID }
   }
   if ('imageUUID' in item) {
     const result = ResultItemSchema.safeParse(item, { error: englishIssue })

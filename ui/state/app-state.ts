@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals'
+import { signal } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { ReferenceMeta, SelectionState } from '../../src/common/protocol'

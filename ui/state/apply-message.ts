@@ -1,4 +1,4 @@
-import { batch } from '@preact/signals'
+import { batch } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { PluginToUi } from '../../src/common/protocol'

@@ -1,0 +1,69 @@
+import * as z from 'zod/mini'
+
+import { GenerationRecordSchema } from '../generation-record'
+import { HistoryEntrySchema, SpendSchema } from '../history'
+import { SettingsSchema } from '../settings'
+import { StoredUploadsSchema } from '../stored-uploads'
+import { MAX_REFERENCES } from './limits'
+import { messageSchemas, parseMessage, type MessageOf, type ParseResult } from './parse-message'
+import { PendingRunSchema } from './run-plan'
+
+// Sandbox → UI: the messages the UI parses on arrival. Only the UI bundles these schemas;
+// the sandbox sends with the type alone.
+
+const requestId = z.string().check(z.minLength(1))
+const nodeId = z.string().check(z.minLength(1))
+const bytes = z.instanceof(Uint8Array)
+
+/** A selected node usable as a reference, as the UI shows it before its pixels arrive. */
+export const ReferenceMetaSchema = z.object({
+  nodeId,
+  name: z.string(),
+  /** The node's size on the canvas. */
+  width: z.number().check(z.positive()),
+  height: z.number().check(z.positive()),
+  /** The exported image's pixel size (longest side capped for the model). */
+  pixelWidth: z.int().check(z.positive()),
+  pixelHeight: z.int().check(z.positive()),
+})
+export type ReferenceMeta = z.infer<typeof ReferenceMetaSchema>
+
+export const SelectionStateSchema = z.enum(['ok', 'empty', 'too-many', 'unsupported'])
+export type SelectionState = z.infer<typeof SelectionStateSchema>
+
+export const PluginToUiSchemas = messageSchemas({
+  init: {
+    settings: SettingsSchema,
+    /** The key goes to the UI only: it is the side that talks to Runware. */
+    apiKey: z.nullable(z.string()),
+    editorType: z.enum(['figma', 'figjam']),
+    command: z.string(),
+    /** The upload cache saved by an earlier launch (absent from older sandboxes). */
+    uploads: z.optional(StoredUploadsSchema),
+  },
+  'key-state': { apiKey: z.nullable(z.string()) },
+  selection: {
+    selectionId: z.int(),
+    state: SelectionStateSchema,
+    references: z.array(ReferenceMetaSchema).check(z.maxLength(MAX_REFERENCES)),
+    /** How many usable nodes were selected (can exceed the maximum). */
+    usableCount: z.int().check(z.minimum(0)),
+  },
+  /** The pixels of one reference of the latest `selection`. */
+  'reference-image': { selectionId: z.int(), nodeId, image: bytes },
+  'selected-record': { nodeId: z.nullable(nodeId), record: z.nullable(GenerationRecordSchema) },
+  /** Runs cut short by a close, sent once after `init`; the UI tries to recover them. */
+  'pending-runs': { runs: z.array(PendingRunSchema) },
+  'run-started': { requestId, slotNodeIds: z.array(nodeId) },
+  'result-placed': { requestId, nodeId },
+  'nodes-selected': { requestId, found: z.int().check(z.minimum(0)) },
+  /** Past runs, newest first, and the spend so far. */
+  history: { entries: z.array(HistoryEntrySchema), spend: SpendSchema },
+  /** A request the sandbox could not carry out, in words for the designer. */
+  'request-failed': { requestId, message: z.string() },
+})
+export type PluginToUi = MessageOf<typeof PluginToUiSchemas>
+
+export function parsePluginToUi(raw: unknown): ParseResult<PluginToUi> {
+  return parseMessage(PluginToUiSchemas, raw)
+}

@@ -1,0 +1,60 @@
+import * as z from 'zod/mini'
+
+import { GenerationRecordSchema } from '../generation-record'
+import { HistoryEntrySchema } from '../history'
+import { SettingsSchema, MAX_RESULTS } from '../settings'
+import { StoredUploadsSchema } from '../stored-uploads'
+import { messageSchemas, parseMessage, type MessageOf, type ParseResult } from './parse-message'
+import { RunPlanSchema } from './run-plan'
+
+// UI → sandbox: the messages the sandbox parses on arrival. Only the sandbox bundles these
+// schemas; the UI sends with the type alone, and the sandbox answers a refused request with
+// `request-failed`. Only plain data and Uint8Array cross (figma-platform.md §2.2), and each
+// image travels in its own message.
+
+const requestId = z.string().check(z.minLength(1))
+const runId = z.string().check(z.minLength(1))
+const slot = z.int().check(z.minimum(0), z.maximum(MAX_RESULTS - 1))
+
+export const UiToPluginSchemas = messageSchemas({
+  'ui-ready': {},
+  'save-settings': { settings: SettingsSchema },
+  'save-key': { key: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) },
+  'forget-key': {},
+  'refresh-references': {},
+  /** Create one placeholder per result at its final place; answered by `run-started`. */
+  'run-start': { requestId, plan: RunPlanSchema },
+  /** One finished image (PNG, JPEG or GIF bytes) for slot `index`; answered by `result-placed`. */
+  'place-result': { requestId, runId, index: slot, image: z.instanceof(Uint8Array), record: GenerationRecordSchema },
+  /** URL output the UI could not download (CORS, network): the sandbox fetches it with createImageAsync. */
+  'place-result-url': {
+    requestId,
+    runId,
+    index: slot,
+    url: z.string().check(z.minLength(1), z.maxLength(2048)),
+    record: GenerationRecordSchema,
+  },
+  /** The run's task is about to go to Runware: kept in clientStorage until `run-end`, for recovery. */
+  'task-sent': { runId, taskUUID: z.string().check(z.minLength(1)) },
+  /** A recovery attempt for this task is over (placed or not): its pending entry goes. */
+  'pending-run-cleared': { taskUUID: z.string().check(z.minLength(1)) },
+  'result-failed': { runId, index: z.int().check(z.minimum(0)), message: z.string() },
+  /** The run is over: placeholders left unfilled are cleared, results selected, one undo step. */
+  'run-end': { runId, outcome: z.enum(['done', 'cancelled', 'failed']) },
+  notify: { message: z.string().check(z.maxLength(500)), error: z.optional(z.boolean()) },
+  'resize-ui': { width: z.int().check(z.minimum(200), z.maximum(1200)), height: z.int().check(z.minimum(200), z.maximum(1600)) },
+  'select-nodes': { requestId, nodeIds: z.array(z.string().check(z.minLength(1))) },
+  // History (issue 5): the sandbox keeps it in clientStorage and answers each with `history`.
+  'history-list': {},
+  'history-add': { entry: HistoryEntrySchema },
+  'history-remove': { id: z.string().check(z.minLength(1)) },
+  /** A Quick Actions run is over: close the hidden plugin with this message as the toast. */
+  'close-plugin': { message: z.string().check(z.maxLength(500)) },
+  /** The upload cache changed (content hash → imageUUID): the sandbox keeps it for the next launch. */
+  'save-uploads': { entries: StoredUploadsSchema },
+})
+export type UiToPlugin = MessageOf<typeof UiToPluginSchemas>
+
+export function parseUiToPlugin(raw: unknown): ParseResult<UiToPlugin> {
+  return parseMessage(UiToPluginSchemas, raw)
+}
