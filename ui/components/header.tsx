@@ -1,7 +1,9 @@
-// The top bar: the plugin's name and the way into (or back out of) settings.
+// The top bar: the plugin's name and the way into (or back out of) settings. Settings and
+// history show what the sandbox sent in `init`, so they cannot be opened before it came.
 
 export interface HeaderProps {
   view: 'main' | 'settings' | 'history'
+  ready: boolean
   onOpenSettings(): void
   onCloseSettings(): void
   onOpenHistory?(): void
@@ -18,7 +20,7 @@ function GearIcon() {
   )
 }
 
-export function Header({ view, onOpenSettings, onCloseSettings, onOpenHistory }: HeaderProps) {
+export function Header({ view, ready, onOpenSettings, onCloseSettings, onOpenHistory }: HeaderProps) {
   if (view === 'settings' || view === 'history') {
     return (
       <header class="header">
@@ -33,11 +35,11 @@ export function Header({ view, onOpenSettings, onCloseSettings, onOpenHistory }:
     <header class="header">
       <h1>Gen-4 moodboard</h1>
       {onOpenHistory && (
-        <button type="button" class="button button-ghost header-history" onClick={onOpenHistory}>
+        <button type="button" class="button button-ghost header-history" disabled={!ready} onClick={onOpenHistory}>
           History
         </button>
       )}
-      <button type="button" class="button button-icon" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
+      <button type="button" class="button button-icon" aria-label="Settings" title="Settings" disabled={!ready} onClick={onOpenSettings}>
         <GearIcon />
       </button>
     </header>
