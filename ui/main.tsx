@@ -1,33 +1,23 @@
 import './styles.css'
 
-import { render } from 'preact'
+import { showFirstPaint } from './first-paint'
 
-import { App } from './app'
-import { listenToWindow, parentPort } from './bridge/window-port'
-import { createApp } from './create-app'
-import { fetchImageBytes } from './generation/result-bytes'
-import { createRunwareGeneratorFactory } from './generation/runware-generator'
-import { createCanvasCodec } from './image/canvas-codec'
-import { createImagePipeline } from './image/image-pipeline'
-import { browserObjectUrls } from './state/object-urls'
+// The iframe's entry. Its first job is the form on screen: plain markup, drawn before the
+// rest of the bundle (Preact, the protocol's schemas, the Runware client, history) is even
+// evaluated. Those modules are only reached through the dynamic import below, which esbuild
+// turns into a lazy initialiser inside the one inlined script, so their top-level work runs
+// after the browser has had a chance to paint the form.
 
-// The iframe's entry: the real browser pieces plugged into the app, then one `ui-ready` so the
-// sandbox sends `init` (its messages are queued until the iframe loads, so none are lost).
-
-const codec = createCanvasCodec()
-const app = createApp({
-  port: parentPort(),
-  generatorFor: createRunwareGeneratorFactory(),
-  pipeline: createImagePipeline(codec),
-  codec,
-  fetchBytes: fetchImageBytes,
-  objectUrls: browserObjectUrls,
-  clock: { now: () => new Date() },
-})
-
-listenToWindow(app.bridge)
 const root = document.getElementById('app')
-if (root) render(<App app={app} />, root)
-app.start()
-// a prompt typed just before closing would otherwise wait for its debounce and be lost
-window.addEventListener('pagehide', () => app.actions.flush())
+if (root) showFirstPaint(root)
+
+let started = false
+function start(): void {
+  if (started) return
+  started = true
+  void import('./boot').then(({ boot }) => boot(root))
+}
+// after the next frame is painted; a hidden window (Quick Actions) paints no frames, so a
+// timer starts the app anyway
+requestAnimationFrame(() => setTimeout(start, 0))
+setTimeout(start, 100)
