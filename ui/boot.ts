@@ -7,7 +7,7 @@ import { createCanvasCodec } from './image/canvas-codec'
 import { createImagePipeline } from './image/image-pipeline'
 import { browserObjectUrls } from './state/object-urls'
 
-// The app proper, loaded by main.tsx once the form is on screen: the real browser pieces
+// The app proper, started by app-main.ts once the form is on screen: the real browser pieces
 // plugged into it, the drawn form adopted, then one `ui-ready` so the sandbox sends `init`.
 // Nothing is missed by starting now: the sandbox speaks only in answer to `ui-ready`.
 

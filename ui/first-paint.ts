@@ -1,7 +1,7 @@
 // The generate form as it looks before the sandbox's `init` (see MainView), as plain markup
-// drawn by the first lines of the UI's script, before Preact, zod schemas, the Runware client
-// and the rest of the app are even evaluated. The prompt can be typed into it at once; every
-// other control is disabled, exactly as in the app's own first render. boot.tsx then hydrates
+// drawn by the UI's first, small script, before the app's own script (Preact, zod schemas, the
+// Runware client and the rest) is even compiled. The prompt can be typed into it at once; every
+// other control is disabled, exactly as in the app's own first render. The app then hydrates
 // it: Preact adopts these very nodes (focus and typed text included) instead of replacing them.
 //
 // It must stay identical to what <App> renders before `init`: test/ui/first-paint.test.tsx

@@ -2,22 +2,27 @@ import './styles.css'
 
 import { showFirstPaint } from './first-paint'
 
-// The iframe's entry. Its first job is the form on screen: plain markup, drawn before the
-// rest of the bundle (Preact, the protocol's schemas, the Runware client, history) is even
-// evaluated. Those modules are only reached through the dynamic import below, which esbuild
-// turns into a lazy initialiser inside the one inlined script, so their top-level work runs
-// after the browser has had a chance to paint the form.
+// The iframe's first script, and the only one the browser compiles before the form is on
+// screen: it draws the form as plain markup (first-paint.ts). The app proper (Preact, the
+// protocol's schemas, the Runware client, history) is a second script that ui.html holds as
+// inert text (`#app-js`, see scripts/build.mjs); it is run after the first frame, so neither
+// its compilation nor its top-level work delays the form.
 
 const root = document.getElementById('app')
 if (root) showFirstPaint(root)
 
 let started = false
-function start(): void {
+function startApp(): void {
   if (started) return
   started = true
-  void import('./boot').then(({ boot }) => boot(root))
+  const code = document.getElementById('app-js')?.textContent
+  if (!code) return
+  // an inline script like the one running now; it runs as soon as it is inserted
+  const script = document.createElement('script')
+  script.text = code
+  document.body.append(script)
 }
 // after the next frame is painted; a hidden window (Quick Actions) paints no frames, so a
 // timer starts the app anyway
-requestAnimationFrame(() => setTimeout(start, 0))
-setTimeout(start, 100)
+requestAnimationFrame(() => setTimeout(startApp, 0))
+setTimeout(startApp, 100)
