@@ -29,8 +29,11 @@ const sandbox = {
   logLevel: 'warning',
 }
 
+// Two scripts in the one ui.html: main.tsx draws the form and is all the browser compiles
+// before the first frame; app-main.ts (the app proper) waits as inert text until main.tsx
+// runs it after that frame (see ui/main.tsx).
 const ui = {
-  entryPoints: [join(root, 'ui/main.tsx')],
+  entryPoints: { main: join(root, 'ui/main.tsx'), app: join(root, 'ui/app-main.ts') },
   outdir: join(dist, 'ui-assets'),
   bundle: true,
   format: 'iife',
@@ -50,9 +53,9 @@ function escapeForInlineScript(js) {
 }
 
 async function writeUiHtml(result) {
-  const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? ''
-  const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? ''
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><style>${css}</style></head><body><div id="app"></div><script>${escapeForInlineScript(js)}</script></body></html>`
+  const text = (name) => result.outputFiles.find((f) => f.path.endsWith(name))?.text ?? ''
+  const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('')
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><style>${css}</style></head><body><div id="app"></div><script>${escapeForInlineScript(text('main.js'))}</script><script type="text/plain" id="app-js">${escapeForInlineScript(text('app.js'))}</script></body></html>`
   await writeFile(join(dist, 'ui.html'), html)
 }
 

@@ -6,8 +6,9 @@ import { MainView } from './components/main-view'
 import { SettingsView } from './components/settings-view'
 import type { App as AppModel } from './create-app'
 
-// The whole UI: nothing until the sandbox has said who we are (`init`), then the generate
-// form or the settings.
+// The whole UI: the generate form from the first frame, so the prompt can be typed at once;
+// what depends on the sandbox's `init` (key, settings, size, count) stays blank and disabled
+// until it arrives, and settings and history open only after it.
 
 export function App({ app }: { app: AppModel }) {
   const { state, actions } = app
@@ -25,21 +26,19 @@ export function App({ app }: { app: AppModel }) {
     root.current?.querySelector<HTMLElement>(selector)?.focus()
   }, [view])
 
-  if (!state.ready.value) {
-    return (
-      <div class="loading" role="status">
-        Loading…
-      </div>
-    )
-  }
-
   function handleKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape' && state.view.value !== 'main') actions.closeSettings()
   }
 
   return (
-    <div class="app" ref={root} onKeyDown={handleKeyDown}>
-      <Header view={view} onOpenSettings={actions.openSettings} onCloseSettings={actions.closeSettings} onOpenHistory={app.historyActions.open} />
+    <div class="app" ref={root} onKeyDown={handleKeyDown} aria-busy={state.ready.value ? undefined : 'true'}>
+      <Header
+        view={view}
+        ready={state.ready.value}
+        onOpenSettings={actions.openSettings}
+        onCloseSettings={actions.closeSettings}
+        onOpenHistory={app.historyActions.open}
+      />
       {view === 'history' ? (
         <HistoryView app={app} />
       ) : view === 'settings' ? (

@@ -16,7 +16,7 @@ import { createAppState } from './state/app-state'
 import { createMessageHandler } from './state/apply-message'
 import type { ObjectUrls } from './state/object-urls'
 
-// Assembles the UI from its parts. main.tsx passes the browser's pieces; tests pass fakes and
+// Assembles the UI from its parts. boot.ts passes the browser's pieces; tests pass fakes and
 // get the very same wiring.
 
 export interface AppDeps {

@@ -1,33 +1,28 @@
 import './styles.css'
 
-import { render } from 'preact'
+import { showFirstPaint } from './first-paint'
 
-import { App } from './app'
-import { listenToWindow, parentPort } from './bridge/window-port'
-import { createApp } from './create-app'
-import { fetchImageBytes } from './generation/result-bytes'
-import { createRunwareGeneratorFactory } from './generation/runware-generator'
-import { createCanvasCodec } from './image/canvas-codec'
-import { createImagePipeline } from './image/image-pipeline'
-import { browserObjectUrls } from './state/object-urls'
+// The iframe's first script, and the only one the browser compiles before the form is on
+// screen: it draws the form as plain markup (first-paint.ts). The app proper (Preact, the
+// protocol's schemas, the Runware client, history) is a second script that ui.html holds as
+// inert text (`#app-js`, see scripts/build.mjs); it is run after the first frame, so neither
+// its compilation nor its top-level work delays the form.
 
-// The iframe's entry: the real browser pieces plugged into the app, then one `ui-ready` so the
-// sandbox sends `init` (its messages are queued until the iframe loads, so none are lost).
-
-const codec = createCanvasCodec()
-const app = createApp({
-  port: parentPort(),
-  generatorFor: createRunwareGeneratorFactory(),
-  pipeline: createImagePipeline(codec),
-  codec,
-  fetchBytes: fetchImageBytes,
-  objectUrls: browserObjectUrls,
-  clock: { now: () => new Date() },
-})
-
-listenToWindow(app.bridge)
 const root = document.getElementById('app')
-if (root) render(<App app={app} />, root)
-app.start()
-// a prompt typed just before closing would otherwise wait for its debounce and be lost
-window.addEventListener('pagehide', () => app.actions.flush())
+if (root) showFirstPaint(root)
+
+let started = false
+function startApp(): void {
+  if (started) return
+  started = true
+  const code = document.getElementById('app-js')?.textContent
+  if (!code) return
+  // an inline script like the one running now; it runs as soon as it is inserted
+  const script = document.createElement('script')
+  script.text = code
+  document.body.append(script)
+}
+// after the next frame is painted; a hidden window (Quick Actions) paints no frames, so a
+// timer starts the app anyway
+requestAnimationFrame(() => setTimeout(startApp, 0))
+setTimeout(startApp, 100)

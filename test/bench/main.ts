@@ -12,6 +12,7 @@ import { photoJpeg, pngAtTwoX } from './photo-frames'
 import { openPluginPage, type PluginPage } from './plugin-driver'
 import { startSandboxProfile } from './sandbox-share'
 import { formatTable, kb, mb, median, ms, type Row } from './table'
+import { measureUiFloor } from './ui-floor'
 import { startWireCounter, type WireCounter } from './wire-counter'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -179,17 +180,23 @@ async function measure(browser: Browser, emulator: Emulator, host: Host, wire: W
       figure: 'UI heap after 20 × 1920×1080', measured: `${grown >= 0 ? '+' : ''}${mb(grown)} (${scope})`, target: '≤ +20 MB', baseline: `${mb(heapBefore)} before`, pass: grown <= 20 * 1024 * 1024,
     })
 
-    // ── UI ready after showUI, over 5 relaunches ──
+    // ── UI ready after showUI, over 5 relaunches, each next to the host's own floor ──
     stage('UI ready, 5 relaunches')
     const readyTimes: number[] = []
+    const floorTimes: number[] = []
     for (let launch = 0; launch < 5; launch++) {
       await plugin.reload()
       const ui = await plugin.probe('ui')
       const inserted = (await plugin.probe('top')).iframeInserted.at(-1)!
-      readyTimes.push(ui.uiReady! - inserted)
+      if (ui.uiReady === null) throw new Error('the probe did not see the prompt field')
+      readyTimes.push(ui.uiReady - inserted)
+      floorTimes.push(await measureUiFloor(plugin.page))
     }
     const ready = median(readyTimes)
-    rows.push({ figure: 'UI ready after showUI (median of 5)', measured: ms(ready), target: '≤ 150 ms', baseline: '—', pass: ready <= 150 })
+    rows.push({
+      figure: 'UI ready after showUI (median of 5)', measured: ms(ready), target: '≤ 150 ms', pass: ready <= 150,
+      baseline: `${ms(median(floorTimes))} (bare form in the same sandboxed srcdoc iframe: the host's floor)`,
+    })
     return rows
   } finally {
     await plugin.close()

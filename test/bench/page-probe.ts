@@ -22,11 +22,31 @@ declare global {
 
 /** Passed to page.addInitScript: must stay self-contained (it is serialised). */
 export function installProbe(): void {
+  // installed twice in the plugin's iframe when the init script also reaches it (below)
+  if (window.__bench) return
   const now = () => performance.timeOrigin + performance.now()
   const record: ProbeRecord = { longTasks: [], iframeInserted: [], uiReady: null, placed: [], generateClicks: [] }
   window.__bench = record
   const isTop = window === window.top
   if (isTop) {
+    // The plugin's iframe gets a process of its own (sandboxed, null origin), and Playwright's
+    // init script does not reliably run there before the document's own inline script: a UI
+    // that renders while it parses would go unseen. So the probe also rides in the srcdoc
+    // itself, as the first script of <head>; the HTML the plugin handed over is otherwise
+    // unchanged. Only this bench-only init script does it, never the host.
+    const srcdoc = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'srcdoc')!
+    // the function's own text mentions the closing tag: escaped so it cannot end the element
+    const source = installProbe.toString().replace(/<\/(script)/gi, '<\\/$1')
+    const probeTag = ['<script>(', source, ')()</', 'script>'].join('')
+    Object.defineProperty(HTMLIFrameElement.prototype, 'srcdoc', {
+      ...srcdoc,
+      set(this: HTMLIFrameElement, html: string) {
+        const head = /<head[^>]*>/i.exec(html)
+        const doctype = /^\s*<!doctype[^>]*>/i.exec(html)
+        const at = head ? head.index + head[0].length : doctype ? doctype[0].length : 0
+        srcdoc.set!.call(this, html.slice(0, at) + probeTag + html.slice(at))
+      },
+    })
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) record.longTasks.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration, name: entry.name })
     }).observe({ type: 'longtask', buffered: true })
@@ -49,5 +69,7 @@ export function installProbe(): void {
       watch.disconnect()
     }
   })
-  document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }))
+  // watched from the document's start: a UI that renders while its script is still parsing
+  // must be seen as well as one that renders after a message from the sandbox
+  watch.observe(document, { childList: true, subtree: true })
 }

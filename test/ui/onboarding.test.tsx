@@ -8,13 +8,15 @@ let ui: Rendered
 afterEach(() => ui.cleanup())
 
 describe('first run', () => {
-  it('waits for the sandbox, then says it is ready', async () => {
+  it('asks for the key only once the sandbox has said there is none', async () => {
     ui = renderApp()
-    expect(ui.container.textContent).toContain('Loading…')
+    expect(ui.container.querySelector('#api-key')).toBeNull()
+    expect(ui.container.textContent).not.toContain(CONSENT_TEXT)
     ui.app.start()
     expect(ui.sent).toEqual([{ type: 'ui-ready' }])
-    await ui.init()
-    expect(ui.container.textContent).not.toContain('Loading…')
+    await ui.init({ apiKey: null, settings: { consentGiven: false } })
+    expect(field(ui.container, 'API key').type).toBe('password')
+    expect(ui.container.textContent).toContain(CONSENT_TEXT)
   })
 
   it('asks for the key in a masked field that can be revealed, and says where to get one', async () => {

@@ -3,13 +3,15 @@ import { act } from 'preact/test-utils'
 
 import type { PluginToUi, UiToPlugin } from '../../src/common/protocol'
 import type { Settings } from '../../src/common/settings'
+import { adoptFirstPaint } from '../../ui/adopt-first-paint'
 import { App } from '../../ui/app'
 import { createApp } from '../../ui/create-app'
+import { showFirstPaint } from '../../ui/first-paint'
 import { createImagePipeline } from '../../ui/image/image-pipeline'
 import { fakeCodec, fakePng, referenceMeta, settings as makeSettings } from './fixtures'
 import { scriptedRunware } from './scripted-runware'
 
-// The whole UI in happy-dom, wired exactly as main.tsx wires it, with a scripted sandbox on
+// The whole UI in happy-dom, wired exactly as boot.ts wires it, with a scripted sandbox on
 // the other side of the bridge and a scripted Runware behind the controller.
 
 export const TEST_KEY = 'rw-live-0123456789abcdef'
@@ -17,6 +19,11 @@ export const TEST_KEY = 'rw-live-0123456789abcdef'
 export interface RenderOptions {
   /** How the sandbox answers a request; default: success. */
   reply?: (message: UiToPlugin) => PluginToUi | null
+  /**
+   * Start as the iframe does: the plain first-paint form first, then this (e.g. typing into
+   * it), then the app adopts it. Without it the app renders into an empty container.
+   */
+  beforeAdopt?: (container: HTMLElement) => void
 }
 
 export function renderApp(options: RenderOptions = {}) {
@@ -58,7 +65,13 @@ export function renderApp(options: RenderOptions = {}) {
   })
   const container = document.createElement('div')
   document.body.append(container)
-  act(() => render(<App app={app} />, container))
+  if (options.beforeAdopt) {
+    showFirstPaint(container)
+    options.beforeAdopt(container)
+    act(() => adoptFirstPaint(container, app))
+  } else {
+    act(() => render(<App app={app} />, container))
+  }
 
   async function settle() {
     await act(async () => {

@@ -4,10 +4,11 @@ import { MAX_RESULTS } from '../../src/common/settings'
 
 // How many images one run makes, 1–20. What is typed is kept as typed until the field is
 // left (or Enter pressed), then clamped with a word about why, so typing "12" never flashes
-// through a clamp at "1".
+// through a clamp at "1". Until the saved count is known (null) the field is blank and
+// disabled.
 
 export interface CountFieldProps {
-  value: number
+  value: number | null
   note: string | null
   onChange(value: number): void
 }
@@ -30,8 +31,8 @@ export function CountField({ value, note, onChange }: CountFieldProps) {
           type="button"
           class="button button-icon"
           aria-label="Fewer results"
-          disabled={value <= 1}
-          onClick={() => onChange(value - 1)}
+          disabled={value === null || value <= 1}
+          onClick={() => value !== null && onChange(value - 1)}
         >
           −
         </button>
@@ -43,7 +44,8 @@ export function CountField({ value, note, onChange }: CountFieldProps) {
           min={1}
           max={MAX_RESULTS}
           step={1}
-          value={draft ?? String(value)}
+          value={draft ?? (value === null ? '' : String(value))}
+          disabled={value === null}
           aria-describedby={note ? 'count-note' : undefined}
           onInput={(event) => setDraft(event.currentTarget.value)}
           onChange={(event) => commit(event.currentTarget.value)}
@@ -52,8 +54,8 @@ export function CountField({ value, note, onChange }: CountFieldProps) {
           type="button"
           class="button button-icon"
           aria-label="More results"
-          disabled={value >= MAX_RESULTS}
-          onClick={() => onChange(value + 1)}
+          disabled={value === null || value >= MAX_RESULTS}
+          onClick={() => value !== null && onChange(value + 1)}
         >
           +
         </button>

@@ -17,26 +17,34 @@ import { SelectionMessage } from './selection-message'
 import { SizePicker } from './size-picker'
 
 // The generate form: what still needs doing (key, consent), the references, the prompt,
-// size and count, and the run itself in a footer that stays in view.
+// size and count, and the run itself in a footer that stays in view. It is drawn before the
+// sandbox's `init`: the prompt can be typed at once, while the key and consent cards, size,
+// count and cost wait for what `init` says (a first run's key card must not flash by on
+// every later launch), and Generate stays disabled until then.
+
+const LOADING_REASON = 'Loading your settings…'
 
 export function MainView({ app }: { app: App }) {
   const { state, actions, controller } = app
+  const ready = state.ready.value
   const run = controller.run.value
   const running = isActive(run)
   const selection = state.selection.value
+  // the sandbox reports the first selection (id 1 onwards) only after `init`
+  const selectionKnown = selection.selectionId >= 0
   const explanation = selectionText(selection.state, selection.usableCount, state.editorType.value)
   const selected = state.selectedRecord.value
   const error = state.notice.value ?? run?.error ?? null
-  const blocker = running ? null : generateBlocker(state)
+  const blocker = running ? null : ready ? generateBlocker(state) : LOADING_REASON
 
   function generate() {
-    if (!running && generateBlocker(state) === null) void actions.generate()
+    if (!running && state.ready.value && generateBlocker(state) === null) void actions.generate()
   }
 
   return (
     <>
       <main class="view">
-        {!state.apiKey.value && (
+        {ready && !state.apiKey.value && (
           <section class="card" aria-labelledby="connect-title">
             <p id="connect-title" class="card-title">
               Connect your Runware account
@@ -44,7 +52,7 @@ export function MainView({ app }: { app: App }) {
             <ApiKeyForm onSave={actions.saveKey} />
           </section>
         )}
-        {!state.settings.value.consentGiven && <ConsentNotice onAccept={actions.acknowledgeConsent} />}
+        {ready && !state.settings.value.consentGiven && <ConsentNotice onAccept={actions.acknowledgeConsent} />}
         {selected && (
           <RecordCard
             record={selected.record}
@@ -57,7 +65,7 @@ export function MainView({ app }: { app: App }) {
             <h2 id="references-title" class="section-title">
               References
             </h2>
-            {!explanation && (
+            {selectionKnown && !explanation && (
               <button
                 type="button"
                 class="link-button"
@@ -68,7 +76,9 @@ export function MainView({ app }: { app: App }) {
               </button>
             )}
           </div>
-          {explanation ? (
+          {!selectionKnown ? (
+            <p class="hint">Reading the selection…</p>
+          ) : explanation ? (
             <SelectionMessage text={explanation} />
           ) : (
             <ReferenceStrip references={selection.references} images={state.images.value} />
@@ -76,13 +86,13 @@ export function MainView({ app }: { app: App }) {
         </section>
         <PromptField value={state.prompt.value} onInput={actions.setPrompt} onSubmit={generate} />
         <SizePicker
-          value={state.size.value}
+          value={ready ? state.size.value : null}
           onPick={actions.pickSize}
           onMatchReference={actions.matchReference}
           canMatch={selection.state === 'ok' && selection.references.length > 0}
         />
-        <CountField value={state.count.value} note={state.countNote.value} onChange={actions.setCount} />
-        <CostLine history={app.history} count={state.count.value} runId={run?.runId ?? null} />
+        <CountField value={ready ? state.count.value : null} note={state.countNote.value} onChange={actions.setCount} />
+        {ready && <CostLine history={app.history} count={state.count.value} runId={run?.runId ?? null} />}
       </main>
       <footer class="footer">
         {error && <ErrorBanner error={error} onDismiss={actions.dismissError} />}

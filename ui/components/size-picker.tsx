@@ -3,10 +3,11 @@ import { groupSizes, sizeLabel } from '../lib/size-options'
 
 // Only the 16 sizes the model accepts, grouped by aspect ratio: a free width/height field
 // would invite sizes the API refuses. "Match reference" picks the one closest to the first
-// reference's shape.
+// reference's shape. Until the saved size is known (null) the list stays empty and disabled
+// rather than showing a default that is about to change.
 
 export interface SizePickerProps {
-  value: { width: number; height: number }
+  value: { width: number; height: number } | null
   onPick(size: { width: number; height: number }): void
   onMatchReference(): void
   canMatch: boolean
@@ -30,15 +31,16 @@ export function SizePicker({ value, onPick, onMatchReference, canMatch }: SizePi
         <button
           type="button"
           class="link-button"
-          disabled={!canMatch}
+          disabled={!canMatch || !value}
           title={canMatch ? 'Use the size closest to the first reference' : 'Select a reference first'}
           onClick={onMatchReference}
         >
           Match reference
         </button>
       </div>
-      <select id="size" class="select" value={sizeKey(value)} onChange={handleChange}>
-        {GROUPS.map((group) => (
+      <select id="size" class="select" value={value ? sizeKey(value) : ''} disabled={!value} onChange={handleChange}>
+        {!value && <option value="" />}
+        {value && GROUPS.map((group) => (
           <optgroup key={group.aspect} label={group.label}>
             {group.sizes.map((size) => (
               <option key={sizeKey(size)} value={sizeKey(size)}>

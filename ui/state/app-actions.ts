@@ -72,6 +72,12 @@ export function createActions({ state, bridge, controller, timers = defaultTimer
       timers.clearTimeout(saveTimer)
       saveTimer = null
     }
+    // Before `init` the stored settings are unknown: saving now would overwrite them with
+    // defaults. A prompt typed that early is saved once they are known.
+    if (!state.ready.value) {
+      saveSoon()
+      return
+    }
     const settings = currentSettings()
     state.settings.value = settings
     bridge.send({ type: 'save-settings', settings })
@@ -180,7 +186,7 @@ export function createActions({ state, bridge, controller, timers = defaultTimer
       controller.dismiss()
     },
     flush() {
-      if (saveTimer !== null) saveNow()
+      if (saveTimer !== null && state.ready.value) saveNow()
     },
   }
 }

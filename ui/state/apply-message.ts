@@ -54,7 +54,8 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
           state.apiKey.value = message.apiKey
           state.command.value = message.command
           state.editorType.value = message.editorType
-          state.prompt.value = settings.lastPrompt
+          // the form is usable before `init`: a prompt already typed wins over the stored one
+          if (state.prompt.value === '') state.prompt.value = settings.lastPrompt
           state.size.value = { ...settings.size }
           state.count.value = settings.numberResults
           state.pendingPrefill.value = PREFILL_COMMANDS.has(message.command) ? (message.command as Prefill) : null

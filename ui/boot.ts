@@ -1,0 +1,30 @@
+import { adoptFirstPaint } from './adopt-first-paint'
+import { listenToWindow, parentPort } from './bridge/window-port'
+import { createApp } from './create-app'
+import { fetchImageBytes } from './generation/result-bytes'
+import { createRunwareGeneratorFactory } from './generation/runware-generator'
+import { createCanvasCodec } from './image/canvas-codec'
+import { createImagePipeline } from './image/image-pipeline'
+import { browserObjectUrls } from './state/object-urls'
+
+// The app proper, started by app-main.ts once the form is on screen: the real browser pieces
+// plugged into it, the drawn form adopted, then one `ui-ready` so the sandbox sends `init`.
+// Nothing is missed by starting now: the sandbox speaks only in answer to `ui-ready`.
+
+export function boot(root: HTMLElement | null): void {
+  const codec = createCanvasCodec()
+  const app = createApp({
+    port: parentPort(),
+    generatorFor: createRunwareGeneratorFactory(),
+    pipeline: createImagePipeline(codec),
+    codec,
+    fetchBytes: fetchImageBytes,
+    objectUrls: browserObjectUrls,
+    clock: { now: () => new Date() },
+  })
+  listenToWindow(app.bridge)
+  if (root) adoptFirstPaint(root, app)
+  app.start()
+  // a prompt typed just before closing would otherwise wait for its debounce and be lost
+  window.addEventListener('pagehide', () => app.actions.flush())
+}
