@@ -78,7 +78,9 @@ export async function openPluginPage(browser: Browser, hostUrl: string, runware:
         throw new Error(`Generate stayed disabled: ${await ui.locator('#generate-reason').textContent().catch(() => '?')}`)
       })
       await button.click()
-      await page.waitForFunction((n) => window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length > n, before, { timeout: 120_000 }).catch(async (error: unknown) => {
+      // polled on a timer, not every animation frame: the host page is where the sandbox runs,
+      // and the end of the run is read from the probe's timestamps, not from this poll
+      await page.waitForFunction((n) => window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length > n, before, { timeout: 120_000, polling: 25 }).catch(async (error: unknown) => {
         // say where the run stood, so a hang in the bench can be told from a slow machine
         const shown = await ui.locator('.app').innerText().catch(() => '?')
         const sent = await page.evaluate(() => window.figmaHost.sentToPlugin().slice(-8).join(', ')).catch(() => '?')
