@@ -52,6 +52,10 @@ export function createApp(deps: AppDeps) {
     clock: deps.clock,
     newId: deps.newId,
   })
+  // a reference's content hash is worked out when its pixels arrive, not when Generate is clicked
+  const unsubscribePrepare = bridge.subscribe((message) => {
+    if (message.type === 'reference-image') controller.prepare(message.image)
+  })
   const actions = createActions({ state, bridge, controller, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // runs a close cut short: `pending-runs` follows `init`, so the key and endpoint are known
@@ -85,6 +89,7 @@ export function createApp(deps: AppDeps) {
       unsubscribe()
       unsubscribeRecovery()
       unsubscribeUploads()
+      unsubscribePrepare()
       disconnectHistory()
       disconnectQuickRun()
       bridge.dispose()

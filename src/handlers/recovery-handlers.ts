@@ -26,8 +26,9 @@ export function createRecoveryHandlers(context: PluginContext): RecoveryHandlers
         post({ type: 'request-failed', requestId, message: outcome.message })
         return
       }
-      await pendingRuns.markPlaced(runId, record.imageUUID)
+      // told first, recorded before the next message is handled (see run-handlers.ts)
       post({ type: 'result-placed', requestId, nodeId: outcome.node.id })
+      await pendingRuns.markPlaced(runId, record.imageUUID)
     },
 
     async 'task-sent'({ runId, taskUUID }) {

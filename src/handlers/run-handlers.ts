@@ -39,8 +39,11 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
         post({ type: 'request-failed', requestId, message: outcome.message })
         return
       }
-      await context.pendingRuns.markPlaced(runId, record.imageUUID)
+      // Told first: the image is on the canvas and the UI is waiting. The record of it is
+      // written before the next message is handled (they are handled one at a time), so
+      // `run-end` can never clear the pending run under this write.
       post({ type: 'result-placed', requestId, nodeId: outcome.node.id })
+      await context.pendingRuns.markPlaced(runId, record.imageUUID)
     },
 
     'result-failed'({ runId, index }) {

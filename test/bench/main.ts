@@ -24,12 +24,24 @@ interface Arrivals {
   /** Date.now() of each result frame as the browser's network layer received it. */
   times: number[]
   imageBytes: number
+  /**
+   * Off while the run time is measured: reading each 1–2 MB frame here runs in this process,
+   * which also hosts the emulator and the wire counter, so it would slow the delivery it times.
+   */
+  watching: boolean
+}
+
+/** Decoded size of standard base64, from its length alone. */
+function base64Bytes(encoded: string): number {
+  const padding = encoded.endsWith('==') ? 2 : encoded.endsWith('=') ? 1 : 0
+  return Math.floor((encoded.length * 3) / 4) - padding
 }
 
 function watchResults(page: Page, arrivals: Arrivals): void {
   page.on('websocket', (socket) => {
     socket.on('framereceived', ({ payload }) => {
       const at = Date.now()
+      if (!arrivals.watching) return
       const text = String(payload)
       if (!text.includes('imageInference')) return
       const body = JSON.parse(text) as { data?: Array<{ imageDataURI?: string; imageBase64Data?: string }> }
@@ -37,7 +49,7 @@ function watchResults(page: Page, arrivals: Arrivals): void {
         const encoded = item.imageDataURI?.slice(item.imageDataURI.indexOf(',') + 1) ?? item.imageBase64Data
         if (!encoded) continue
         arrivals.times.push(at)
-        arrivals.imageBytes += Buffer.from(encoded, 'base64').length
+        arrivals.imageBytes += base64Bytes(encoded)
       }
     })
   })
@@ -70,7 +82,7 @@ function lastInference(emulator: Emulator) {
 async function measure(browser: Browser, emulator: Emulator, host: Host, wire: WireCounter): Promise<Row[]> {
   const rows: Row[] = []
   const images = await Promise.all([0, 1, 2].map((i) => photoJpeg(i)))
-  const arrivals: Arrivals = { times: [], imageBytes: 0 }
+  const arrivals: Arrivals = { times: [], imageBytes: 0, watching: true }
   const plugin = await openPluginPage(browser, host.url, wire.url, emulator.apiKey)
   watchResults(plugin.page, arrivals)
   try {
@@ -126,6 +138,7 @@ async function measure(browser: Browser, emulator: Emulator, host: Host, wire: W
     // ── plugin overhead per run vs a bare Node request of the same task ──
     stage('run time, plugin then bare')
     emulator.setOptions({ latencyMs: 0, staggerMs: 0 })
+    arrivals.watching = false
     const pluginTimes: number[] = []
     for (let run = 0; run < 3; run++) {
       await plugin.select(frameIds)
@@ -143,6 +156,8 @@ async function measure(browser: Browser, emulator: Emulator, host: Host, wire: W
     } finally {
       bare.close()
     }
+    stage(`plugin runs ${pluginTimes.map(Math.round).join(', ')} ms; bare ${bareTimes.map(Math.round).join(', ')} ms`)
+    arrivals.watching = true
     const pluginRun = median(pluginTimes)
     const bareRun = median(bareTimes)
     rows.push({

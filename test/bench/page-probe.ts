@@ -12,6 +12,8 @@ export interface ProbeRecord {
   uiReady: number | null
   placed: number[]
   generateClicks: number[]
+  /** Every `selection` the UI received, in order, and which references' pixels came for each. */
+  selections: Array<{ selectionId: number; nodeIds: string[]; images: string[] }>
 }
 
 declare global {
@@ -25,7 +27,7 @@ export function installProbe(): void {
   // installed twice in the plugin's iframe when the init script also reaches it (below)
   if (window.__bench) return
   const now = () => performance.timeOrigin + performance.now()
-  const record: ProbeRecord = { longTasks: [], iframeInserted: [], uiReady: null, placed: [], generateClicks: [] }
+  const record: ProbeRecord = { longTasks: [], iframeInserted: [], uiReady: null, placed: [], generateClicks: [], selections: [] }
   window.__bench = record
   const isTop = window === window.top
   if (isTop) {
@@ -56,8 +58,13 @@ export function installProbe(): void {
     return
   }
   window.addEventListener('message', (event: MessageEvent) => {
-    const message = (event.data as { pluginMessage?: { type?: string } } | null)?.pluginMessage
+    const message = (event.data as { pluginMessage?: { type?: string; selectionId?: number; nodeId?: string; references?: Array<{ nodeId: string }> } } | null)?.pluginMessage
     if (message?.type === 'result-placed') record.placed.push(now())
+    if (message?.type === 'selection') record.selections.push({ selectionId: message.selectionId ?? -1, nodeIds: (message.references ?? []).map((r) => r.nodeId), images: [] })
+    if (message?.type === 'reference-image') {
+      const selection = record.selections.find((s) => s.selectionId === message.selectionId)
+      if (selection && message.nodeId) selection.images.push(message.nodeId)
+    }
   })
   window.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('button')

@@ -61,8 +61,24 @@ export async function openPluginPage(browser: Browser, hostUrl: string, runware:
       return ids
     },
     async select(ids) {
+      const current = await page.evaluate(() => window.figmaHost.selection())
+      const seen = (await uiFrame().evaluate(() => window.__bench!.selections.length))
       await page.evaluate((list) => window.figmaHost.select(list), ids)
-      // every reference's pixels have reached the UI once its thumbnails are drawn
+      // Ready when the UI holds this selection and every reference's pixels. Not "thumbnails
+      // on screen": after a run the results are selected, and the sandbox reports selections
+      // after a debounce, so the previous selection's thumbnails could still be showing, and
+      // a Generate click could land just as the new selection disables the button (the bench
+      // then waited 120 s for a run that never started).
+      const unchanged = current.length === ids.length && ids.every((id) => current.includes(id))
+      await uiFrame().waitForFunction(
+        ({ list, after }) => {
+          const selections = window.__bench!.selections
+          const last = selections.at(-1)
+          if (!last || selections.length <= after) return false
+          return last.nodeIds.length === list.length && list.every((id) => last.nodeIds.includes(id) && last.images.includes(id))
+        },
+        { list: ids, after: unchanged ? 0 : seen },
+      )
       await uiFrame().waitForFunction((count) => document.querySelectorAll('img').length >= count, ids.length)
     },
     async generate(form) {
@@ -78,7 +94,9 @@ export async function openPluginPage(browser: Browser, hostUrl: string, runware:
         throw new Error(`Generate stayed disabled: ${await ui.locator('#generate-reason').textContent().catch(() => '?')}`)
       })
       await button.click()
-      await page.waitForFunction((n) => window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length > n, before, { timeout: 120_000 }).catch(async (error: unknown) => {
+      // polled on a timer, not every animation frame: the host page is where the sandbox runs,
+      // and the end of the run is read from the probe's timestamps, not from this poll
+      await page.waitForFunction((n) => window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length > n, before, { timeout: 120_000, polling: 25 }).catch(async (error: unknown) => {
         // say where the run stood, so a hang in the bench can be told from a slow machine
         const shown = await ui.locator('.app').innerText().catch(() => '?')
         const sent = await page.evaluate(() => window.figmaHost.sentToPlugin().slice(-8).join(', ')).catch(() => '?')

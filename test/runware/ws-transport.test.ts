@@ -89,6 +89,24 @@ describe('WebSocket transport', () => {
     expect(seen[B]).toEqual([{ type: 'reply', envelope: { data: [result(B, 1)], errors: [] } }])
   })
 
+  it('sends run after run on one authenticated socket: no new connection, no second authentication', async () => {
+    let connections = 0
+    const { url, frames, server } = await scriptedServer({
+      onTask: (task, socket) => socket.send(JSON.stringify({ data: [result(task.taskUUID as string, 1)] })),
+    })
+    server.on('connection', () => connections++)
+    const transport = transportTo(url)
+    const seen: TaskEvent[] = []
+    transport.subscribe(A, (event) => seen.push(event))
+    transport.subscribe(B, (event) => seen.push(event))
+    await transport.send([{ taskType: 'imageInference', taskUUID: A }])
+    await until(() => seen.length === 1)
+    await transport.send([{ taskType: 'imageInference', taskUUID: B }])
+    await until(() => seen.length === 2)
+    expect(connections).toBe(1)
+    expect(frames.map((tasks) => tasks[0]!.taskType)).toEqual(['authentication', 'imageInference', 'imageInference'])
+  })
+
   it('refuses a bad key with an auth error and never sends the task', async () => {
     const { url, frames } = await scriptedServer({
       auth: (_task, socket) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
-import { sha256Hex } from '../../ui/image/content-hash'
+import { sha256Hex, sha256HexAsync } from '../../ui/image/content-hash'
 
 const text = (s: string) => new TextEncoder().encode(s)
 
@@ -26,5 +26,25 @@ describe('sha256Hex', () => {
     const b = a.slice()
     b[999] = 1
     expect(sha256Hex(a)).not.toBe(sha256Hex(b))
+  })
+})
+
+describe('sha256HexAsync', () => {
+  const bytes = new Uint8Array(200_003).map((_, i) => (i * 7) & 0xff)
+
+  it('gives the very digest of sha256Hex, so cached uploads stay valid whichever one ran', async () => {
+    expect(globalThis.crypto?.subtle).toBeDefined()
+    expect(await sha256HexAsync(bytes)).toBe(sha256Hex(bytes))
+    expect(await sha256HexAsync(text('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
+  })
+
+  it('falls back to the plain-JS digest where WebCrypto refuses (an insecure context)', async () => {
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest').mockRejectedValue(new Error('not allowed here'))
+    try {
+      expect(await sha256HexAsync(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'))
+      expect(digest).toHaveBeenCalledTimes(1)
+    } finally {
+      digest.mockRestore()
+    }
   })
 })

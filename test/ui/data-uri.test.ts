@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { dataUriLength, decodeBase64, decodeDataUri, encodeBase64, toDataUri } from '../../ui/image/data-uri'
 
@@ -35,6 +35,38 @@ describe('base64', () => {
 
   it('refuses characters outside base64', () => {
     expect(() => decodeBase64('abc$')).toThrow(/Not base64/)
+  })
+})
+
+describe('base64 with the engine’s own decoder (Uint8Array.fromBase64)', () => {
+  // Node 20 has none: a strict stand-in, as the TC39 one is (standard alphabet only)
+  const native = vi.fn((text: string) => {
+    if (/[^A-Za-z0-9+/=\s]/.test(text)) throw new SyntaxError('invalid base64')
+    return new Uint8Array(Buffer.from(text, 'base64'))
+  })
+  afterEach(() => {
+    delete (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64
+    vi.resetModules()
+  })
+  async function withNative() {
+    Object.assign(Uint8Array, { fromBase64: native })
+    vi.resetModules()
+    native.mockClear()
+    return (await import('../../ui/image/data-uri')).decodeBase64
+  }
+
+  it('is used for standard base64', async () => {
+    const decode = await withNative()
+    const bytes = randomBytes(3001)
+    expect(decode(Buffer.from(bytes).toString('base64'))).toEqual(bytes)
+    expect(native).toHaveBeenCalledTimes(1)
+  })
+
+  it('leaves URL-safe base64 to the tolerant decoder, and still refuses what is not base64', async () => {
+    const decode = await withNative()
+    expect(decode('-_-_')).toEqual(new Uint8Array([0xfb, 0xff, 0xbf]))
+    expect(() => decode('abc$')).toThrow(/Not base64/)
+    expect(native).toHaveBeenCalledTimes(2)
   })
 })
 

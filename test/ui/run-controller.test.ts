@@ -18,8 +18,10 @@ import { scriptedRunware } from './scripted-runware'
 const KEY = 'rw-test-key-0000'
 const NOW = new Date('2025-03-04T05:06:07.000Z')
 
-function setup(options: { failPlacing?: (index: number) => string | null } = {}) {
+function setup(options: { failPlacing?: (index: number) => string | null; holdReplies?: boolean; hash?: (bytes: Uint8Array) => string } = {}) {
   const sent: UiToPlugin[] = []
+  // replies the sandbox holds back until the test releases them (holdReplies)
+  const held: Array<() => void> = []
   let ids = 0
   // the sandbox: answers run-start and place-result on the next tick, like postMessage would
   const bridge = createBridge({
@@ -28,7 +30,7 @@ function setup(options: { failPlacing?: (index: number) => string | null } = {})
     port: {
       post(message) {
         sent.push(message)
-        queueMicrotask(() => {
+        const answer = () => {
           if (message.type === 'run-start') {
             const slotNodeIds = Array.from({ length: message.plan.count }, (_, i) => `slot:${i}`)
             bridge.receive({ type: 'run-started', requestId: message.requestId, slotNodeIds })
@@ -40,7 +42,9 @@ function setup(options: { failPlacing?: (index: number) => string | null } = {})
                 : { type: 'result-placed', requestId: message.requestId, nodeId: `node:${message.index}` },
             )
           }
-        })
+        }
+        if (options.holdReplies) held.push(answer)
+        else queueMicrotask(answer)
       },
     },
   })
@@ -54,10 +58,12 @@ function setup(options: { failPlacing?: (index: number) => string | null } = {})
     fetchBytes,
     clock: { now: () => NOW },
     newId: () => `id-${++ids}`,
+    hash: options.hash,
   })
+  const release = () => held.splice(0).forEach((answer) => answer())
   const types = () => sent.map((m) => m.type)
   const of = <T extends UiToPlugin['type']>(type: T) => sent.filter((m): m is Extract<UiToPlugin, { type: T }> => m.type === type)
-  return { controller, runware, sent, types, of, generatorFor, fetchBytes }
+  return { controller, runware, sent, types, of, generatorFor, fetchBytes, release }
 }
 
 const reference = fakePng(800, 600, 500)
@@ -123,6 +129,91 @@ describe('run controller', () => {
     expect(readImageInfo(placed[2]!.image)).toMatchObject({ format: 'PNG' }) // fetched from the URL
     expect(of('run-end')[0]).toMatchObject({ outcome: 'done' })
     expect(progressText(controller.run.value!)).toBe('Done: 3 images placed')
+  })
+
+  it('posts each result the moment it is ready, without waiting for the sandbox to place the one before', async () => {
+    const { controller, runware, of, release } = setup({ holdReplies: true })
+    const done = controller.start(request())
+    await vi.waitFor(() => expect(of('run-start')).toHaveLength(1))
+    release()
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+
+    runware.emit()
+    await vi.waitFor(() => expect(of('place-result')).toHaveLength(1))
+    // the sandbox has not answered for the first yet: the second is posted all the same
+    runware.emit()
+    await vi.waitFor(() => expect(of('place-result')).toHaveLength(2))
+    expect(controller.run.value!.slots.map((s) => s.status)).toEqual(['waiting', 'waiting', 'waiting'])
+    expect(of('place-result').map((m) => m.index)).toEqual([0, 1])
+
+    runware.emit()
+    runware.finish()
+    await vi.waitFor(() => expect(of('place-result')).toHaveLength(3))
+    // the run ends only once the sandbox has confirmed every one
+    expect(of('run-end')).toHaveLength(0)
+    release()
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'done' })
+    expect(controller.run.value!.slots).toEqual([0, 1, 2].map((i) => ({ status: 'placed', nodeId: `node:${i}` })))
+    expect(of('place-result').map((m) => m.record.imageUUID)).toEqual(['image-1', 'image-2', 'image-3'])
+  })
+
+  it('looks the references up while the sandbox makes the placeholders, and sends the task only after both', async () => {
+    const { controller, runware, types, release } = setup({ holdReplies: true })
+    const done = controller.start(request())
+    // run-started has not come back, yet the reference is already being uploaded
+    await vi.waitFor(() => expect(runware.uploads).toHaveLength(1))
+    expect(types()).toEqual(['run-start'])
+    expect(runware.started).toBe(false)
+    release()
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    expect(types()).toEqual(['run-start', 'task-sent'])
+    expect(runware.requests[0]!.referenceImages).toEqual(['uploaded-1'])
+    runware.emit()
+    runware.emit()
+    runware.emit()
+    runware.finish()
+    await vi.waitFor(() => expect(types().filter((t) => t === 'place-result')).toHaveLength(3))
+    release()
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'done' })
+  })
+
+  it('hashes a reference once, when it is prepared, not again when Generate is clicked', async () => {
+    const hashed: Uint8Array[] = []
+    const { controller, runware } = setup({ hash: (bytes) => (hashed.push(bytes), `hash-${hashed.length}`) })
+    controller.prepare(reference)
+    await vi.waitFor(() => expect(hashed).toEqual([reference]))
+    const done = controller.start(request({ count: 1 }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit()
+    runware.finish()
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'done' })
+    expect(hashed).toHaveLength(1)
+  })
+
+  it('sends no task and ends failed when the sandbox cannot make the placeholders', async () => {
+    const sent: UiToPlugin[] = []
+    const bridge = createBridge({
+      warn: () => undefined,
+      port: {
+        post(message) {
+          sent.push(message)
+          if (message.type === 'run-start') queueMicrotask(() => bridge.receive({ type: 'request-failed', requestId: message.requestId, message: 'No room on this page' }))
+        },
+      },
+    })
+    const runware = scriptedRunware()
+    const controller = createRunController({
+      bridge,
+      generatorFor: () => runware.generator,
+      pipeline: createImagePipeline(fakeCodec().codec),
+      fetchBytes: async () => fakePng(10, 10),
+      clock: { now: () => NOW },
+    })
+    await expect(controller.start(request())).resolves.toEqual({ ok: true, outcome: 'failed' })
+    expect(controller.run.value!.error?.message).toContain('No room on this page')
+    expect(runware.started).toBe(false)
+    expect(runware.signals).toEqual([])
+    expect(sent.map((m) => m.type)).toEqual(['run-start', 'run-end'])
   })
 
   it('asks Runware for exactly what the form says', async () => {

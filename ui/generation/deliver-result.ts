@@ -19,10 +19,19 @@ export interface DeliverDeps {
   fetchBytes: FetchBytes
 }
 
-export async function deliverResult(
+/** A result on its way: the sandbox has it (or the URL to fetch) and answers through `placed`. */
+export interface Delivery {
+  placed: Promise<{ nodeId: string; image: Uint8Array | null }>
+}
+
+/**
+ * Makes the result's bytes ready and posts them to the sandbox; resolves once posted, so the
+ * caller can send the next result without waiting for this one to be placed.
+ */
+export async function sendResult(
   deps: DeliverDeps,
   body: { runId: string; index: number; result: InferenceResult; record: GenerationRecord },
-): Promise<{ nodeId: string; image: Uint8Array | null }> {
+): Promise<Delivery> {
   const { runId, index, result, record } = body
   let raw: Uint8Array
   try {
@@ -31,11 +40,18 @@ export async function deliverResult(
     const url = result.imageURL
     if (!url || !deps.bridge.placeResultUrl) throw error
     console.warn('image download refused in the plugin window, asking Figma to fetch it:', error instanceof Error ? error.message : error)
-    const placed = await deps.bridge.placeResultUrl({ runId, index, url, record })
-    // the bytes stayed with Figma: the UI has none to show
-    return { nodeId: placed.nodeId, image: null }
+    // the bytes stay with Figma: the UI has none to show
+    return { placed: deps.bridge.placeResultUrl({ runId, index, url, record }).then(({ nodeId }) => ({ nodeId, image: null })) }
   }
   const prepared = await deps.pipeline.prepareResult(raw)
-  const placed = await deps.bridge.placeResult({ runId, index, image: prepared.bytes, record })
-  return { nodeId: placed.nodeId, image: prepared.bytes }
+  const image = prepared.bytes
+  return { placed: deps.bridge.placeResult({ runId, index, image, record }).then(({ nodeId }) => ({ nodeId, image })) }
+}
+
+/** Sends one result and waits until it is on the canvas. */
+export async function deliverResult(
+  deps: DeliverDeps,
+  body: { runId: string; index: number; result: InferenceResult; record: GenerationRecord },
+): Promise<{ nodeId: string; image: Uint8Array | null }> {
+  return (await sendResult(deps, body)).placed
 }

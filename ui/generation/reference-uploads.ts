@@ -15,7 +15,8 @@ export interface ReferenceUploadDeps {
   cache: UploadCache
   /** Which account and endpoint the cached UUIDs belong to. */
   account: string
-  hash(bytes: Uint8Array): string
+  /** Content hash, memoized per byte array (usually ready before Generate: see memo-hash.ts). */
+  hash(bytes: Uint8Array): Promise<string>
   signal: AbortSignal
   /** Something the designer should know that is not an error. */
   note(text: string): void
@@ -47,11 +48,13 @@ export async function uploadReferences(references: readonly Uint8Array[], deps: 
     }
   }
 
+  const keys = await Promise.all(references.map((bytes) => deps.hash(bytes)))
+  if (signal.aborted) throw cancelledError()
   // the same frame twice in one selection is prepared and uploaded once
   const inFlight = new Map<string, Promise<string>>()
   const images = await Promise.all(
     references.map((bytes, position) => {
-      const key = deps.hash(bytes)
+      const key = keys[position]!
       let job = inFlight.get(key)
       if (!job) {
         job = one(bytes, key, position)
@@ -65,8 +68,9 @@ export async function uploadReferences(references: readonly Uint8Array[], deps: 
 }
 
 /** Forgets the cached UUIDs of these references, so the next `uploadReferences` uploads them again. */
-export function forgetUploads(references: readonly Uint8Array[], deps: Pick<ReferenceUploadDeps, 'cache' | 'account' | 'hash'>): void {
-  for (const bytes of references) deps.cache.forget(deps.account, deps.hash(bytes))
+export async function forgetUploads(references: readonly Uint8Array[], deps: Pick<ReferenceUploadDeps, 'cache' | 'account' | 'hash'>): Promise<void> {
+  const keys = await Promise.all(references.map((bytes) => deps.hash(bytes)))
+  for (const key of keys) deps.cache.forget(deps.account, key)
 }
 
 function inlineNote(positions: number[]): string {

@@ -5,7 +5,7 @@ import type { GenerationOptions } from '../../src/common/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { RunPlan, UiToPlugin } from '../../src/common/protocol'
 import type { Endpoint } from '../../src/common/settings'
-import { sha256Hex } from '../image/content-hash'
+import { sha256HexAsync } from '../image/content-hash'
 import type { ImagePipeline } from '../image/image-pipeline'
 import { memoizeHash } from '../image/memo-hash'
 import { raceAbort } from '../runware'
@@ -13,7 +13,7 @@ import type { InferenceResult } from '../runware/types'
 import { describeError, isAbort } from './error-text'
 import type { GenerateRequest, Generator, GeneratorFactory } from './generator'
 import { forgetUploads, uploadReferences } from './reference-uploads'
-import { deliverResult } from './deliver-result'
+import { sendResult, type Delivery } from './deliver-result'
 import type { FetchBytes } from './result-bytes'
 import { resultRecord } from './result-record'
 import { isActive, type RunState, type Slot } from './run-state'
@@ -22,9 +22,10 @@ import { isUnknownUpload } from './unknown-upload'
 import { runProblem, type RunReadiness } from './validate-run'
 
 // One generation run from the Generate click to `run-end`: check, ask the sandbox for
-// placeholders, make the references acceptable and upload them, call Runware, and place each
-// image the moment it arrives. Everything outside is injected, so tests drive it with a
-// scripted generator and a fake bridge, and nothing here touches the DOM.
+// placeholders while the references are made acceptable and uploaded (or found in the
+// cache), call Runware, and post each image to the sandbox the moment its bytes are ready.
+// Everything outside is injected, so tests drive it with a scripted generator and a fake
+// bridge, and nothing here touches the DOM.
 
 /** The part of the bridge a run needs. */
 export interface RunBridge {
@@ -45,7 +46,7 @@ export interface RunControllerDeps {
   fetchBytes: FetchBytes
   clock: Clock
   newId?: () => string
-  hash?: (bytes: Uint8Array) => string
+  hash?: (bytes: Uint8Array) => string | Promise<string>
   uploadCache?: UploadCache
   /** Told of each image once it is on the canvas (History keeps a thumbnail and its cost). */
   onPlaced?: (placed: PlacedResult) => void
@@ -72,6 +73,8 @@ export type StartOutcome =
 export interface RunController {
   readonly run: ReadonlySignal<RunState | null>
   start(request: RunRequest): Promise<StartOutcome>
+  /** Starts what a run will need from these reference bytes (their content hash) now, off the Generate click. */
+  prepare(bytes: Uint8Array): void
   cancel(): void
   /** Forget a finished run's display (its progress and error). */
   dismiss(): void
@@ -83,7 +86,7 @@ function accountOf(request: RunRequest): string {
 
 export function createRunController(deps: RunControllerDeps): RunController {
   const newId = deps.newId ?? uuidv4
-  const hash = memoizeHash(deps.hash ?? sha256Hex)
+  const hash = memoizeHash(deps.hash ?? sha256HexAsync)
   const cache = deps.uploadCache ?? createUploadCache()
   const run = signal<RunState | null>(null)
   let abort: AbortController | null = null
@@ -141,14 +144,6 @@ export function createRunController(deps: RunControllerDeps): RunController {
       count,
       referenceNodeIds: request.references.map((ref) => ref.nodeId),
     }
-    try {
-      await deps.bridge.startRun(plan)
-    } catch (error) {
-      return finish('failed', error)
-    }
-    if (signal.aborted) return finish('cancelled')
-
-    update(() => ({ phase: 'preparing' }))
     let generator: Generator
     let references: string[] = []
     const referenceBytes = request.references.map((ref) => ref.bytes!)
@@ -157,9 +152,31 @@ export function createRunController(deps: RunControllerDeps): RunController {
       const uploads = uploadReferences(referenceBytes, { generator, pipeline: deps.pipeline, cache, account, hash, signal, note })
       references = await raceAbort(uploads, signal)
     }
+    // The placeholders and the references do not depend on each other: the sandbox lays out
+    // the run while the references are looked up (or uploaded). Nothing goes to Runware as a
+    // task before both are done.
+    const placeholders = deps.bridge.startRun(plan)
+    let preparing: Promise<void>
     try {
       generator = deps.generatorFor({ apiKey: request.apiKey!, endpoint: request.endpoint })
-      await upload()
+      preparing = upload()
+    } catch (error) {
+      preparing = Promise.reject(error)
+    }
+    // settled either way below; a rejection here must not go unhandled while placeholders wait
+    preparing.catch(() => undefined)
+    try {
+      await placeholders
+    } catch (error) {
+      // no placeholders, no run: a reference upload still going is stopped
+      controller.abort()
+      return finish('failed', error)
+    }
+    if (signal.aborted) return finish('cancelled')
+
+    update(() => ({ phase: 'preparing' }))
+    try {
+      await preparing
     } catch (error) {
       return signal.aborted || isAbort(error) ? finish('cancelled') : finish('failed', error)
     }
@@ -175,26 +192,43 @@ export function createRunController(deps: RunControllerDeps): RunController {
       numberResults: count,
     }
     let nextIndex = 0
-    let placing: Promise<void> = Promise.resolve()
+    // Results are posted one after another in arrival order, each as soon as its bytes are
+    // ready, without waiting for the sandbox to confirm the one before: the sandbox handles
+    // messages one at a time, so they still land in this order, and a result that arrives
+    // while an earlier one is being placed is already on its way.
+    let posting: Promise<void> = Promise.resolve()
+    const placements: Promise<void>[] = []
+
+    function failed(index: number, error: unknown): void {
+      const { message } = describeError(error, request.apiKey, 'This image could not be placed')
+      setSlot(index, { status: 'failed', message })
+      deps.bridge.send({ type: 'result-failed', runId, index, message })
+    }
+
+    function placed(index: number, record: GenerationRecord, delivery: Delivery): Promise<void> {
+      return delivery.placed.then(
+        ({ nodeId, image }) => {
+          setSlot(index, { status: 'placed', nodeId })
+          try {
+            if (image) deps.onPlaced?.({ runId, index, nodeId, image, record })
+          } catch (error) {
+            // the image is on the canvas: a listener's trouble must not mark it failed
+            console.warn('onPlaced listener failed:', error)
+          }
+        },
+        (error: unknown) => failed(index, error),
+      )
+    }
 
     // Results that arrived before a cancel are still placed: they are finished and paid for.
     // Cancelling stops what comes after, which `onResult` drops.
-    async function place(result: InferenceResult, index: number): Promise<void> {
+    async function post(result: InferenceResult, index: number): Promise<void> {
       try {
         const record = resultRecord(result, index, { ...recordContext, taskUUID, createdAt: deps.clock.now() })
         // URL output the iframe cannot download goes to the sandbox's createImageAsync (no bytes here then)
-        const placed = await deliverResult(deps, { runId, index, result, record })
-        setSlot(index, { status: 'placed', nodeId: placed.nodeId })
-        try {
-          if (placed.image) deps.onPlaced?.({ runId, index, nodeId: placed.nodeId, image: placed.image, record })
-        } catch (error) {
-          // the image is on the canvas: a listener's trouble must not mark it failed
-          console.warn('onPlaced listener failed:', error)
-        }
+        placements.push(placed(index, record, await sendResult(deps, { runId, index, result, record })))
       } catch (error) {
-        const { message } = describeError(error, request.apiKey, 'This image could not be placed')
-        setSlot(index, { status: 'failed', message })
-        deps.bridge.send({ type: 'result-failed', runId, index, message })
+        failed(index, error)
       }
     }
 
@@ -216,8 +250,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
             onResult(result) {
               if (signal.aborted || nextIndex >= count) return
               const index = nextIndex++
-              // one at a time, in arrival order: the bytes of a result live only until it is placed
-              placing = placing.then(() => place(result, index))
+              // in arrival order; the bytes of a result live only until it is placed
+              posting = posting.then(() => post(result, index))
             },
             onStatus(status) {
               if (!signal.aborted) update(() => ({ clientStatus: status }))
@@ -247,15 +281,16 @@ export function createRunController(deps: RunControllerDeps): RunController {
       // nothing was billed. Upload again and send a new task (a new taskUUID: a task id is
       // never sent twice), once.
       if (retried || failure === undefined || nextIndex > 0 || signal.aborted || !isUnknownUpload(failure, references)) break
-      forgetUploads(referenceBytes, { cache, account, hash })
       try {
+        await forgetUploads(referenceBytes, { cache, account, hash })
         await upload()
       } catch (error) {
         return signal.aborted || isAbort(error) ? finish('cancelled') : finish('failed', error)
       }
       taskUUID = newId()
     }
-    await placing
+    await posting
+    await Promise.all(placements)
 
     if (signal.aborted) return finish('cancelled')
     if (failure !== undefined) return finish('failed', failure)
@@ -272,6 +307,10 @@ export function createRunController(deps: RunControllerDeps): RunController {
   return {
     run,
     start,
+    prepare(bytes) {
+      // a failure here is not the run's: the run asks again and reports it then
+      hash(bytes).catch(() => undefined)
+    },
     cancel() {
       if (!abort || abort.signal.aborted) return
       update(() => ({ phase: 'cancelling' }))

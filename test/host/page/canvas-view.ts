@@ -26,6 +26,18 @@ interface Camera {
 
 const REFRESH_MS = 100
 
+interface Drawn {
+  json: string
+  element: HTMLElement
+  /** Every image it shows was ready when it was drawn. */
+  complete: boolean
+}
+
+function imageHashesOf(node: NodeSnapshot): string[] {
+  const own = node.fills.flatMap((paint) => (paint.type === 'IMAGE' && paint.imageHash ? [paint.imageHash] : []))
+  return [...own, ...node.children.flatMap(imageHashesOf)]
+}
+
 function unionBox(boxes: Box[]): Box | null {
   if (boxes.length === 0) return null
   const left = Math.min(...boxes.map((b) => b.x))
@@ -48,6 +60,7 @@ export class CanvasView {
   private snapshots: NodeSnapshot[] = []
   private byId = new Map<string, { node: NodeSnapshot; path: NodeSnapshot[] }>()
   private signature = ''
+  private drawn = new Map<string, Drawn>()
   private dirty = true
   private readonly timer: number
 
@@ -82,14 +95,46 @@ export class CanvasView {
     } catch {
       return // the document is being swapped (plugin reload); draw on the next tick
     }
-    const signature = JSON.stringify([snapshots, selection])
+    const parts = snapshots.map((node) => JSON.stringify(node))
+    const signature = `${parts.join('\n')}\n${JSON.stringify(selection)}`
     if (!this.dirty && signature === this.signature) return
     this.dirty = false
     this.signature = signature
     this.snapshots = snapshots
     this.index()
-    this.world.replaceChildren(...snapshots.map((node) => nodeElement(node, null, this.images)))
+    this.draw(snapshots, parts)
     this.drawOverlay(selection)
+  }
+
+  /**
+   * Rebuilds only the top-level nodes that changed (or whose images were not ready when they
+   * were drawn) and leaves the others' elements in place: redrawing a page full of earlier
+   * results on every change made the browser decode all their images again each time.
+   */
+  private draw(snapshots: NodeSnapshot[], parts: string[]): void {
+    const next = new Map<string, Drawn>()
+    const elements = snapshots.map((node, i) => {
+      const old = this.drawn.get(node.id)
+      const drawn = old && old.json === parts[i] && old.complete ? old : this.drawNode(node, parts[i]!)
+      next.set(node.id, drawn)
+      return drawn.element
+    })
+    this.drawn = next
+    let at: ChildNode | null = this.world.firstChild
+    for (const element of elements) {
+      if (at === element) at = at.nextSibling
+      else this.world.insertBefore(element, at)
+    }
+    while (at) {
+      const gone: ChildNode = at
+      at = at.nextSibling
+      gone.remove()
+    }
+  }
+
+  private drawNode(node: NodeSnapshot, json: string): Drawn {
+    const element = nodeElement(node, null, this.images)
+    return { json, element, complete: imageHashesOf(node).every((hash) => this.images.ready(hash)) }
   }
 
   fitAll(): void {

@@ -12,6 +12,11 @@ export class ImageUrls {
     private readonly onReady: () => void,
   ) {}
 
+  /** Whether the URL for a hash is ready (so a drawing of it is complete). */
+  ready(hash: string): boolean {
+    return Boolean(this.urls.get(hash))
+  }
+
   /** The URL for a hash, or undefined while its bytes are being read. */
   get(hash: string): string | undefined {
     if (this.urls.has(hash)) return this.urls.get(hash) ?? undefined
