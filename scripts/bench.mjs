@@ -13,8 +13,13 @@ if (built.status !== 0) process.exit(built.status ?? 1)
 
 const outfile = join(root, 'dist/tools/bench.mjs')
 await build({
-  entryPoints: [join(root, 'test/bench/main.ts')],
-  outfile,
+  // the emulator runs in a child process of its own (test/bench/emulator-child.ts)
+  entryPoints: [
+    { in: join(root, 'test/bench/main.ts'), out: 'bench' },
+    { in: join(root, 'test/bench/emulator-child.ts'), out: 'bench-emulator' },
+  ],
+  outdir: join(root, 'dist/tools'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   format: 'esm',
   platform: 'node',
