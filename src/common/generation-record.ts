@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 
-import { MAX_RESULTS } from './settings'
+import { MAX_RESULTS } from './protocol/limits'
 
 // What produced a generated node, stored on it as plugin data so the next iteration
 // ("Variations", "Reuse settings", history) can start from it. It lives in the document,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 
-import { MAX_RESULTS } from './settings'
+import { MAX_RESULTS } from './protocol/limits'
 import { MAX_PROMPT_LENGTH, utf16AtMost } from './text-limits'
 
 // A past run as the History view shows it: what was asked, what landed where, what it cost,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../src/common/generation-options'
+import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../ui/runware/generation-options'
 import { ALLOWED_SIZES } from '../../src/common/sizes'
 import { buildInferenceTask, validateInferenceTask, type BuildTaskInput } from '../../ui/runware/build-task'
 import { RunwareError } from '../../ui/runware/errors'

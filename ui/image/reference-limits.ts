@@ -1,4 +1,3 @@
-import { dataUriLength } from './data-uri'
 import { needsLetterbox } from './letterbox'
 
 // Limits a reference must meet before it goes to Runware, shared by the warnings in the

@@ -2,7 +2,7 @@ import { signal } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { ReferenceMeta, SelectionState } from '../../src/common/protocol'
-import { DEFAULT_SETTINGS, type Settings } from '../../src/common/settings'
+import { DEFAULT_SETTINGS, type Settings } from './settings'
 import type { UiError } from '../generation/error-text'
 import type { ImageInfo } from '../../src/common/image-header'
 

@@ -7,6 +7,7 @@ import { mimeOf, readImageInfo } from '../../src/common/image-header'
 import { matchReferenceSize } from '../lib/size-options'
 import type { AppState, Prefill, ReferenceImage } from './app-state'
 import type { ObjectUrls } from './object-urls'
+import { readSettings } from './settings'
 
 // Applies one parsed message from the sandbox to the state. Replies to requests never get
 // here (the bridge settles them); neither do invalid messages (the bridge drops them).
@@ -49,7 +50,8 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
     switch (message.type) {
       case 'init':
         batch(() => {
-          const settings = message.settings
+          // the sandbox stores settings without reading them: they are parsed here, on arrival
+          const settings = readSettings(message.settings)
           state.settings.value = settings
           state.apiKey.value = message.apiKey
           state.command.value = message.command

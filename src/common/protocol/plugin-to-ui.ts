@@ -2,7 +2,6 @@ import * as z from 'zod/mini'
 
 import { GenerationRecordSchema } from '../generation-record'
 import { HistoryEntrySchema, SpendSchema } from '../history'
-import { SettingsSchema } from '../settings'
 import { StoredUploadsSchema } from '../stored-uploads'
 import { MAX_REFERENCES } from './limits'
 import { messageSchemas, parseMessage, type MessageOf, type ParseResult } from './parse-message'
@@ -33,7 +32,8 @@ export type SelectionState = z.infer<typeof SelectionStateSchema>
 
 export const PluginToUiSchemas = messageSchemas({
   init: {
-    settings: SettingsSchema,
+    /** The UI's own settings as stored: the UI reads them with ui/state/settings.ts readSettings. */
+    settings: z.unknown(),
     /** The key goes to the UI only: it is the side that talks to Runware. */
     apiKey: z.nullable(z.string()),
     editorType: z.enum(['figma', 'figjam']),

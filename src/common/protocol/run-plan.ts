@@ -1,12 +1,19 @@
 import * as z from 'zod/mini'
 
-import { SizeSchema, MAX_RESULTS } from '../settings'
+import { isAllowedSize } from '../sizes'
 import { MAX_PROMPT_LENGTH, utf16AtMost } from '../text-limits'
-import { MAX_REFERENCES } from './limits'
+import { MAX_REFERENCES, MAX_RESULTS } from './limits'
 
 // A run as both sides parse it: the UI sends its plan (`run-start`), the sandbox keeps the
 // plan of every sent task until the run ends and hands those back after a close
 // (`pending-runs`).
+
+/** An output size the model makes: a run's, and the one the UI remembers in its settings. */
+export const SizeSchema = z.object({ width: z.int(), height: z.int() }).check(
+  z.refine((size) => isAllowedSize(size.width, size.height), {
+    message: 'This size is not one Gen-4 Image Turbo can make',
+  }),
+)
 
 /** Where a run's results go: decided by the sandbox, carried out one result at a time. */
 export const RunPlanSchema = z.object({

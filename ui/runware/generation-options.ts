@@ -2,8 +2,8 @@ import * as z from 'zod/mini'
 
 // The seed's platform options that the main form does not show (outputType, outputFormat,
 // outputQuality, deliveryMethod, webhookURL, uploadEndpoint, safety, ttl, includeCost) and the
-// provider's publicFigureThreshold. They are remembered per user in clientStorage, so both
-// sides parse them; the Runware layer turns them into task fields.
+// provider's publicFigureThreshold. They are remembered per user with the UI's settings
+// (ui/state/settings.ts); build-task.ts turns them into task fields.
 
 const httpsUrl = z.string().check(
   z.trim(),
