@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 
+import { integer } from '../integer'
 import { isAllowedSize } from '../sizes'
 import { MAX_PROMPT_LENGTH, utf16AtMost } from '../text-limits'
 import { MAX_REFERENCES, MAX_RESULTS } from './limits'
@@ -9,7 +10,7 @@ import { MAX_REFERENCES, MAX_RESULTS } from './limits'
 // (`pending-runs`).
 
 /** An output size the model makes: a run's, and the one the UI remembers in its settings. */
-export const SizeSchema = z.object({ width: z.int(), height: z.int() }).check(
+export const SizeSchema = z.object({ width: integer(), height: integer() }).check(
   z.refine((size) => isAllowedSize(size.width, size.height), {
     message: 'This size is not one Gen-4 Image Turbo can make',
   }),
@@ -20,7 +21,7 @@ export const RunPlanSchema = z.object({
   runId: z.string().check(z.minLength(1)),
   prompt: z.string().check(z.trim(), z.minLength(1), utf16AtMost(MAX_PROMPT_LENGTH)),
   size: SizeSchema,
-  count: z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)),
+  count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
   referenceNodeIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(MAX_REFERENCES)),
 })
 export type RunPlan = z.infer<typeof RunPlanSchema>

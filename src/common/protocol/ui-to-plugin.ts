@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 
 import { GenerationRecordSchema } from '../generation-record'
 import { HistoryEntrySchema } from '../history'
+import { integer } from '../integer'
 import { StoredUploadsSchema } from '../stored-uploads'
 import { MAX_RESULTS } from './limits'
 import { messageSchemas, parseMessage, type MessageOf, type ParseResult } from './parse-message'
@@ -35,7 +36,7 @@ export const StoredSettingsSchema = z.looseObject({}).check(
 )
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>
 
-const slot = z.int().check(z.minimum(0), z.maximum(MAX_RESULTS - 1))
+const slot = integer().check(z.minimum(0), z.maximum(MAX_RESULTS - 1))
 
 export const UiToPluginSchemas = messageSchemas({
   'ui-ready': {},
@@ -59,11 +60,11 @@ export const UiToPluginSchemas = messageSchemas({
   'task-sent': { runId, taskUUID: z.string().check(z.minLength(1)) },
   /** A recovery attempt for this task is over (placed or not): its pending entry goes. */
   'pending-run-cleared': { taskUUID: z.string().check(z.minLength(1)) },
-  'result-failed': { runId, index: z.int().check(z.minimum(0)), message: z.string() },
+  'result-failed': { runId, index: integer().check(z.minimum(0)), message: z.string() },
   /** The run is over: placeholders left unfilled are cleared, results selected, one undo step. */
   'run-end': { runId, outcome: z.enum(['done', 'cancelled', 'failed']) },
   notify: { message: z.string().check(z.maxLength(500)), error: z.optional(z.boolean()) },
-  'resize-ui': { width: z.int().check(z.minimum(200), z.maximum(1200)), height: z.int().check(z.minimum(200), z.maximum(1600)) },
+  'resize-ui': { width: integer().check(z.minimum(200), z.maximum(1200)), height: integer().check(z.minimum(200), z.maximum(1600)) },
   'select-nodes': { requestId, nodeIds: z.array(z.string().check(z.minLength(1))) },
   // History (issue 5): the sandbox keeps it in clientStorage and answers each with `history`.
   'history-list': {},
