@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 
+import { integer } from '../../src/common/integer'
 import { MAX_RESULTS } from '../../src/common/protocol/limits'
 import { SizeSchema } from '../../src/common/protocol/run-plan'
 import { DEFAULT_SIZE } from '../../src/common/sizes'
@@ -21,7 +22,7 @@ export const EndpointSchema = z.object({
 
 export const SettingsSchema = z.object({
   size: z._default(SizeSchema, { width: DEFAULT_SIZE.width, height: DEFAULT_SIZE.height }),
-  numberResults: z._default(z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)), 4),
+  numberResults: z._default(integer().check(z.minimum(1), z.maximum(MAX_RESULTS)), 4),
   endpoint: z._default(EndpointSchema, () => EndpointSchema.parse({})),
   options: z._default(GenerationOptionsSchema, () => GenerationOptionsSchema.parse({})),
   /** The user has read that frames and prompt go to Runware, a third party. */
