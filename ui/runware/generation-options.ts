@@ -44,10 +44,9 @@ export const GenerationOptionsSchema = z
     publicFigureThreshold: z._default(z.enum(['auto', 'low']), 'auto'),
   })
   .check(
-    z.superRefine((options, ctx) => {
-      if (options.ttl !== undefined && options.outputType !== 'URL') {
-        ctx.issues.push({ code: 'custom', path: ['ttl'], message: 'Time to live only applies to URL output', input: options.ttl })
-      }
+    z.refine((options) => options.ttl === undefined || options.outputType === 'URL', {
+      path: ['ttl'],
+      message: 'Time to live only applies to URL output',
     }),
   )
 

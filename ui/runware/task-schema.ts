@@ -82,19 +82,16 @@ export const InferenceTaskSchema = z
     ),
   })
   .check(
-    z.superRefine((task, ctx) => {
-      const hasWidth = task.width !== undefined
-      if (hasWidth !== (task.height !== undefined)) {
-        // The seed: width is "paired with height" and vice versa.
-        ctx.addIssue({ code: 'custom', path: [hasWidth ? 'height' : 'width'], message: 'width and height go together' })
-      } else if (hasWidth && !isAllowedSize(task.width!, task.height!)) {
-        ctx.addIssue({ code: 'custom', path: ['width'], message: 'size not allowed' })
-      }
-      if (task.ttl !== undefined && (task.outputType ?? 'URL') !== 'URL') {
-        // The seed: ttl "only applies when outputType is URL" (URL is the default).
-        ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'ttl needs URL output' })
-      }
+    // Plain refines, each with its field's path: the form names the field from the path.
+    // The seed: width is "paired with height" and vice versa.
+    z.refine((task) => task.height !== undefined || task.width === undefined, { path: ['height'], message: 'width and height go together' }),
+    z.refine((task) => task.width !== undefined || task.height === undefined, { path: ['width'], message: 'width and height go together' }),
+    z.refine((task) => task.width === undefined || task.height === undefined || isAllowedSize(task.width, task.height), {
+      path: ['width'],
+      message: 'size not allowed',
     }),
+    // The seed: ttl "only applies when outputType is URL" (URL is the default).
+    z.refine((task) => task.ttl === undefined || (task.outputType ?? 'URL') === 'URL', { path: ['ttl'], message: 'ttl needs URL output' }),
   )
 
 export type InferenceTask = z.infer<typeof InferenceTaskSchema>
