@@ -2,7 +2,8 @@
 // Figma would refuse gets a message a designer can act on instead of Figma's terse one.
 // figma-platform.md §4: createImage takes PNG, JPEG or GIF only, at most 4096 px per side.
 
-import { readImageInfo, type ImageFormat } from './common/image-header'
+import { sniffFormat, type ImageFormat } from './common/image-format'
+import { gifSize, jpegSize, pngSize } from './common/image-size'
 
 export const MAX_IMAGE_SIDE = 4096
 
@@ -16,11 +17,13 @@ export type ImageCheck = { ok: true; header: ImageHeader } | { ok: false; messag
 
 /** The format and size written in the header, or undefined when the bytes are no image we know. */
 export function readImageHeader(bytes: Uint8Array): ImageHeader | undefined {
-  const info = readImageInfo(bytes)
-  // A known signature with an unreadable header is no image we can place; WEBP is kept (size
-  // or not) only so the message can name it: Figma cannot place WEBP at all.
-  if (!info || (info.width === undefined && info.format !== 'WEBP')) return undefined
-  return { format: info.format, width: info.width ?? 0, height: info.height ?? 0 }
+  const format = sniffFormat(bytes)
+  if (!format) return undefined
+  // WEBP is recognised only so the message can name it: Figma cannot place WEBP at any size.
+  if (format === 'WEBP') return { format, width: 0, height: 0 }
+  // A known signature with an unreadable header is no image we can place.
+  const size = (format === 'PNG' ? pngSize : format === 'JPEG' ? jpegSize : gifSize)(bytes)
+  return size && { format, ...size }
 }
 
 /** Whether Figma's createImage will take these bytes, with a designer-readable reason if not. */

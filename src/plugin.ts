@@ -18,7 +18,7 @@ import { createSelectionWatcher } from './selection-watcher'
 import { createApiKeyStore } from './storage/api-key-store'
 import { createPendingRunsStore } from './storage/pending-runs-store'
 import { createHistoryStore } from './storage/history-store'
-import { createSettingsStore } from './storage/settings-store'
+import { createSettingsStore, lastPromptOf } from './storage/settings-store'
 import { createUploadCacheStore } from './storage/upload-cache-store'
 
 // The sandbox, wired together. `figma` is passed in rather than read from the global so the
@@ -101,7 +101,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
     }
     // Earlier prompts from History, newest first, then the last one typed in the window.
     void Promise.all([history.list(), context.settings.load()]).then(([entries, settings]) =>
-      result.setSuggestions(promptSuggestionsFrom(query, [...entries.map((entry) => entry.prompt), settings.lastPrompt])),
+      result.setSuggestions(promptSuggestionsFrom(query, [...entries.map((entry) => entry.prompt), lastPromptOf(settings)])),
     )
   })
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 
-import { MAX_RESULTS } from './settings'
+import { integer } from './integer'
+import { MAX_RESULTS } from './protocol/limits'
 
 // What produced a generated node, stored on it as plugin data so the next iteration
 // ("Variations", "Reuse settings", history) can start from it. It lives in the document,
@@ -12,17 +13,17 @@ export const MODEL_ID = 'runway:4@2'
 export const RECORD_KEY = 'generation'
 export const RECORD_VERSION = 1
 
-const count = z.int().check(z.minimum(0))
+const count = integer().check(z.minimum(0))
 
 export const GenerationRecordSchema = z.object({
   version: z.literal(RECORD_VERSION),
   runId: z.string().check(z.minLength(1)),
   index: count,
   prompt: z.string(),
-  width: z.int().check(z.minimum(1)),
-  height: z.int().check(z.minimum(1)),
+  width: integer().check(z.minimum(1)),
+  height: integer().check(z.minimum(1)),
   model: z.string(),
-  seed: z.optional(z.int()),
+  seed: z.optional(integer()),
   taskUUID: z.string(),
   imageUUID: z.string(),
   cost: z.optional(z.number().check(z.minimum(0))),
@@ -30,7 +31,7 @@ export const GenerationRecordSchema = z.object({
   referenceNodeIds: z.array(z.string()),
   createdAt: z.string(),
   /** How many results the run asked for, so "Reuse settings" restores the count. */
-  numberResults: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_RESULTS))),
+  numberResults: z.optional(integer().check(z.minimum(1), z.maximum(MAX_RESULTS))),
 })
 export type GenerationRecord = z.infer<typeof GenerationRecordSchema>
 

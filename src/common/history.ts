@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 
-import { MAX_RESULTS } from './settings'
+import { integer } from './integer'
+import { MAX_RESULTS } from './protocol/limits'
 import { MAX_PROMPT_LENGTH, utf16AtMost } from './text-limits'
 
 // A past run as the History view shows it: what was asked, what landed where, what it cost,
@@ -17,12 +18,12 @@ export const MAX_THUMBNAIL_BYTES = 24_000
 export const HistoryEntrySchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   prompt: z.string().check(utf16AtMost(MAX_PROMPT_LENGTH)),
-  width: z.int().check(z.positive()),
-  height: z.int().check(z.positive()),
+  width: integer().check(z.positive()),
+  height: integer().check(z.positive()),
   /** How many results were asked for. */
-  count: z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)),
+  count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
   /** How many landed on the canvas. */
-  placed: z.int().check(z.minimum(0), z.maximum(MAX_RESULTS)),
+  placed: integer().check(z.minimum(0), z.maximum(MAX_RESULTS)),
   /** US dollars for the whole run, when Runware reported it. */
   cost: z.optional(z.number().check(z.minimum(0))),
   createdAt: z.string().check(z.maxLength(40)),
@@ -37,7 +38,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
 /** What the designer has spent through the plugin, kept apart from the bounded history. */
 export const SpendSchema = z.object({
   total: z.number().check(z.minimum(0)),
-  images: z.int().check(z.minimum(0)),
+  images: integer().check(z.minimum(0)),
   /** The latest known price of one image, for the estimate before a run. */
   lastPricePerImage: z.optional(z.number().check(z.minimum(0))),
 })

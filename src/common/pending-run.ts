@@ -1,4 +1,5 @@
 import { PendingRunSchema, type PendingRun } from './protocol/run-plan'
+import { readEach } from './read-each'
 
 // A run whose task was sent to Runware but whose results were not all placed yet. The sandbox
 // keeps these in clientStorage from the moment the task is sent until the run ends, so a run
@@ -15,11 +16,7 @@ export { PendingRunSchema, type PendingRun }
 
 /** Stored data that no longer parses is dropped entry by entry, never as a whole. */
 export function readPendingRuns(stored: unknown, now: number): PendingRun[] {
-  if (!Array.isArray(stored)) return []
-  const runs: PendingRun[] = []
-  for (const entry of stored) {
-    const parsed = PendingRunSchema.safeParse(entry)
-    if (parsed.success && now - parsed.data.sentAt <= PENDING_RUN_MAX_AGE_MS) runs.push(parsed.data)
-  }
-  return runs.slice(-MAX_PENDING_RUNS)
+  return readEach(PendingRunSchema, stored)
+    .filter((run) => now - run.sentAt <= PENDING_RUN_MAX_AGE_MS)
+    .slice(-MAX_PENDING_RUNS)
 }

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini'
 
+import { readEach } from './read-each'
+
 // The UI's upload cache as the sandbox keeps it in clientStorage (content hash → Runware
 // imageUUID, see ui/generation/persistent-upload-cache.ts), so an unchanged frame is uploaded
 // once across launches. The key is versioned: a future shape starts fresh instead of
@@ -22,12 +24,6 @@ export const StoredUploadsSchema = z.array(StoredUploadSchema).check(z.maxLength
 
 /** Stored data that no longer parses is dropped entry by entry, never as a whole. */
 export function readStoredUploads(stored: unknown): StoredUpload[] {
-  if (!Array.isArray(stored)) return []
-  const entries: StoredUpload[] = []
-  for (const entry of stored) {
-    const parsed = StoredUploadSchema.safeParse(entry)
-    if (parsed.success) entries.push(parsed.data)
-  }
   // newest last, as saved: the oldest go first when over the bound
-  return entries.slice(-MAX_STORED_UPLOADS)
+  return readEach(StoredUploadSchema, stored).slice(-MAX_STORED_UPLOADS)
 }

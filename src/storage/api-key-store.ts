@@ -1,4 +1,4 @@
-import { API_KEY_STORAGE_KEY } from '../common/settings'
+import { API_KEY_STORAGE_KEY } from '../common/storage-keys'
 
 // The Runware key lives only in figma.clientStorage: plugin data is part of the file and
 // readable by every collaborator (figma-platform.md §5, ARCHITECTURE.md decisions).

@@ -1,5 +1,6 @@
 import { addToSpend, EMPTY_SPEND, HISTORY_STORAGE_KEY, HistoryEntrySchema, SPEND_STORAGE_KEY, SpendSchema } from '../common/history'
 import type { HistoryEntry, Spend } from '../common/history'
+import { readEach } from '../common/read-each'
 import { addEntry, boundHistory, HISTORY_LIMITS, type HistoryLimits } from '../history/bound-history'
 
 // Past runs and the spend total in figma.clientStorage (figma-platform.md §5), each under
@@ -14,20 +15,10 @@ export interface HistoryStore {
   remove(id: string): Promise<void>
 }
 
-function readEntries(stored: unknown): HistoryEntry[] {
-  if (!Array.isArray(stored)) return []
-  const entries: HistoryEntry[] = []
-  for (const item of stored) {
-    const parsed = HistoryEntrySchema.safeParse(item)
-    if (parsed.success) entries.push(parsed.data)
-  }
-  return entries
-}
-
 export function createHistoryStore(storage: ClientStorageAPI, limits: HistoryLimits = HISTORY_LIMITS): HistoryStore {
   async function list(): Promise<HistoryEntry[]> {
     try {
-      return boundHistory(readEntries(await storage.getAsync(HISTORY_STORAGE_KEY)), limits)
+      return boundHistory(readEach(HistoryEntrySchema, await storage.getAsync(HISTORY_STORAGE_KEY)), limits)
     } catch (error) {
       console.warn('history could not be read:', error)
       return []

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { GenerationOptionsSchema } from '../../src/common/generation-options'
-import { SETTINGS_STORAGE_KEY } from '../../src/common/settings'
+import { MAX_SETTINGS_JSON_LENGTH } from '../../src/common/protocol/ui-to-plugin'
+import { SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
+import { GenerationOptionsSchema } from '../../ui/runware/generation-options'
+import { DEFAULT_SETTINGS, readSettings } from '../../ui/state/settings'
 import { runProblem } from '../../ui/generation/validate-run'
 import { WARNING_TEXT, referenceWarnings } from '../../ui/image/reference-limits'
 import { readiness } from '../../ui/state/readiness'
@@ -73,6 +75,21 @@ async function generateRefused(prompt = 'a valid prompt'): Promise<string> {
   await world.app.actions.generate()
   await world.fake.flush()
   return world.app.state.notice.value?.message ?? ''
+}
+
+/**
+ * Settings are the UI's: the sandbox keeps any JSON object it is sent, as it is. Sent raw with
+ * a bad field, they are stored, and the UI reading them back at its next start gets its
+ * defaults, never the bad field. The UI's own settings are put back afterwards.
+ */
+async function expectStoredButReadAsDefaults(settings: Record<string, unknown>): Promise<void> {
+  world.fake.ui.postToPlugin({ type: 'save-settings', settings })
+  await world.fake.flush()
+  const stored = await world.fake.figma.clientStorage.getAsync(SETTINGS_STORAGE_KEY)
+  expect(stored).toEqual(settings)
+  expect(readSettings(stored)).toEqual(DEFAULT_SETTINGS)
+  world.fake.ui.postToPlugin({ type: 'save-settings', settings: world.app.state.settings.value })
+  await expectUnchanged()
 }
 
 async function restoreSelection(): Promise<void> {
@@ -189,18 +206,23 @@ describe('advanced options: the field’s own message, nothing saved', () => {
     expect(parsed.success).toBe(false)
     const issue = parsed.error!.issues.find((i) => i.path[0] === field)
     expect(issue?.message).toBe(message)
-    // the same shape sent as settings is refused by the sandbox, which keeps what it had
-    world.fake.ui.postToPlugin({ type: 'save-settings', settings: { ...world.app.state.settings.value, options: draft } })
-    await expectUnchanged()
+    await expectStoredButReadAsDefaults({ ...world.app.state.settings.value, options: draft })
   })
 })
 
 describe('messages that should never arrive', () => {
-  it('21 a disallowed size in save-settings', async () => {
+  it('21 a disallowed size in save-settings is kept, and read back as the defaults', async () => {
+    await expectStoredButReadAsDefaults({ ...world.app.state.settings.value, size: { width: 1000, height: 1000 } })
+  })
+
+  it.each([
+    ['21b settings that are no object', ['size', 1000]],
+    ['21c settings over the size bound', { ...DEFAULT_SETTINGS, lastPrompt: 'x'.repeat(MAX_SETTINGS_JSON_LENGTH) }],
+  ])('%s in save-settings', async (_name, settings) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    world.fake.ui.postToPlugin({ type: 'save-settings', settings: { ...world.app.state.settings.value, size: { width: 1000, height: 1000 } } })
+    world.fake.ui.postToPlugin({ type: 'save-settings', settings })
     await expectUnchanged()
-    expect(warn.mock.calls.flat().join(' ')).toMatch(/save-settings' refused at settings.size: This size is not one Gen-4 Image Turbo can make/)
+    expect(warn.mock.calls.flat().join(' ')).toMatch(/save-settings' refused at settings/)
     warn.mockRestore()
   })
 

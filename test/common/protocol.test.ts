@@ -4,7 +4,7 @@ import { MODEL_ID, RECORD_VERSION, type GenerationRecord } from '../../src/commo
 import type { PluginToUi, UiToPlugin } from '../../src/common/protocol'
 import { parsePluginToUi } from '../../src/common/protocol/plugin-to-ui'
 import { parseUiToPlugin } from '../../src/common/protocol/ui-to-plugin'
-import { DEFAULT_SETTINGS } from '../../src/common/settings'
+import { DEFAULT_SETTINGS } from '../../ui/state/settings'
 
 const record: GenerationRecord = {
   version: RECORD_VERSION,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { GenerationOptionsSchema } from '../../src/common/generation-options'
+import { GenerationOptionsSchema } from '../../ui/runware/generation-options'
 import { decodeRecord, encodeRecord } from '../../src/common/generation-record'
-import { DEFAULT_SETTINGS, readSettings, SettingsSchema } from '../../src/common/settings'
+import { DEFAULT_SETTINGS, readSettings, SettingsSchema } from '../../ui/state/settings'
 import { ALLOWED_SIZES, closestSize, isAllowedSize } from '../../src/common/sizes'
 
 describe('sizes', () => {

@@ -2,7 +2,7 @@ import { createServer } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DEFAULT_GENERATION_OPTIONS } from '../../src/common/generation-options'
+import { DEFAULT_GENERATION_OPTIONS } from '../../ui/runware/generation-options'
 import { DEFAULT_API_KEY, startEmulator, type Emulator } from '../emulator/index'
 import { FAULT_ROWS, OFFLINE, revokedKey, type FaultRow, type Transport } from './fault-rows'
 import { addFrames, endpointOf, generate, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, type World } from '../support/plugin-world'

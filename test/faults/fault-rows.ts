@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 
-import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../src/common/generation-options'
-import type { Endpoint } from '../../src/common/settings'
+import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../ui/runware/generation-options'
+import type { Endpoint } from '../../ui/state/settings'
 import type { Emulator } from '../emulator/index'
 import { endpointOf, generate, type World } from '../support/plugin-world'
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/pending-run'
-import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/settings'
+import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
 import { startEmulator, type Emulator } from '../emulator/index'
 import { createFigmaFake } from '../figma-fake/index'
 import { sharpRasterizer } from '../figma-fake/node-rasterizer'

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../src/common/generation-options'
+import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../ui/runware/generation-options'
 import { ALLOWED_SIZES } from '../../src/common/sizes'
 import { buildInferenceTask, validateInferenceTask, type BuildTaskInput } from '../../ui/runware/build-task'
 import { RunwareError } from '../../ui/runware/errors'
+import { InferenceTaskSchema } from '../../ui/runware/task-schema'
 
 const UUID = '0ee13cbd-6941-49fb-b5cc-90be6737ebea'
 const REF_URL = 'https://assets.runware.ai/assets/inputs/e7ea04ec-0197-42bb-be69-bc7829110eff.jpg'
@@ -173,6 +174,20 @@ describe('validateInferenceTask', () => {
     expect(failure(validateInferenceTask(noHeight)).message).toBe('Width and height go together: give both.')
     expect(failure(validateInferenceTask({ ...valid(), model: 'runway:4@1' })).field).toBe('model')
     expect(failure(validateInferenceTask({ ...valid(), taskUUID: '0ee13cbd-6941-19fb-b5cc-90be6737ebea' })).field).toBe('taskUUID')
+  })
+
+  it('names the field of each cross-field rule: the size pair, allowed sizes, ttl with URL output', () => {
+    const issues = (task: Record<string, unknown>) =>
+      (InferenceTaskSchema.safeParse(task).error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message])
+    const { width: _width, height: _height, ttl: _ttl, outputType: _type, ...base } = valid()
+    expect(issues({ ...base, width: 1440 })).toEqual([['height', 'width and height go together']])
+    expect(issues({ ...base, height: 1080 })).toEqual([['width', 'width and height go together']])
+    expect(issues({ ...base, width: 1000, height: 1000 })).toEqual([['width', 'size not allowed']])
+    expect(issues({ ...base, width: 1440, height: 1080 })).toEqual([])
+    expect(issues({ ...base, ttl: 120, outputType: 'dataURI' })).toEqual([['ttl', 'ttl needs URL output']])
+    // URL is the default output type, so a ttl alone is fine
+    expect(issues({ ...base, ttl: 120 })).toEqual([])
+    expect(issues({ ...base, ttl: 120, outputType: 'URL' })).toEqual([])
   })
 
   it('refuses values outside the seed enums', () => {

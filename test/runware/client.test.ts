@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { DEFAULT_GENERATION_OPTIONS } from '../../src/common/generation-options'
+import { DEFAULT_GENERATION_OPTIONS } from '../../ui/runware/generation-options'
 import { buildInferenceTask } from '../../ui/runware/build-task'
 import { createRunwareClient } from '../../ui/runware/client'
 import type { RunwareError } from '../../ui/runware/errors'

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import sharp from 'sharp'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../src/common/generation-options'
+import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../ui/runware/generation-options'
 import { startEmulator, type Emulator, type Fault } from '../emulator/index'
 import { buildInferenceTask } from '../../ui/runware/build-task'
 import { createRunwareClient, type RunwareClient } from '../../ui/runware/client'

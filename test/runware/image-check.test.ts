@@ -24,6 +24,11 @@ describe('base64', () => {
     expect(Array.from(base64ToBytes('aGVs\nbG8='))).toEqual(Array.from(Buffer.from('hello')))
     expect(() => base64ToBytes('ab$d')).toThrow()
     expect(() => base64ToBytes('abc')).toThrow()
+    // strict: URL-safe characters and padding inside the text are refused (the lenient
+    // decodeBase64 for results takes the former)
+    expect(() => base64ToBytes('-_-_')).toThrow()
+    expect(() => base64ToBytes('ab=c')).toThrow()
+    expect(() => base64ToBytes('aGVsbG8=====')).toThrow()
   })
 
   it('recognises base64 and base64 data URIs only', () => {

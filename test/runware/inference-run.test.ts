@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { DEFAULT_GENERATION_OPTIONS } from '../../src/common/generation-options'
+import { DEFAULT_GENERATION_OPTIONS } from '../../ui/runware/generation-options'
 import { bytesToBase64 } from '../../ui/runware/base64'
 import { buildInferenceTask } from '../../ui/runware/build-task'
 import { classifyError } from '../../ui/runware/classify-error'

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { HISTORY_STORAGE_KEY, SPEND_STORAGE_KEY } from '../../src/common/history'
-import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY } from '../../src/common/settings'
+import { DEFAULT_SETTINGS } from '../../ui/state/settings'
+import { SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
 import { HISTORY_LIMITS } from '../../src/history/bound-history'
 import { entry } from '../history/fixtures'
 import { readySandbox, startSandbox } from './harness'
@@ -80,7 +81,7 @@ describe('Quick Actions with History', () => {
     expect(sandbox.fake.ui.options?.visible).toBe(false)
     sandbox.send({ type: 'ui-ready' })
     const init = await sandbox.waitFor('init')
-    expect(init.settings.lastPrompt).toBe('Fern spirals')
+    expect(init.settings).toMatchObject({ lastPrompt: 'Fern spirals' })
 
     sandbox.send({ type: 'close-plugin', message: `Placed 2 images for “${'x'.repeat(200)}”` })
     await sandbox.settle()

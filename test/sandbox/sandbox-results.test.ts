@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
-import { API_KEY_STORAGE_KEY } from '../../src/common/settings'
+import { API_KEY_STORAGE_KEY } from '../../src/common/storage-keys'
 import { readySandbox } from './harness'
 import type { Sandbox } from './harness'
 import { endRun, imageBytes, nodeById, place, plan, recordFor, startRun, workingPlaceholders } from './run-fixtures'

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { API_KEY_STORAGE_KEY, DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY } from '../../src/common/settings'
-import type { Settings } from '../../src/common/settings'
+import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
+import { MAX_SETTINGS_JSON_LENGTH } from '../../src/common/protocol/ui-to-plugin'
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../ui/state/settings'
 import { UNREADABLE_REQUEST } from '../../src/messages/router'
 import { UI_SIZE, UI_TITLE } from '../../src/plugin'
 import { readySandbox, startSandbox } from './harness'
@@ -22,7 +23,8 @@ describe('start-up', () => {
   it('answers ui-ready with init (defaults, no key) and then the selection', async () => {
     const sandbox = await readySandbox()
     expect(sandbox.received.map((m) => m.type).slice(0, 3)).toEqual(['init', 'selection', 'selected-record'])
-    expect(sandbox.received[0]).toEqual({ type: 'init', settings: DEFAULT_SETTINGS, apiKey: null, editorType: 'figma', command: '', uploads: [] })
+    // nothing stored: an empty object, which the UI reads as its defaults
+    expect(sandbox.received[0]).toEqual({ type: 'init', settings: {}, apiKey: null, editorType: 'figma', command: '', uploads: [] })
     expect(sandbox.of('selection')[0]).toMatchObject({ state: 'empty', references: [], usableCount: 0 })
   })
 
@@ -43,16 +45,53 @@ describe('start-up', () => {
     expect(sandbox.of('init')[0]).toEqual({ type: 'init', settings: custom, apiKey: 'rw-key-1', editorType: 'figjam', command: 'variations', uploads: [] })
   })
 
-  it('falls back to default settings when the stored ones no longer parse', async () => {
-    const sandbox = await readySandbox({ clientStorage: { [SETTINGS_STORAGE_KEY]: { size: { width: 3, height: 3 } } } })
-    expect(sandbox.of('init')[0]?.settings).toEqual(DEFAULT_SETTINGS)
-  })
-
   it('takes the command of a run event (a relaunch button)', async () => {
     const sandbox = await startSandbox()
     sandbox.fake.runEvents.fire({ command: 'reuse-settings' })
     sandbox.send({ type: 'ui-ready' })
     expect((await sandbox.waitFor('init')).command).toBe('reuse-settings')
+  })
+})
+
+describe('settings are the UI’s: the sandbox keeps them without reading them', () => {
+  // Valid JSON, but no longer settings the UI can use: every field but lastPrompt is wrong.
+  const unreadable = { size: { width: 3, height: 3 }, numberResults: 'many', endpoint: 42, future: { kept: true }, lastPrompt: 'dunes at dusk' }
+
+  it('hands unreadable stored settings back untouched, and the UI reads them as its defaults', async () => {
+    const sandbox = await readySandbox({ clientStorage: { [SETTINGS_STORAGE_KEY]: unreadable } })
+    const init = sandbox.of('init')[0]!
+    expect(init.settings).toEqual(unreadable)
+    expect(readSettings(init.settings)).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it.each([['a string', 'settings'], ['an array', [1, 2]], ['a number', 7]])('sends an empty object when %s is stored', async (_, stored) => {
+    const sandbox = await readySandbox({ clientStorage: { [SETTINGS_STORAGE_KEY]: stored } })
+    const init = sandbox.of('init')[0]!
+    expect(init.settings).toEqual({})
+    expect(readSettings(init.settings)).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('stores any JSON object the UI saves as it is, with no defaults added', async () => {
+    const sandbox = await readySandbox()
+    const own = { size: { width: 999, height: 999 }, somethingNew: [1, 'two'] }
+    sandbox.send({ type: 'save-settings', settings: own })
+    await sandbox.settle()
+    expect(await sandbox.figma.clientStorage.getAsync(SETTINGS_STORAGE_KEY)).toEqual(own)
+  })
+
+  it('reads only lastPrompt: Quick Actions suggests it though nothing else parses', async () => {
+    const sandbox = await startSandbox({ command: 'generate', clientStorage: { [SETTINGS_STORAGE_KEY]: unreadable } })
+    const input = sandbox.fake.fireParameterInput({ key: 'prompt', query: '' })
+    await sandbox.settle()
+    expect(input.suggestions).toEqual([{ name: 'dunes at dusk', data: 'dunes at dusk' }])
+  })
+
+  it('suggests no last prompt when the stored one is not text', async () => {
+    const stored = { ...unreadable, lastPrompt: 42 }
+    const sandbox = await startSandbox({ command: 'generate', clientStorage: { [SETTINGS_STORAGE_KEY]: stored } })
+    const input = sandbox.fake.fireParameterInput({ key: 'prompt', query: '' })
+    await sandbox.settle()
+    expect(input.suggestions).toEqual([])
   })
 })
 
@@ -111,7 +150,8 @@ describe('invalid messages', () => {
       'ui-ready',
       { type: 'launch-rockets' },
       { type: 'save-key', key: '   ' },
-      { type: 'save-settings', settings: { size: { width: 999, height: 999 } } },
+      { type: 'save-settings', settings: ['not', 'an', 'object'] },
+      { type: 'save-settings', settings: { lastPrompt: 'x'.repeat(MAX_SETTINGS_JSON_LENGTH) } },
       { type: 'notify', message: 42 },
       { type: 'resize-ui', width: 10, height: 10 },
       { type: 'run-end', runId: 'r', outcome: 'exploded' },

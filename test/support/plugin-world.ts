@@ -1,7 +1,7 @@
 import { effect } from '../../ui/lib/signals'
 import WebSocket from 'ws'
 
-import type { Endpoint } from '../../src/common/settings'
+import type { Endpoint } from '../../ui/state/settings'
 import { startPlugin } from '../../src/plugin'
 import { createApp, type App } from '../../ui/create-app'
 import { createRunwareGeneratorFactory } from '../../ui/generation/runware-generator'

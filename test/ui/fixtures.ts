@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type Settings } from '../../src/common/settings'
+import { DEFAULT_SETTINGS, type Settings } from '../../ui/state/settings'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { ReferenceMeta } from '../../src/common/protocol'
 import type { ImageCodec, RenderPlan } from '../../ui/image/image-codec'

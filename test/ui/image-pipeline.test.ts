@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { createImagePipeline, LETTERBOX_FILL } from '../../ui/image/image-pipeline'
 import { HEAVY_PNG_BYTES, MAX_REFERENCE_DATA_URI, referenceWarnings } from '../../ui/image/reference-limits'
-import { readImageInfo } from '../../src/common/image-header'
+import { readImageInfo } from '../../ui/image/image-info'
 import { fakeCodec, fakeJpeg, fakePng, fakeWebp } from './fixtures'
 
 // Just over the limit once base64 and the data: prefix are counted.

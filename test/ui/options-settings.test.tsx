@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { SettingsSchema } from '../../ui/state/settings'
 import { button, click, commit, field, renderApp, type Rendered } from './render-app'
 
 // The Advanced generation options as the designer meets them in Settings: the ttl field
@@ -37,7 +38,8 @@ function ownMessage(root: ParentNode, input: HTMLElement): string | null {
   return id ? (root.querySelector(`#${id}`)?.textContent ?? null) : null
 }
 
-const saves = () => ui.ofType('save-settings')
+// what the UI sent, read as the UI reads it back at the next start
+const saves = () => ui.ofType('save-settings').map((message) => ({ settings: SettingsSchema.parse(message.settings) }))
 
 describe('Advanced generation options', () => {
   it('offers a time to live only for URL output', async () => {

@@ -2,7 +2,7 @@ import { render } from 'preact'
 import { act } from 'preact/test-utils'
 
 import type { PluginToUi, UiToPlugin } from '../../src/common/protocol'
-import type { Settings } from '../../src/common/settings'
+import type { Settings } from '../../ui/state/settings'
 import { adoptFirstPaint } from '../../ui/adopt-first-paint'
 import { App } from '../../ui/app'
 import { createApp } from '../../ui/create-app'

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { DEFAULT_GENERATION_OPTIONS } from '../../src/common/generation-options'
-import { EndpointSchema } from '../../src/common/settings'
+import { DEFAULT_GENERATION_OPTIONS } from '../../ui/runware/generation-options'
+import { EndpointSchema } from '../../ui/state/settings'
 import { createRunwareGeneratorFactory } from '../../ui/generation/runware-generator'
 import type { RunwareClient } from '../../ui/runware'
 import type { RunwareClientConfig } from '../../ui/runware/types'

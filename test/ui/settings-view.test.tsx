@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { SettingsSchema } from '../../ui/state/settings'
 import { button, click, commit, field, keyDown, queryButton, renderApp, type, TEST_KEY, type Rendered } from './render-app'
 
 let ui: Rendered
 afterEach(() => ui.cleanup())
+
+/** The settings last sent to the sandbox, read as the UI reads them back at the next start. */
+const lastSaved = () => SettingsSchema.parse(ui.ofType('save-settings').at(-1)!.settings)
 
 async function openSettings() {
   ui = renderApp()
@@ -42,7 +46,7 @@ describe('settings', () => {
     const rest = ui.container.querySelector<HTMLInputElement>('input[name="connection"][value="rest"]')!
     expect(rest.closest('label')!.textContent).toBe('REST')
     await click(rest)
-    expect(ui.ofType('save-settings').at(-1)!.settings.endpoint.connection).toBe('rest')
+    expect(lastSaved().endpoint.connection).toBe('rest')
   })
 
   it('saves endpoint URLs only when they are valid, and resets them to Runware defaults', async () => {
@@ -54,13 +58,13 @@ describe('settings', () => {
 
     await commit(restUrl, 'http://localhost:8787/v1')
     await commit(field(ui.container, 'WebSocket URL'), 'ws://localhost:8787/v1')
-    expect(ui.ofType('save-settings').at(-1)!.settings.endpoint).toMatchObject({
+    expect(lastSaved().endpoint).toMatchObject({
       restUrl: 'http://localhost:8787/v1',
       wsUrl: 'ws://localhost:8787/v1',
     })
 
     await click(button(ui.container, "Reset to Runware's defaults"))
-    expect(ui.ofType('save-settings').at(-1)!.settings.endpoint).toMatchObject({
+    expect(lastSaved().endpoint).toMatchObject({
       restUrl: 'https://api.runware.ai/v1',
       wsUrl: 'wss://ws-api.runware.ai/v1',
     })
@@ -70,10 +74,10 @@ describe('settings', () => {
   it('saves advanced options when valid', async () => {
     await openSettings()
     await commit(field<HTMLSelectElement>(ui.container, 'Output format'), 'PNG')
-    expect(ui.ofType('save-settings').at(-1)!.settings.options.outputFormat).toBe('PNG')
+    expect(lastSaved().options.outputFormat).toBe('PNG')
     await commit(field(ui.container, 'Output quality (20–99)'), '5')
     expect(ui.container.textContent).toContain('Quality must be at least 20')
-    expect(ui.ofType('save-settings').at(-1)!.settings.options.outputQuality).toBe(95)
+    expect(lastSaved().options.outputQuality).toBe(95)
   })
 
   it('goes back with Done or Escape, focusing the Settings button again', async () => {

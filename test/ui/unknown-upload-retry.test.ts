@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { DEFAULT_GENERATION_OPTIONS } from '../../src/common/generation-options'
+import { DEFAULT_GENERATION_OPTIONS } from '../../ui/runware/generation-options'
 import type { UiToPlugin } from '../../src/common/protocol'
-import { EndpointSchema } from '../../src/common/settings'
+import { EndpointSchema } from '../../ui/state/settings'
 import { createBridge } from '../../ui/bridge/bridge'
 import { createRunController, type RunRequest } from '../../ui/generation/run-controller'
 import { createUploadCache } from '../../ui/generation/upload-cache'

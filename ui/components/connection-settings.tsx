@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 
-import { EndpointSchema, type Endpoint } from '../../src/common/settings'
+import { EndpointSchema, type Endpoint } from '../state/settings'
 
 // How to reach Runware. Automatic tries the WebSocket first and falls back to REST: a
 // null-origin iframe is not subject to CORS on a socket, while REST needs Runware's CORS

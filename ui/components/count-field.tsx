@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 
-import { MAX_RESULTS } from '../../src/common/settings'
+import { MAX_RESULTS } from '../../src/common/protocol/limits'
 
 // How many images one run makes, 1–20. What is typed is kept as typed until the field is
 // left (or Enter pressed), then clamped with a word about why, so typing "12" never flashes

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 
-import { GenerationOptionsSchema, type GenerationOptions } from '../../src/common/generation-options'
+import { GenerationOptionsSchema, type GenerationOptions } from '../runware/generation-options'
 
 // The seed's platform options the main form leaves out. Kept behind a disclosure because
 // the defaults are right for nearly everyone (dataURI output needs no second download).

@@ -1,5 +1,5 @@
-import type { GenerationOptions } from '../../src/common/generation-options'
-import type { Endpoint, Settings } from '../../src/common/settings'
+import type { GenerationOptions } from '../runware/generation-options'
+import type { Endpoint, Settings } from '../state/settings'
 import { ConnectionSettings } from './connection-settings'
 import { KeySettings } from './key-settings'
 import { OptionsSettings } from './options-settings'

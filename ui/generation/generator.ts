@@ -1,5 +1,5 @@
-import type { GenerationOptions } from '../../src/common/generation-options'
-import type { Endpoint } from '../../src/common/settings'
+import type { GenerationOptions } from '../runware/generation-options'
+import type { Endpoint } from '../state/settings'
 import type { ClientStatus, InferenceResult } from '../runware/types'
 
 // What the run controller needs from Runware, and nothing more. The real client in

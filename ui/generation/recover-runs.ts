@@ -1,9 +1,9 @@
 import { signal, type ReadonlySignal } from '../lib/signals'
 import { v4 as uuidv4 } from 'uuid'
 
-import type { GenerationOptions } from '../../src/common/generation-options'
+import type { GenerationOptions } from '../runware/generation-options'
 import type { PendingRun, RunPlan, UiToPlugin } from '../../src/common/protocol'
-import type { Endpoint } from '../../src/common/settings'
+import type { Endpoint } from '../state/settings'
 import type { ImagePipeline } from '../image/image-pipeline'
 import type { InferenceResult } from '../runware/types'
 import { deliverResult, type DeliverBridge } from './deliver-result'

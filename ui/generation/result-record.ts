@@ -1,4 +1,4 @@
-import type { GenerationOptions } from '../../src/common/generation-options'
+import type { GenerationOptions } from '../runware/generation-options'
 import { MODEL_ID, RECORD_VERSION, type GenerationRecord } from '../../src/common/generation-record'
 import type { InferenceResult } from '../runware/types'
 

@@ -1,10 +1,10 @@
 import { signal, type ReadonlySignal } from '../lib/signals'
 import { v4 as uuidv4 } from 'uuid'
 
-import type { GenerationOptions } from '../../src/common/generation-options'
+import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { RunPlan, UiToPlugin } from '../../src/common/protocol'
-import type { Endpoint } from '../../src/common/settings'
+import type { Endpoint } from '../state/settings'
 import { sha256HexAsync } from '../image/content-hash'
 import type { ImagePipeline } from '../image/image-pipeline'
 import { memoizeHash } from '../image/memo-hash'

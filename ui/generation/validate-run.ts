@@ -1,5 +1,5 @@
 import { MAX_REFERENCES } from '../../src/common/protocol'
-import { MAX_RESULTS } from '../../src/common/settings'
+import { MAX_RESULTS } from '../../src/common/protocol/limits'
 import { isAllowedSize } from '../../src/common/sizes'
 import { promptProblem } from '../lib/prompt'
 

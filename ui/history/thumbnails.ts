@@ -1,6 +1,7 @@
 import { MAX_THUMBNAIL_BYTES } from '../../src/common/history'
 import type { ImageCodec, RenderPlan } from '../image/image-codec'
-import { mimeOf, readImageInfo } from '../../src/common/image-header'
+import { mimeOf } from '../../src/common/image-format'
+import { readImageInfo } from '../image/image-info'
 
 // Small JPEG thumbnails for History, made here because only the iframe can decode and encode
 // pixels. ~96 px on the longest side keeps a run's four thumbnails near 10 kB.

@@ -2,7 +2,8 @@ import { dataUriLength } from './data-uri'
 import type { ImageCodec, ImageSource, RenderPlan } from './image-codec'
 import { letterbox } from './letterbox'
 import { isHeavyPng, MAX_REFERENCE_DATA_URI } from './reference-limits'
-import { mimeOf, readImageInfo, type ImageFormat } from '../../src/common/image-header'
+import { mimeOf, type ImageFormat } from '../../src/common/image-format'
+import { readImageInfo } from './image-info'
 
 // Makes references acceptable to Runway and results acceptable to Figma. Decisions come from
 // the headers (pure); only the drawing goes through the injected codec.

@@ -1,4 +1,4 @@
-import { MAX_RESULTS } from '../../src/common/settings'
+import { MAX_RESULTS } from '../../src/common/protocol/limits'
 
 // The number of results is 1–20 (the model's numberResults range). Out-of-range input is
 // clamped and explained rather than silently changed.

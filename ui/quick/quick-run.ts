@@ -8,6 +8,7 @@ import type { RunRecorder } from '../history/run-recorder'
 import type { AppActions } from '../state/app-actions'
 import type { AppState } from '../state/app-state'
 import { readiness } from '../state/readiness'
+import { readSettings } from '../state/settings'
 import { blockedText, finishedText } from './quick-run-text'
 
 // "Generate from selection" from Quick Actions: the sandbox opens this UI hidden with the
@@ -89,7 +90,7 @@ export function connectQuickRun(deps: QuickRunDeps): () => void {
   const unsubscribe = deps.subscribe((message) => {
     if (message.type !== 'init' || message.command !== QUICK_COMMAND || stopWatching || settled) return
     // Without a prompt the window is shown (src/plugin.ts) and works as usual.
-    if (!message.settings.lastPrompt.trim()) return
+    if (!readSettings(message.settings).lastPrompt.trim()) return
     // "The last settings": the saved size stays, not one matched to the references.
     state.sizePicked.value = true
     watch()

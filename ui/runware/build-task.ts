@@ -1,6 +1,6 @@
 import { v4 as uuidv4 } from 'uuid'
 
-import type { GenerationOptions } from '../../src/common/generation-options'
+import type { GenerationOptions } from './generation-options'
 import { MODEL_ID } from '../../src/common/generation-record'
 import { RunwareError } from './errors'
 import { englishIssue } from './issue-text'

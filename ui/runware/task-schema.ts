@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 
 import { MODEL_ID } from '../../src/common/generation-record'
+import { integer } from '../../src/common/integer'
 import { isAllowedSize } from '../../src/common/sizes'
 import { isBase64, isBase64DataUri } from './base64'
 
@@ -51,14 +52,14 @@ export const InferenceTaskSchema = z
     model: z.literal(MODEL_ID),
     outputType: z.optional(OutputTypeSchema),
     outputFormat: z.optional(OutputFormatSchema),
-    outputQuality: z.optional(z.int().check(z.minimum(20), z.maximum(99))),
+    outputQuality: z.optional(integer().check(z.minimum(20), z.maximum(99))),
     webhookURL: z.optional(uri),
     deliveryMethod: z.optional(z.enum(['sync', 'async'])),
     uploadEndpoint: z.optional(uri),
     safety: z.optional(z.strictObject({ checkContent: z.optional(z.boolean()), mode: z.optional(z.enum(['none', 'fast'])) })),
-    ttl: z.optional(z.int().check(z.minimum(TTL_MIN))),
+    ttl: z.optional(integer().check(z.minimum(TTL_MIN))),
     includeCost: z.optional(z.boolean()),
-    numberResults: z.optional(z.int().check(z.minimum(1), z.maximum(RESULTS_MAX))),
+    numberResults: z.optional(integer().check(z.minimum(1), z.maximum(RESULTS_MAX))),
     inputs: z.strictObject({
       referenceImages: z
         .array(z.string().check(z.refine(isReferenceImage, { message: 'not a UUID, URL, data URI or base64 image' })))
@@ -70,8 +71,8 @@ export const InferenceTaskSchema = z
       z.refine((text) => text.length <= PROMPT_MAX, { message: `longer than ${PROMPT_MAX} UTF-16 code units` }),
       z.refine((text) => text.trim().length > 0, { message: 'empty or whitespace only' }),
     ),
-    width: z.optional(z.int()),
-    height: z.optional(z.int()),
+    width: z.optional(integer()),
+    height: z.optional(integer()),
     providerSettings: z.optional(
       z.strictObject({
         runway: z.strictObject({
@@ -81,19 +82,16 @@ export const InferenceTaskSchema = z
     ),
   })
   .check(
-    z.superRefine((task, ctx) => {
-      const hasWidth = task.width !== undefined
-      if (hasWidth !== (task.height !== undefined)) {
-        // The seed: width is "paired with height" and vice versa.
-        ctx.addIssue({ code: 'custom', path: [hasWidth ? 'height' : 'width'], message: 'width and height go together' })
-      } else if (hasWidth && !isAllowedSize(task.width!, task.height!)) {
-        ctx.addIssue({ code: 'custom', path: ['width'], message: 'size not allowed' })
-      }
-      if (task.ttl !== undefined && (task.outputType ?? 'URL') !== 'URL') {
-        // The seed: ttl "only applies when outputType is URL" (URL is the default).
-        ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'ttl needs URL output' })
-      }
+    // Plain refines, each with its field's path: the form names the field from the path.
+    // The seed: width is "paired with height" and vice versa.
+    z.refine((task) => task.height !== undefined || task.width === undefined, { path: ['height'], message: 'width and height go together' }),
+    z.refine((task) => task.width !== undefined || task.height === undefined, { path: ['width'], message: 'width and height go together' }),
+    z.refine((task) => task.width === undefined || task.height === undefined || isAllowedSize(task.width, task.height), {
+      path: ['width'],
+      message: 'size not allowed',
     }),
+    // The seed: ttl "only applies when outputType is URL" (URL is the default).
+    z.refine((task) => task.ttl === undefined || (task.outputType ?? 'URL') === 'URL', { path: ['ttl'], message: 'ttl needs URL output' }),
   )
 
 export type InferenceTask = z.infer<typeof InferenceTaskSchema>

@@ -1,9 +1,9 @@
 import { batch } from '../lib/signals'
 
-import type { GenerationOptions } from '../../src/common/generation-options'
+import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import { MAX_PROMPT_LENGTH } from '../../src/common/protocol'
-import type { Endpoint, Settings } from '../../src/common/settings'
+import type { Endpoint, Settings } from './settings'
 import type { Bridge, Timers } from '../bridge/bridge'
 import { describeError } from '../generation/error-text'
 import type { RunController } from '../generation/run-controller'

@@ -2,9 +2,9 @@ import { signal } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { ReferenceMeta, SelectionState } from '../../src/common/protocol'
-import { DEFAULT_SETTINGS, type Settings } from '../../src/common/settings'
+import { DEFAULT_SETTINGS, type Settings } from './settings'
 import type { UiError } from '../generation/error-text'
-import type { ImageInfo } from '../../src/common/image-header'
+import type { ImageInfo } from '../image/image-info'
 
 // Everything the UI shows, as signals. The sandbox is the source of truth for the key, the
 // settings and the selection; the form fields are edited here and saved back.

@@ -3,10 +3,12 @@ import { batch } from '../lib/signals'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { PluginToUi } from '../../src/common/protocol'
 import { findSize } from '../../src/common/sizes'
-import { mimeOf, readImageInfo } from '../../src/common/image-header'
+import { mimeOf } from '../../src/common/image-format'
+import { readImageInfo } from '../image/image-info'
 import { matchReferenceSize } from '../lib/size-options'
 import type { AppState, Prefill, ReferenceImage } from './app-state'
 import type { ObjectUrls } from './object-urls'
+import { readSettings } from './settings'
 
 // Applies one parsed message from the sandbox to the state. Replies to requests never get
 // here (the bridge settles them); neither do invalid messages (the bridge drops them).
@@ -49,7 +51,8 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
     switch (message.type) {
       case 'init':
         batch(() => {
-          const settings = message.settings
+          // the sandbox stores settings without reading them: they are parsed here, on arrival
+          const settings = readSettings(message.settings)
           state.settings.value = settings
           state.apiKey.value = message.apiKey
           state.command.value = message.command

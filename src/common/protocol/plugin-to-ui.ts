@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 
 import { GenerationRecordSchema } from '../generation-record'
 import { HistoryEntrySchema, SpendSchema } from '../history'
-import { SettingsSchema } from '../settings'
+import { integer } from '../integer'
 import { StoredUploadsSchema } from '../stored-uploads'
 import { MAX_REFERENCES } from './limits'
 import { messageSchemas, parseMessage, type MessageOf, type ParseResult } from './parse-message'
@@ -23,8 +23,8 @@ export const ReferenceMetaSchema = z.object({
   width: z.number().check(z.positive()),
   height: z.number().check(z.positive()),
   /** The exported image's pixel size (longest side capped for the model). */
-  pixelWidth: z.int().check(z.positive()),
-  pixelHeight: z.int().check(z.positive()),
+  pixelWidth: integer().check(z.positive()),
+  pixelHeight: integer().check(z.positive()),
 })
 export type ReferenceMeta = z.infer<typeof ReferenceMetaSchema>
 
@@ -33,7 +33,8 @@ export type SelectionState = z.infer<typeof SelectionStateSchema>
 
 export const PluginToUiSchemas = messageSchemas({
   init: {
-    settings: SettingsSchema,
+    /** The UI's own settings as stored: the UI reads them with ui/state/settings.ts readSettings. */
+    settings: z.unknown(),
     /** The key goes to the UI only: it is the side that talks to Runware. */
     apiKey: z.nullable(z.string()),
     editorType: z.enum(['figma', 'figjam']),
@@ -43,20 +44,20 @@ export const PluginToUiSchemas = messageSchemas({
   },
   'key-state': { apiKey: z.nullable(z.string()) },
   selection: {
-    selectionId: z.int(),
+    selectionId: integer(),
     state: SelectionStateSchema,
     references: z.array(ReferenceMetaSchema).check(z.maxLength(MAX_REFERENCES)),
     /** How many usable nodes were selected (can exceed the maximum). */
-    usableCount: z.int().check(z.minimum(0)),
+    usableCount: integer().check(z.minimum(0)),
   },
   /** The pixels of one reference of the latest `selection`. */
-  'reference-image': { selectionId: z.int(), nodeId, image: bytes },
+  'reference-image': { selectionId: integer(), nodeId, image: bytes },
   'selected-record': { nodeId: z.nullable(nodeId), record: z.nullable(GenerationRecordSchema) },
   /** Runs cut short by a close, sent once after `init`; the UI tries to recover them. */
   'pending-runs': { runs: z.array(PendingRunSchema) },
   'run-started': { requestId, slotNodeIds: z.array(nodeId) },
   'result-placed': { requestId, nodeId },
-  'nodes-selected': { requestId, found: z.int().check(z.minimum(0)) },
+  'nodes-selected': { requestId, found: integer().check(z.minimum(0)) },
   /** Past runs, newest first, and the spend so far. */
   history: { entries: z.array(HistoryEntrySchema), spend: SpendSchema },
   /** A request the sandbox could not carry out, in words for the designer. */

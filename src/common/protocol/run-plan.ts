@@ -1,19 +1,27 @@
 import * as z from 'zod/mini'
 
-import { SizeSchema, MAX_RESULTS } from '../settings'
+import { integer } from '../integer'
+import { isAllowedSize } from '../sizes'
 import { MAX_PROMPT_LENGTH, utf16AtMost } from '../text-limits'
-import { MAX_REFERENCES } from './limits'
+import { MAX_REFERENCES, MAX_RESULTS } from './limits'
 
 // A run as both sides parse it: the UI sends its plan (`run-start`), the sandbox keeps the
 // plan of every sent task until the run ends and hands those back after a close
 // (`pending-runs`).
+
+/** An output size the model makes: a run's, and the one the UI remembers in its settings. */
+export const SizeSchema = z.object({ width: integer(), height: integer() }).check(
+  z.refine((size) => isAllowedSize(size.width, size.height), {
+    message: 'This size is not one Gen-4 Image Turbo can make',
+  }),
+)
 
 /** Where a run's results go: decided by the sandbox, carried out one result at a time. */
 export const RunPlanSchema = z.object({
   runId: z.string().check(z.minLength(1)),
   prompt: z.string().check(z.trim(), z.minLength(1), utf16AtMost(MAX_PROMPT_LENGTH)),
   size: SizeSchema,
-  count: z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)),
+  count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
   referenceNodeIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(MAX_REFERENCES)),
 })
 export type RunPlan = z.infer<typeof RunPlanSchema>

@@ -2,8 +2,9 @@ import * as z from 'zod/mini'
 
 import { GenerationRecordSchema } from '../generation-record'
 import { HistoryEntrySchema } from '../history'
-import { SettingsSchema, MAX_RESULTS } from '../settings'
+import { integer } from '../integer'
 import { StoredUploadsSchema } from '../stored-uploads'
+import { MAX_RESULTS } from './limits'
 import { messageSchemas, parseMessage, type MessageOf, type ParseResult } from './parse-message'
 import { RunPlanSchema } from './run-plan'
 
@@ -14,11 +15,32 @@ import { RunPlanSchema } from './run-plan'
 
 const requestId = z.string().check(z.minLength(1))
 const runId = z.string().check(z.minLength(1))
-const slot = z.int().check(z.minimum(0), z.maximum(MAX_RESULTS - 1))
+/** Far above what the UI's settings take (a few hundred bytes), far below clientStorage's 5 MB. */
+export const MAX_SETTINGS_JSON_LENGTH = 64 * 1024
+
+function isSmallJson(value: unknown): boolean {
+  try {
+    return JSON.stringify(value).length <= MAX_SETTINGS_JSON_LENGTH
+  } catch {
+    return false // cyclic, or a BigInt: nothing clientStorage should keep as settings
+  }
+}
+
+/**
+ * The UI's settings as the sandbox sees them: any JSON object, kept under settings-v1 and handed
+ * back in `init`. Their shape is the UI's business (ui/state/settings.ts parses them on
+ * arrival); the sandbox only bounds their size, and reads nothing but the last prompt.
+ */
+export const StoredSettingsSchema = z.looseObject({}).check(
+  z.refine(isSmallJson, { message: `Settings must be JSON of at most ${MAX_SETTINGS_JSON_LENGTH} characters` }),
+)
+export type StoredSettings = z.infer<typeof StoredSettingsSchema>
+
+const slot = integer().check(z.minimum(0), z.maximum(MAX_RESULTS - 1))
 
 export const UiToPluginSchemas = messageSchemas({
   'ui-ready': {},
-  'save-settings': { settings: SettingsSchema },
+  'save-settings': { settings: StoredSettingsSchema },
   'save-key': { key: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) },
   'forget-key': {},
   'refresh-references': {},
@@ -38,11 +60,11 @@ export const UiToPluginSchemas = messageSchemas({
   'task-sent': { runId, taskUUID: z.string().check(z.minLength(1)) },
   /** A recovery attempt for this task is over (placed or not): its pending entry goes. */
   'pending-run-cleared': { taskUUID: z.string().check(z.minLength(1)) },
-  'result-failed': { runId, index: z.int().check(z.minimum(0)), message: z.string() },
+  'result-failed': { runId, index: integer().check(z.minimum(0)), message: z.string() },
   /** The run is over: placeholders left unfilled are cleared, results selected, one undo step. */
   'run-end': { runId, outcome: z.enum(['done', 'cancelled', 'failed']) },
   notify: { message: z.string().check(z.maxLength(500)), error: z.optional(z.boolean()) },
-  'resize-ui': { width: z.int().check(z.minimum(200), z.maximum(1200)), height: z.int().check(z.minimum(200), z.maximum(1600)) },
+  'resize-ui': { width: integer().check(z.minimum(200), z.maximum(1200)), height: integer().check(z.minimum(200), z.maximum(1600)) },
   'select-nodes': { requestId, nodeIds: z.array(z.string().check(z.minLength(1))) },
   // History (issue 5): the sandbox keeps it in clientStorage and answers each with `history`.
   'history-list': {},

@@ -1,6 +1,8 @@
 // Puts what the URL asks for into clientStorage before the plugin starts, exactly where the
-// plugin reads it (src/common/settings.ts), so the plugin needs no test-only code path.
-import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY, SettingsSchema } from '../../../src/common/settings'
+// plugin reads it (src/common/storage-keys.ts) and in the UI's shape (ui/state/settings.ts),
+// so the plugin needs no test-only code path.
+import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../../src/common/storage-keys'
+import { SettingsSchema } from '../../../ui/state/settings'
 import { runwareEndpoint, type HostConfig } from './host-config'
 
 type Json = Record<string, unknown>

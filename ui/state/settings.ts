@@ -1,23 +1,16 @@
 import * as z from 'zod/mini'
 
-import { GenerationOptionsSchema } from './generation-options'
-import { DEFAULT_SIZE, isAllowedSize } from './sizes'
-import { MAX_PROMPT_LENGTH, utf16AtMost } from './text-limits'
+import { integer } from '../../src/common/integer'
+import { MAX_RESULTS } from '../../src/common/protocol/limits'
+import { SizeSchema } from '../../src/common/protocol/run-plan'
+import { DEFAULT_SIZE } from '../../src/common/sizes'
+import { MAX_PROMPT_LENGTH, utf16AtMost } from '../../src/common/text-limits'
+import { GenerationOptionsSchema } from '../runware/generation-options'
 
-// Per-user settings, kept in figma.clientStorage under a versioned key so a future shape can
-// start fresh instead of misreading old data. The API key is NOT here: it has its own
-// clientStorage entry and never travels with settings.
-
-export const SETTINGS_STORAGE_KEY = 'settings-v1'
-export const API_KEY_STORAGE_KEY = 'runware-api-key-v1'
-
-export const MAX_RESULTS = 20
-
-export const SizeSchema = z.object({ width: z.int(), height: z.int() }).check(
-  z.refine((size) => isAllowedSize(size.width, size.height), {
-    message: 'This size is not one Gen-4 Image Turbo can make',
-  }),
-)
+// The designer's settings. They are the UI's alone: the sandbox keeps them in clientStorage
+// (under settings-v1, src/common/storage-keys.ts) as an opaque object and hands them back in
+// `init`, where they are parsed here; whatever no longer parses gives the defaults. The API key
+// is NOT here: it has its own clientStorage entry and never travels with settings.
 
 const url = z.string().check(z.refine((value) => /^(https?|wss?):\/\/\S+$/i.test(value), { message: 'Enter a full URL' }))
 
@@ -29,7 +22,7 @@ export const EndpointSchema = z.object({
 
 export const SettingsSchema = z.object({
   size: z._default(SizeSchema, { width: DEFAULT_SIZE.width, height: DEFAULT_SIZE.height }),
-  numberResults: z._default(z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)), 4),
+  numberResults: z._default(integer().check(z.minimum(1), z.maximum(MAX_RESULTS)), 4),
   endpoint: z._default(EndpointSchema, () => EndpointSchema.parse({})),
   options: z._default(GenerationOptionsSchema, () => GenerationOptionsSchema.parse({})),
   /** The user has read that frames and prompt go to Runware, a third party. */

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini'
 
+import { integer } from '../../src/common/integer'
+
 // The seed's platform options that the main form does not show (outputType, outputFormat,
 // outputQuality, deliveryMethod, webhookURL, uploadEndpoint, safety, ttl, includeCost) and the
-// provider's publicFigureThreshold. They are remembered per user in clientStorage, so both
-// sides parse them; the Runware layer turns them into task fields.
+// provider's publicFigureThreshold. They are remembered per user with the UI's settings
+// (ui/state/settings.ts); build-task.ts turns them into task fields.
 
 const httpsUrl = z.string().check(
   z.trim(),
@@ -27,7 +29,7 @@ export const GenerationOptionsSchema = z
     // JPG, the seed's default: a fraction of PNG's bytes for photographic results.
     outputFormat: z._default(z.enum(['JPG', 'PNG', 'WEBP']), 'JPG'),
     outputQuality: z._default(
-      z.int().check(
+      integer().check(
         z.minimum(20, 'Quality must be at least 20'),
         z.maximum(99, 'Quality can be at most 99'),
       ),
@@ -37,15 +39,14 @@ export const GenerationOptionsSchema = z
     webhookURL: z.optional(httpsUrl),
     uploadEndpoint: z.optional(httpsUrl),
     safety: z._default(SafetySchema, { checkContent: false, mode: 'none' }),
-    ttl: z.optional(z.int().check(z.minimum(60, 'Keep the image URL for at least 60 seconds'))),
+    ttl: z.optional(integer().check(z.minimum(60, 'Keep the image URL for at least 60 seconds'))),
     includeCost: z._default(z.boolean(), true),
     publicFigureThreshold: z._default(z.enum(['auto', 'low']), 'auto'),
   })
   .check(
-    z.superRefine((options, ctx) => {
-      if (options.ttl !== undefined && options.outputType !== 'URL') {
-        ctx.issues.push({ code: 'custom', path: ['ttl'], message: 'Time to live only applies to URL output', input: options.ttl })
-      }
+    z.refine((options) => options.ttl === undefined || options.outputType === 'URL', {
+      path: ['ttl'],
+      message: 'Time to live only applies to URL output',
     }),
   )
 

@@ -1,7 +1,8 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
-import { mimeOf, readImageInfo, sniffFormat } from '../../src/common/image-header'
+import { mimeOf, sniffFormat } from '../../src/common/image-format'
+import { readImageInfo } from '../../ui/image/image-info'
 
 // Real encoders' output, so the header readers are checked against what browsers, Figma and
 // Runware actually produce rather than against our own idea of the formats.
