@@ -27,7 +27,7 @@ export const GenerationRecordSchema = z.object({
   taskUUID: z.string(),
   imageUUID: z.string(),
   cost: z.optional(z.number().check(z.minimum(0))),
-  outputFormat: z.optional(z.enum(['JPG', 'PNG', 'WEBP'])),
+  outputFormat: z.optional(z.literal(['JPG', 'PNG', 'WEBP'])),
   referenceNodeIds: z.array(z.string()),
   createdAt: z.string(),
   /** How many results the run asked for, so "Reuse settings" restores the count. */

@@ -62,8 +62,8 @@ export const UiToPluginSchemas = messageSchemas({
   'pending-run-cleared': { taskUUID: z.string().check(z.minLength(1)) },
   'result-failed': { runId, index: integer().check(z.minimum(0)), message: z.string() },
   /** The run is over: placeholders left unfilled are cleared, results selected, one undo step. */
-  'run-end': { runId, outcome: z.enum(['done', 'cancelled', 'failed']) },
-  notify: { message: z.string().check(z.maxLength(500)), error: z.optional(z.boolean()) },
+  'run-end': { runId, outcome: z.literal(['done', 'cancelled', 'failed']) },
+  notify: { message: z.string().check(z.maxLength(500)), error: z.optional(z.literal([true, false])) },
   'resize-ui': { width: integer().check(z.minimum(200), z.maximum(1200)), height: integer().check(z.minimum(200), z.maximum(1600)) },
   'select-nodes': { requestId, nodeIds: z.array(z.string().check(z.minLength(1))) },
   // History (issue 5): the sandbox keeps it in clientStorage and answers each with `history`.
