@@ -18,6 +18,10 @@ const runId = z.string().check(z.minLength(1))
 /** Far above what the UI's settings take (a few hundred bytes), far below clientStorage's 5 MB. */
 export const MAX_SETTINGS_JSON_LENGTH = 64 * 1024
 
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 function isSmallJson(value: unknown): boolean {
   try {
     return JSON.stringify(value).length <= MAX_SETTINGS_JSON_LENGTH
@@ -31,9 +35,11 @@ function isSmallJson(value: unknown): boolean {
  * back in `init`. Their shape is the UI's business (ui/state/settings.ts parses them on
  * arrival); the sandbox only bounds their size, and reads nothing but the last prompt.
  */
-export const StoredSettingsSchema = z.looseObject({}).check(
-  z.refine(isSmallJson, { message: `Settings must be JSON of at most ${MAX_SETTINGS_JSON_LENGTH} characters` }),
-)
+export const StoredSettingsSchema = z
+  // a custom check rather than z.looseObject: the sandbox never reads a field of them, and
+  // this keeps zod's catch-all object parsing out of its bundle
+  .custom<Record<string, unknown>>(isJsonObject, { message: 'Settings must be a JSON object' })
+  .check(z.refine(isSmallJson, { message: `Settings must be JSON of at most ${MAX_SETTINGS_JSON_LENGTH} characters` }))
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>
 
 const slot = integer().check(z.minimum(0), z.maximum(MAX_RESULTS - 1))
