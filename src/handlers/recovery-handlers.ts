@@ -1,6 +1,7 @@
 import type { Handlers } from '../messages/router'
 import { placeResultFromUrl } from '../placement/place-result-url'
 import type { PluginContext } from './context'
+import { placeInRun } from './place-in-run'
 
 // Issue 6: results that must not be lost. URL output the UI could not download is fetched by
 // Figma instead; a run's task is remembered from the moment it is sent, so a close mid-run can
@@ -8,27 +9,13 @@ import type { PluginContext } from './context'
 
 type RecoveryHandlers = Pick<Handlers, 'place-result-url' | 'task-sent' | 'pending-run-cleared'>
 
-const RUN_GONE = 'This run is no longer on the canvas: it ended or the plugin was restarted.'
-
 export function createRecoveryHandlers(context: PluginContext): RecoveryHandlers {
-  const { figma, post, registry, pendingRuns } = context
+  const { figma, registry, pendingRuns } = context
 
   return {
-    async 'place-result-url'({ requestId, runId, index, url, record }) {
-      const run = registry.get(runId)
-      if (!run) {
-        post({ type: 'request-failed', requestId, message: RUN_GONE })
-        return
-      }
-      const secret = await context.apiKey.read()
-      const outcome = await placeResultFromUrl(figma, run, index, url, record, secret)
-      if (!outcome.ok) {
-        post({ type: 'request-failed', requestId, message: outcome.message })
-        return
-      }
-      // told first, recorded before the next message is handled (see run-handlers.ts)
-      post({ type: 'result-placed', requestId, nodeId: outcome.node.id })
-      await pendingRuns.markPlaced(runId, record.imageUUID)
+    async 'place-result-url'(message) {
+      const { index, url, record } = message
+      await placeInRun(context, message, (run, secret) => placeResultFromUrl(figma, run, index, url, record, secret))
     },
 
     async 'task-sent'({ runId, taskUUID }) {

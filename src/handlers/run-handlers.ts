@@ -5,13 +5,12 @@ import { startRun } from '../placement/start-run'
 import { shorten } from '../text'
 import type { PluginContext } from './context'
 import { notify } from './context'
+import { placeInRun } from './place-in-run'
 
 // A run's life on the canvas: placeholders at once, each result as it arrives, then one
 // clean end. The run is held by id, so selection changes meanwhile do not disturb it.
 
 type RunHandlers = Pick<Handlers, 'run-start' | 'place-result' | 'result-failed' | 'run-end'>
-
-const RUN_GONE = 'This run is no longer on the canvas: it ended or the plugin was restarted.'
 
 export function createRunHandlers(context: PluginContext): RunHandlers {
   const { figma, post, registry } = context
@@ -27,23 +26,9 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
       post({ type: 'run-started', requestId, slotNodeIds: started.run.slots.map((slot) => slot.node.id) })
     },
 
-    async 'place-result'({ requestId, runId, index, image, record }) {
-      const run = registry.get(runId)
-      if (!run) {
-        post({ type: 'request-failed', requestId, message: RUN_GONE })
-        return
-      }
-      const secret = await context.apiKey.read()
-      const outcome = placeResult(figma, run, index, image, record, secret)
-      if (!outcome.ok) {
-        post({ type: 'request-failed', requestId, message: outcome.message })
-        return
-      }
-      // Told first: the image is on the canvas and the UI is waiting. The record of it is
-      // written before the next message is handled (they are handled one at a time), so
-      // `run-end` can never clear the pending run under this write.
-      post({ type: 'result-placed', requestId, nodeId: outcome.node.id })
-      await context.pendingRuns.markPlaced(runId, record.imageUUID)
+    async 'place-result'(message) {
+      const { index, image, record } = message
+      await placeInRun(context, message, (run, secret) => placeResult(figma, run, index, image, record, secret))
     },
 
     'result-failed'({ runId, index }) {
