@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 
 import { integer } from './integer'
+import { parseJsonWith } from './parse-json'
 import { MAX_RESULTS } from './protocol/limits'
 
 // What produced a generated node, stored on it as plugin data so the next iteration
@@ -41,11 +42,5 @@ export function encodeRecord(record: GenerationRecord): string {
 
 /** A record read back from the document; anything unreadable is treated as "no record". */
 export function decodeRecord(text: string): GenerationRecord | undefined {
-  if (!text) return undefined
-  try {
-    const parsed = GenerationRecordSchema.safeParse(JSON.parse(text))
-    return parsed.success ? parsed.data : undefined
-  } catch {
-    return undefined
-  }
+  return parseJsonWith(GenerationRecordSchema, text)
 }

@@ -1,3 +1,6 @@
+import * as z from 'zod/mini'
+
+import { parseJsonWith } from '../common/parse-json'
 import type { Rect } from './run-layout'
 
 // What is already on the page, as rectangles for the layout: everything at the top level
@@ -6,12 +9,13 @@ import type { Rect } from './run-layout'
 
 export const RUN_MARKER_KEY = 'run'
 
-export interface RunMarker {
-  version: 1
-  runId: string
+const RunMarkerSchema = z.object({
+  version: z.literal(1),
+  runId: z.string(),
   /** The reference node ids the run was made from, sorted. */
-  sources: string[]
-}
+  sources: z.array(z.string()),
+})
+export type RunMarker = z.infer<typeof RunMarkerSchema>
 
 export function sourceKey(nodeIds: readonly string[]): string {
   return [...new Set(nodeIds)].sort().join(',')
@@ -23,17 +27,7 @@ export function encodeRunMarker(runId: string, sourceIds: readonly string[]): st
 }
 
 export function decodeRunMarker(text: string): RunMarker | undefined {
-  if (!text) return undefined
-  try {
-    const value: unknown = JSON.parse(text)
-    if (typeof value !== 'object' || value === null) return undefined
-    const marker = value as Partial<RunMarker>
-    if (marker.version !== 1 || typeof marker.runId !== 'string' || !Array.isArray(marker.sources)) return undefined
-    if (!marker.sources.every((id) => typeof id === 'string')) return undefined
-    return marker as RunMarker
-  } catch {
-    return undefined
-  }
+  return parseJsonWith(RunMarkerSchema, text)
 }
 
 export interface PageContent {
