@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 
+import { bytes } from '../bytes'
 import { GenerationRecordSchema } from '../generation-record'
 import { HistoryEntrySchema, SpendSchema } from '../history'
 import { integer } from '../integer'
@@ -13,7 +14,6 @@ import { PendingRunSchema } from './run-plan'
 
 const requestId = z.string().check(z.minLength(1))
 const nodeId = z.string().check(z.minLength(1))
-const bytes = z.instanceof(Uint8Array)
 
 /** A selected node usable as a reference, as the UI shows it before its pixels arrive. */
 export const ReferenceMetaSchema = z.object({
@@ -51,7 +51,7 @@ export const PluginToUiSchemas = messageSchemas({
     usableCount: integer().check(z.minimum(0)),
   },
   /** The pixels of one reference of the latest `selection`. */
-  'reference-image': { selectionId: integer(), nodeId, image: bytes },
+  'reference-image': { selectionId: integer(), nodeId, image: bytes() },
   'selected-record': { nodeId: z.nullable(nodeId), record: z.nullable(GenerationRecordSchema) },
   /** Runs cut short by a close, sent once after `init`; the UI tries to recover them. */
   'pending-runs': { runs: z.array(PendingRunSchema) },

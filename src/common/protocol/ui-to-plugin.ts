@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 
+import { bytes } from '../bytes'
 import { GenerationRecordSchema } from '../generation-record'
 import { HistoryEntrySchema } from '../history'
 import { integer } from '../integer'
@@ -53,7 +54,7 @@ export const UiToPluginSchemas = messageSchemas({
   /** Create one placeholder per result at its final place; answered by `run-started`. */
   'run-start': { requestId, plan: RunPlanSchema },
   /** One finished image (PNG, JPEG or GIF bytes) for slot `index`; answered by `result-placed`. */
-  'place-result': { requestId, runId, index: slot, image: z.instanceof(Uint8Array), record: GenerationRecordSchema },
+  'place-result': { requestId, runId, index: slot, image: bytes(), record: GenerationRecordSchema },
   /** URL output the UI could not download (CORS, network): the sandbox fetches it with createImageAsync. */
   'place-result-url': {
     requestId,
