@@ -79,27 +79,28 @@ export function moveDownUntilFree(rect: Rect, occupied: readonly Rect[], margin:
 
 export function planRunLayout(input: LayoutInput): RunLayout {
   const { count, size } = input
-  const columns = Math.min(count, LAYOUT.maxColumns)
-  const rows = Math.ceil(count / LAYOUT.maxColumns)
-  const width = columns * size.width + (columns - 1) * LAYOUT.slotGap + 2 * LAYOUT.padding
-  const height = rows * size.height + (rows - 1) * LAYOUT.slotGap + 2 * LAYOUT.padding
+  const { sourceGap, slotGap, padding, runGap, maxColumns } = LAYOUT
+  const columns = Math.min(count, maxColumns)
+  const rows = Math.ceil(count / maxColumns)
+  const width = columns * size.width + (columns - 1) * slotGap + 2 * padding
+  const height = rows * size.height + (rows - 1) * slotGap + 2 * padding
 
   let start: Point
   if (input.sources) {
-    const previousBottom = Math.max(-Infinity, ...input.previousRuns.map((r) => r.y + r.height + LAYOUT.runGap))
-    start = { x: input.sources.x + input.sources.width + LAYOUT.sourceGap, y: Math.max(input.sources.y, previousBottom) }
+    const previousBottom = Math.max(-Infinity, ...input.previousRuns.map((r) => r.y + r.height + runGap))
+    start = { x: input.sources.x + input.sources.width + sourceGap, y: Math.max(input.sources.y, previousBottom) }
   } else {
     start = { x: input.fallbackCentre.x - width / 2, y: input.fallbackCentre.y - height / 2 }
   }
-  const section = moveDownUntilFree({ x: Math.round(start.x), y: Math.round(start.y), width, height }, input.occupied, LAYOUT.runGap)
+  const section = moveDownUntilFree({ x: Math.round(start.x), y: Math.round(start.y), width, height }, input.occupied, runGap)
 
   const slots: Rect[] = []
   for (let index = 0; index < count; index += 1) {
-    const column = index % LAYOUT.maxColumns
-    const row = Math.floor(index / LAYOUT.maxColumns)
+    const column = index % maxColumns
+    const row = Math.floor(index / maxColumns)
     slots.push({
-      x: section.x + LAYOUT.padding + column * (size.width + LAYOUT.slotGap),
-      y: section.y + LAYOUT.padding + row * (size.height + LAYOUT.slotGap),
+      x: section.x + padding + column * (size.width + slotGap),
+      y: section.y + padding + row * (size.height + slotGap),
       width: size.width,
       height: size.height,
     })
