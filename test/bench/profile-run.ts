@@ -38,6 +38,7 @@ function attribute(profile: Profile): Map<string, number> {
   for (const n of profile.nodes) { byId.set(n.id, n); for (const c of n.children ?? []) parent.set(c, n) }
   const totals = new Map<string, number>()
   const fnTotals = new Map<string, number>()
+  const inclusive = new Map<string, number>()
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000
     const self = byId.get(id)!
@@ -53,11 +54,19 @@ function attribute(profile: Profile): Map<string, number> {
       bucket = /code\.js/.test(url) ? 'sandbox code.js' : /figma-fake|fake/.test(url) ? `host:${url.split('/').pop()}` : url.split('?')[0]!.split('/').slice(-2).join('/')
     }
     totals.set(bucket, (totals.get(bucket) ?? 0) + dt)
+    // inclusive time of every named function on the stack, counted once per sample
+    const seen = new Set<string>()
+    for (let up: Node | undefined = self; up; up = parent.get(up.id)) {
+      const key = `${up.callFrame.url.split('/').pop()?.split('?')[0] ?? ''}:${up.callFrame.functionName}`
+      if (up.callFrame.functionName && !seen.has(key)) { seen.add(key); inclusive.set(key, (inclusive.get(key) ?? 0) + dt) }
+    }
     const fnKey = `${node?.callFrame.url.split('/').pop() ?? ''} ${node?.callFrame.functionName ?? ''} > ${name}`
     fnTotals.set(fnKey, (fnTotals.get(fnKey) ?? 0) + dt)
   })
   console.log('  top functions:')
   for (const [k, v] of [...fnTotals].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${v.toFixed(1).padStart(7)} ms  ${k}`)
+  console.log('  inclusive:')
+  for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).filter(([k]) => !k.endsWith(':(idle)') && !k.endsWith(':(root)')).slice(0, 30)) console.log(`    ${v.toFixed(1).padStart(7)} ms  ${k}`)
   return totals
 }
 
@@ -74,8 +83,9 @@ async function main(): Promise<void> {
     const runs = Number(process.env.RUNS ?? 3)
     for (let run = 0; run < runs; run++) {
       await plugin.select(frameIds)
-      const sessions: CDPSession[] = [await plugin.page.context().newCDPSession(plugin.page)]
-      try { sessions.push(await plugin.page.context().newCDPSession(plugin.uiFrame())) } catch { /* in-process iframe */ }
+      // PROFILE=0 times the runs without the profiler's own cost
+      const sessions: CDPSession[] = process.env.PROFILE === '0' ? [] : [await plugin.page.context().newCDPSession(plugin.page)]
+      if (sessions.length > 0) try { sessions.push(await plugin.page.context().newCDPSession(plugin.uiFrame())) } catch { /* in-process iframe */ }
       for (const s of sessions) { await s.send('Profiler.enable'); await s.send('Profiler.setSamplingInterval', { interval: 200 }); await s.send('Profiler.start') }
       const cpuBefore = processCpu()
       const emuBefore = await emulator.usage()
