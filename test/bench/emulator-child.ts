@@ -3,6 +3,8 @@
 // Playwright there parses every WebSocket frame the browser reports (1–2 MB each) on the same
 // event loop: an emulator sharing it would send the plugin's results late, and the bare Node
 // request, which Playwright does not watch, would not pay the same delay.
+import { performance } from 'node:perf_hooks'
+
 import { startEmulator } from '../emulator/index'
 import type { EmulatorOptions } from '../emulator/types'
 import { startWireCounter } from './wire-counter'
@@ -13,6 +15,13 @@ export type ChildRequest =
   | { id: number; op: 'wire' }
   | { id: number; op: 'reset-wire' }
   | { id: number; op: 'close' }
+  | { id: number; op: 'usage' }
+
+/** This process's CPU time (all threads, sharp's included) and its event loop's busy time, in ms. */
+export interface ChildUsage {
+  cpuMs: number
+  loopBusyMs: number
+}
 
 export interface ChildReady {
   ready: true
@@ -41,6 +50,11 @@ function answer(request: ChildRequest): unknown {
       return null
     case 'close':
       return null
+    case 'usage': {
+      const { user, system } = process.cpuUsage()
+      const usage: ChildUsage = { cpuMs: (user + system) / 1000, loopBusyMs: performance.eventLoopUtilization().active }
+      return usage
+    }
   }
 }
 

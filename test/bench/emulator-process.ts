@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { EmulatorOptions } from '../emulator/types'
-import type { ChildReady, ChildRequest } from './emulator-child'
+import type { ChildReady, ChildRequest, ChildUsage } from './emulator-child'
 
 type Op<R> = R extends { op: infer O } ? O : never
 type Payload<O> = Omit<Extract<ChildRequest, { op: O }>, 'id' | 'op'>
@@ -19,6 +19,8 @@ export interface EmulatorProcess {
   lastInference(): Promise<{ task: Record<string, unknown>; bodyBytes: number }>
   wire(): Promise<{ sent: number; received: number }>
   resetWire(): Promise<void>
+  /** Cumulative CPU and event-loop busy time of the emulator process, to be differenced. */
+  usage(): Promise<ChildUsage>
   close(): Promise<void>
 }
 
@@ -60,6 +62,7 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
     lastInference: () => ask('last-inference') as Promise<{ task: Record<string, unknown>; bodyBytes: number }>,
     wire: () => ask('wire') as Promise<{ sent: number; received: number }>,
     resetWire: async () => void (await ask('reset-wire')),
+    usage: () => ask('usage') as Promise<ChildUsage>,
     async close() {
       if (child.exitCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))

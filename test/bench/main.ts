@@ -132,32 +132,41 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host):
     await emulator.setOptions({ latencyMs: 0, staggerMs: 0 })
     arrivals.watching = false
     const pluginTimes: number[] = []
+    const pluginEmulatorCpu: number[] = []
     for (let run = 0; run < 3; run++) {
       await plugin.select(frameIds)
       const before = await plugin.probe('ui')
+      const usageBefore = await emulator.usage()
       await plugin.generate(form)
+      pluginEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
       const after = await plugin.probe('ui')
       pluginTimes.push(after.placed.at(-1)! - after.generateClicks.at(-1)!)
       if (after.placed.length - before.placed.length !== 4) throw new Error('a timed run did not place 4 results')
     }
     const bare = await openBareClient(emulator.wsUrl, emulator.apiKey)
     const bareTimes: number[] = []
+    const bareEmulatorCpu: number[] = []
     try {
       const { taskUUID: _unused, ...task } = (await emulator.lastInference()).task
-      for (let run = 0; run < 3; run++) bareTimes.push(await bare.run(task))
+      for (let run = 0; run < 3; run++) {
+        const usageBefore = await emulator.usage()
+        bareTimes.push(await bare.run(task))
+        bareEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
+      }
     } finally {
       bare.close()
     }
     const { taskUUID: _again, ...sameTask } = (await emulator.lastInference()).task
     const browserTimes = await browserRequestTimes(plugin.page, emulator.wsUrl, emulator.apiKey, sameTask, 3)
     stage(`plugin runs ${pluginTimes.map(Math.round).join(', ')} ms; bare ${bareTimes.map(Math.round).join(', ')} ms; from a page ${browserTimes.map(Math.round).join(', ')} ms`)
+    stage(`emulator CPU per run: plugin ${pluginEmulatorCpu.map(Math.round).join(', ')} ms; bare ${bareEmulatorCpu.map(Math.round).join(', ')} ms`)
     arrivals.watching = true
     const pluginRun = median(pluginTimes)
     const bareRun = median(bareTimes)
     rows.push({
       figure: 'run time, 3 refs + 4 results 1440×1080', measured: `${ms(pluginRun)} (${(pluginRun / bareRun).toFixed(2)}×)`,
       target: '≤ 1.5× bare', pass: pluginRun <= 1.5 * bareRun,
-      baseline: `${ms(bareRun)} (bare Node request); ${ms(median(browserTimes))} from a page in the bench's Chromium`,
+      baseline: `${ms(bareRun)} (bare Node request); ${ms(median(browserTimes))} from a page in the bench's Chromium; emulator CPU per run ${ms(median(pluginEmulatorCpu))} plugin vs ${ms(median(bareEmulatorCpu))} bare`,
     })
 
     // ── 20 results at 1920×1080: sandbox long tasks and UI heap ──
