@@ -5,14 +5,15 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
 
+import WebSocket from 'ws'
+
 import { startHost, type Host } from '../host/server'
-import { openBareClient } from './bare-request'
-import { browserRequestTimes } from './browser-request'
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process'
 import { photoJpeg, pngAtTwoX } from './photo-frames'
 import { openPluginPage, type PluginPage } from './plugin-driver'
 import { startSandboxProfile } from './sandbox-share'
 import { formatTable, kb, mb, median, ms, type Row } from './table'
+import { timedRequest, type SocketConstructor } from './timed-request'
 import { measureUiFloor } from './ui-floor'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -143,21 +144,17 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host):
       pluginTimes.push(after.placed.at(-1)! - after.generateClicks.at(-1)!)
       if (after.placed.length - before.placed.length !== 4) throw new Error('a timed run did not place 4 results')
     }
-    const bare = await openBareClient(emulator.wsUrl, emulator.apiKey)
+    const { taskUUID: _unused, ...task } = (await emulator.lastInference()).task
+    const request = { wsUrl: emulator.wsUrl, apiKey: emulator.apiKey, task }
     const bareTimes: number[] = []
     const bareEmulatorCpu: number[] = []
-    try {
-      const { taskUUID: _unused, ...task } = (await emulator.lastInference()).task
-      for (let run = 0; run < 3; run++) {
-        const usageBefore = await emulator.usage()
-        bareTimes.push(await bare.run(task))
-        bareEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
-      }
-    } finally {
-      bare.close()
+    for (let run = 0; run < 3; run++) {
+      const usageBefore = await emulator.usage()
+      bareTimes.push(await timedRequest(request, WebSocket as unknown as SocketConstructor))
+      bareEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
     }
-    const { taskUUID: _again, ...sameTask } = (await emulator.lastInference()).task
-    const browserTimes = await browserRequestTimes(plugin.page, emulator.wsUrl, emulator.apiKey, sameTask, 3)
+    const browserTimes: number[] = []
+    for (let run = 0; run < 3; run++) browserTimes.push(await plugin.page.evaluate(timedRequest, request))
     stage(`plugin runs ${pluginTimes.map(Math.round).join(', ')} ms; bare ${bareTimes.map(Math.round).join(', ')} ms; from a page ${browserTimes.map(Math.round).join(', ')} ms`)
     stage(`emulator CPU per run: plugin ${pluginEmulatorCpu.map(Math.round).join(', ')} ms; bare ${bareEmulatorCpu.map(Math.round).join(', ')} ms`)
     arrivals.watching = true
