@@ -1,3 +1,7 @@
+// The router first: esbuild emits modules in the order they are first imported, so the
+// protocol and zod (a third of code.js) come out ahead of the sandbox's own code, which then
+// sits in one stretch that gzip's 32 KB window can match against itself (about 150 B less).
+import { createRouter } from './messages/router'
 import { createCanvasHandlers } from './handlers/canvas-handlers'
 import { createHistoryHandlers } from './handlers/history-handlers'
 import { createQuickHandlers } from './handlers/quick-handlers'
@@ -10,7 +14,6 @@ import { createUploadCacheHandlers } from './handlers/upload-cache-handlers'
 import { promptSuggestionsFrom } from './history/prompt-suggestions'
 import { needsParameters, PROMPT_PARAMETER, promptFrom } from './launch'
 import { createPost } from './messages/post'
-import { createRouter } from './messages/router'
 import { endRun } from './placement/end-run'
 import { createLabelFontLoader } from './placement/placeholders'
 import { createRunRegistry } from './placement/run-registry'

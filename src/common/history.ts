@@ -19,8 +19,8 @@ export const MAX_THUMBNAIL_BYTES = 24_000
 export const HistoryEntrySchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   prompt: z.string().check(utf16AtMost(MAX_PROMPT_LENGTH)),
-  width: integer().check(z.positive()),
-  height: integer().check(z.positive()),
+  width: integer().check(z.minimum(1)),
+  height: integer().check(z.minimum(1)),
   /** How many results were asked for. */
   count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
   /** How many landed on the canvas. */

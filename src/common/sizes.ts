@@ -13,33 +13,43 @@ export interface AllowedSize {
   readonly tier: SizeTier
 }
 
-export const ALLOWED_SIZES: readonly AllowedSize[] = [
-  { width: 1920, height: 1080, aspect: '16:9', tier: '1080p' },
-  { width: 1080, height: 1920, aspect: '9:16', tier: '1080p' },
-  { width: 1080, height: 1080, aspect: '1:1', tier: '1080p' },
-  { width: 1440, height: 1080, aspect: '4:3', tier: '1080p' },
-  { width: 1080, height: 1440, aspect: '3:4', tier: '1080p' },
-  { width: 2112, height: 912, aspect: '21:9', tier: '1080p' },
-  { width: 1024, height: 1024, aspect: '1:1', tier: '1K' },
-  { width: 1360, height: 768, aspect: '16:9', tier: '1K' },
-  { width: 1168, height: 880, aspect: '4:3', tier: '1K' },
-  { width: 1808, height: 768, aspect: '21:9', tier: '1K' },
-  { width: 1280, height: 720, aspect: '16:9', tier: '720p' },
-  { width: 720, height: 1280, aspect: '9:16', tier: '720p' },
-  { width: 720, height: 720, aspect: '1:1', tier: '720p' },
-  { width: 960, height: 720, aspect: '4:3', tier: '720p' },
-  { width: 720, height: 960, aspect: '3:4', tier: '720p' },
-  { width: 1680, height: 720, aspect: '21:9', tier: '720p' },
-]
+/**
+ * The pairs per tier, largest tier first. Only the pairs: the sandbox checks a plan against
+ * them alone, and the aspect names below are derived, so the sandbox bundle carries no
+ * designer-facing labels it never shows.
+ */
+const PAIRS_BY_TIER: Record<SizeTier, readonly (readonly [width: number, height: number])[]> = {
+  '1080p': [[1920, 1080], [1080, 1920], [1080, 1080], [1440, 1080], [1080, 1440], [2112, 912]],
+  '1K': [[1024, 1024], [1360, 768], [1168, 880], [1808, 768]],
+  '720p': [[1280, 720], [720, 1280], [720, 720], [960, 720], [720, 960], [1680, 720]],
+}
 
-export const DEFAULT_SIZE: AllowedSize = ALLOWED_SIZES[3]! // 1440×1080, the seed's own example
+/** The aspects designers name the pairs by; each pair takes the nearest (21:9's three differ slightly). */
+const ASPECTS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9']
+
+function aspectOf(width: number, height: number): string {
+  const distance = (aspect: string) => Math.abs(Math.log(nominalRatio(aspect)) - Math.log(width / height))
+  return ASPECTS.reduce((best, aspect) => (distance(aspect) < distance(best) ? aspect : best))
+}
+
+function listSizes(): AllowedSize[] {
+  return (Object.keys(PAIRS_BY_TIER) as SizeTier[]).flatMap((tier) =>
+    PAIRS_BY_TIER[tier].map(([width, height]) => ({ width, height, aspect: aspectOf(width, height), tier })),
+  )
+}
+
+// Pure calls, so a bundle that only checks pairs (the sandbox) leaves the labelled list out.
+export const ALLOWED_SIZES: readonly AllowedSize[] = /* @__PURE__ */ listSizes()
+
+/** 1440×1080, the seed's own example. */
+export const DEFAULT_SIZE: AllowedSize = /* @__PURE__ */ findSize(1440, 1080)!
 
 export function sizeKey(size: { width: number; height: number }): string {
   return `${size.width}x${size.height}`
 }
 
 export function isAllowedSize(width: number, height: number): boolean {
-  return ALLOWED_SIZES.some((s) => s.width === width && s.height === height)
+  return Object.values(PAIRS_BY_TIER).some((pairs) => pairs.some(([w, h]) => w === width && h === height))
 }
 
 export function findSize(width: number, height: number): AllowedSize | undefined {

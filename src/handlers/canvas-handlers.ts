@@ -1,5 +1,5 @@
 import type { Handlers } from '../messages/router'
-import { pageOf } from '../placement/position'
+import { findSceneNodes, pageOf } from '../placement/position'
 import type { PluginContext } from './context'
 import { notify } from './context'
 
@@ -12,13 +12,8 @@ export function createCanvasHandlers(context: PluginContext): CanvasHandlers {
 
   return {
     async 'select-nodes'({ requestId, nodeIds }) {
-      const nodes: SceneNode[] = []
-      for (const id of new Set(nodeIds)) {
-        // figma-platform.md §6.8: getNodeByIdAsync, as the synchronous lookup throws under dynamic-page.
-        const node = await figma.getNodeByIdAsync(id)
-        if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT') continue
-        if (pageOf(node) === figma.currentPage) nodes.push(node)
-      }
+      const found = await findSceneNodes(figma, new Set(nodeIds))
+      const nodes = found.filter((node) => pageOf(node) === figma.currentPage)
       if (nodes.length > 0) {
         figma.currentPage.selection = nodes
         figma.viewport.scrollAndZoomIntoView(nodes)

@@ -1,5 +1,6 @@
 import type { Handlers } from '../messages/router'
 import type { PluginContext } from './context'
+import { reasonOf } from '../text'
 import { notify } from './context'
 
 // Start-up and stored state: the UI's handshake, settings and the API key.
@@ -48,7 +49,7 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
         await context.apiKey.save(message.key)
       } catch (error) {
         // Never say what the key is in a log: only that storing it failed.
-        console.warn('API key not saved:', error instanceof Error ? error.message : 'storage refused')
+        console.warn('API key not saved:', reasonOf(error, 'storage refused'))
         notify(figma, 'Couldn’t save the API key: Figma’s plugin storage refused it', true)
       }
       // The reply tells the UI what is actually stored, success or not.
@@ -59,7 +60,7 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
       try {
         await context.apiKey.forget()
       } catch (error) {
-        console.warn('API key not forgotten:', error instanceof Error ? error.message : 'storage refused')
+        console.warn('API key not forgotten:', reasonOf(error, 'storage refused'))
         notify(figma, 'Couldn’t forget the API key: Figma’s plugin storage refused', true)
       }
       await replyKeyState()

@@ -1,5 +1,6 @@
 import { parseUiToPlugin } from '../common/protocol/ui-to-plugin'
 import type { UiToPlugin } from '../common/protocol'
+import { reasonOf } from '../text'
 import type { Post } from './post'
 
 // Every message from the UI is parsed before anything happens (ARCHITECTURE.md: zod at every
@@ -16,10 +17,6 @@ function requestIdOf(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null || !('requestId' in raw)) return undefined
   const id = (raw as { requestId: unknown }).requestId
   return typeof id === 'string' && id.length > 0 ? id : undefined
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 export interface RouterOptions {
@@ -46,7 +43,7 @@ export function createRouter({ handlers, post, onUnexpected }: RouterOptions): (
     } catch (error) {
       console.error(`handling '${message.type}' failed:`, error)
       if ('requestId' in message) {
-        post({ type: 'request-failed', requestId: message.requestId, message: `Something went wrong: ${describe(error)}` })
+        post({ type: 'request-failed', requestId: message.requestId, message: `Something went wrong: ${reasonOf(error)}` })
       } else {
         onUnexpected(message.type, error)
       }

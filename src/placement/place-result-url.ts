@@ -1,5 +1,6 @@
 import type { GenerationRecord } from '../common/generation-record'
 import { MAX_IMAGE_SIDE } from '../image-bytes'
+import { reasonOf } from '../text'
 import { fillSlot, slotProblem, type PlaceResultOutcome } from './place-result'
 import type { Run } from './run-registry'
 
@@ -35,8 +36,7 @@ export async function placeResultFromUrl(
       return { ok: false, message: `The image is ${size.width}×${size.height} px; Figma places images up to ${MAX_IMAGE_SIDE} px per side.` }
     }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return { ok: false, message: `Neither the plugin window nor Figma could download this image (${reason}). Try again with Data URI output.` }
+    return { ok: false, message: `Neither the plugin window nor Figma could download this image (${reasonOf(error)}). Try again with Data URI output.` }
   }
   // the run may have ended or the slot been filled while Figma downloaded
   const late = slotProblem(run, index)

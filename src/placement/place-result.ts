@@ -1,6 +1,7 @@
 import type { GenerationRecord } from '../common/generation-record'
 import { checkImageBytes } from '../image-bytes'
 import { writeRecord } from '../records/record-node'
+import { reasonOf } from '../text'
 import { createRunContainer, createSlotNode, labelText, removeLabel } from './placeholders'
 import type { Run, Slot } from './run-registry'
 
@@ -51,8 +52,7 @@ export function placeResult(
     // figma-platform.md §4: createImage throws on bytes it cannot use; nothing is touched yet.
     imageHash = figma.createImage(image).hash
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return { ok: false, message: `Figma could not use this image (${reason}).` }
+    return { ok: false, message: `Figma could not use this image (${reasonOf(error)}).` }
   }
   return fillSlot(figma, run, index, imageHash, record, secret)
 }

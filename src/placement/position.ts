@@ -35,6 +35,19 @@ export function pageOf(node: BaseNode): PageNode | null {
   return null
 }
 
+/**
+ * The scene nodes behind these ids that are still on a page, in the order asked. figma-platform.md
+ * §6.8: getNodeByIdAsync, as the synchronous lookup throws under dynamic-page.
+ */
+export async function findSceneNodes(figma: PluginAPI, nodeIds: Iterable<string>): Promise<SceneNode[]> {
+  const found: SceneNode[] = []
+  for (const id of nodeIds) {
+    const node = await figma.getNodeByIdAsync(id)
+    if (node && !node.removed && node.type !== 'PAGE' && node.type !== 'DOCUMENT' && pageOf(node)) found.push(node)
+  }
+  return found
+}
+
 /** The node's ancestor that sits directly on the page (the node itself when it does). */
 export function topLevelOf(node: SceneNode): SceneNode {
   let current: SceneNode = node

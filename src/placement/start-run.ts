@@ -2,7 +2,7 @@ import type { RunPlan } from '../common/protocol'
 import { redact, shorten } from '../text'
 import { readPageContent } from './page-content'
 import { createRunContainer, createSlot } from './placeholders'
-import { pageOf, topLevelOf } from './position'
+import { findSceneNodes, pageOf, topLevelOf } from './position'
 import { planRunLayout, unionOf } from './run-layout'
 import type { Rect } from './run-layout'
 import type { Run, RunRegistry } from './run-registry'
@@ -21,17 +21,6 @@ export interface StartRunDeps {
   secret: string | null
 }
 
-async function findSources(figma: PluginAPI, nodeIds: readonly string[]): Promise<SceneNode[]> {
-  const found: SceneNode[] = []
-  for (const id of nodeIds) {
-    // figma-platform.md §6.8: the synchronous getNodeById throws under dynamic-page.
-    const node = await figma.getNodeByIdAsync(id)
-    if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT') continue
-    if (pageOf(node)) found.push(node)
-  }
-  return found
-}
-
 function boxOf(node: SceneNode): Rect | null {
   return 'absoluteBoundingBox' in node ? node.absoluteBoundingBox : null
 }
@@ -43,7 +32,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
   // await in between: the layout cannot go stale meanwhile.
   const font = await deps.loadLabelFont()
 
-  const found = await findSources(figma, plan.referenceNodeIds)
+  const found = await findSceneNodes(figma, plan.referenceNodeIds)
   const firstPage = found[0] ? pageOf(found[0]) : null
   const page = firstPage ?? figma.currentPage
   // figma-platform.md §6.9: another page must be loaded before its children are read.

@@ -1,5 +1,6 @@
 import { MAX_PENDING_RUNS, PENDING_RUNS_STORAGE_KEY, readPendingRuns, type PendingRun } from '../common/pending-run'
 import type { RunPlan } from '../common/protocol'
+import { reasonOf } from '../text'
 
 // Runs whose task went to Runware, kept in figma.clientStorage (figma-platform.md §5) under a
 // versioned key until they end, so closing the plugin mid-run loses nothing retrievable.
@@ -19,7 +20,7 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
     try {
       return readPendingRuns(await storage.getAsync(PENDING_RUNS_STORAGE_KEY), now())
     } catch (error) {
-      console.warn('pending runs could not be read:', error instanceof Error ? error.message : 'storage refused')
+      console.warn('pending runs could not be read:', reasonOf(error, 'storage refused'))
       return []
     }
   }
@@ -29,7 +30,7 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
       if (runs.length === 0) await storage.deleteAsync(PENDING_RUNS_STORAGE_KEY)
       else await storage.setAsync(PENDING_RUNS_STORAGE_KEY, runs.slice(-MAX_PENDING_RUNS))
     } catch (error) {
-      console.warn('pending runs not saved:', error instanceof Error ? error.message : 'storage refused')
+      console.warn('pending runs not saved:', reasonOf(error, 'storage refused'))
     }
   }
 

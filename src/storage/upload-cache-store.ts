@@ -1,4 +1,5 @@
 import { MAX_STORED_UPLOADS, readStoredUploads, UPLOAD_CACHE_STORAGE_KEY, type StoredUpload } from '../common/stored-uploads'
+import { reasonOf } from '../text'
 
 // The UI's upload cache in figma.clientStorage (figma-platform.md §5), under a versioned key.
 // Read once per launch for `init`, written after the UI's uploads change it. Storage failures
@@ -15,7 +16,7 @@ export function createUploadCacheStore(storage: ClientStorageAPI): UploadCacheSt
       try {
         return readStoredUploads(await storage.getAsync(UPLOAD_CACHE_STORAGE_KEY))
       } catch (error) {
-        console.warn('upload cache could not be read:', error instanceof Error ? error.message : 'storage refused')
+        console.warn('upload cache could not be read:', reasonOf(error, 'storage refused'))
         return []
       }
     },
@@ -24,7 +25,7 @@ export function createUploadCacheStore(storage: ClientStorageAPI): UploadCacheSt
         if (entries.length === 0) await storage.deleteAsync(UPLOAD_CACHE_STORAGE_KEY)
         else await storage.setAsync(UPLOAD_CACHE_STORAGE_KEY, entries.slice(-MAX_STORED_UPLOADS))
       } catch (error) {
-        console.warn('upload cache not saved:', error instanceof Error ? error.message : 'storage refused')
+        console.warn('upload cache not saved:', reasonOf(error, 'storage refused'))
       }
     },
   }
