@@ -22,25 +22,25 @@ export interface ReadonlySignal<T> {
 }
 
 export class Signal<T> implements ReadonlySignal<T> {
-  private current: T
-  private readonly observers = new Set<Observer>()
+  #current: T
+  readonly #observers = new Set<Observer>()
 
   constructor(value: T) {
-    this.current = value
+    this.#current = value
   }
 
   get value(): T {
     if (current) {
-      this.observers.add(current)
+      this.#observers.add(current)
       current.sources.add(this as Signal<unknown>)
     }
-    return this.current
+    return this.#current
   }
 
   set value(next: T) {
-    if (next === this.current) return
-    this.current = next
-    for (const observer of [...this.observers]) {
+    if (next === this.#current) return
+    this.#current = next
+    for (const observer of [...this.#observers]) {
       if (batchDepth > 0) queued.add(observer)
       else observer.notify()
     }
@@ -48,7 +48,7 @@ export class Signal<T> implements ReadonlySignal<T> {
 
   /** Stops `observer` hearing about this signal. */
   forget(observer: Observer): void {
-    this.observers.delete(observer)
+    this.#observers.delete(observer)
   }
 }
 

@@ -55,35 +55,40 @@ function errorOf(item: ApiError, taskUUID: string): RunwareError {
 }
 
 export class InferenceRun {
-  private readonly uuid: string
-  private readonly expected: number
-  private readonly delivered = new Map<string, InferenceResult>()
-  private readonly damaged = new Map<string, string>()
-  private settled = false
-  private unreadable = 0
-  private polling = false
-  private recoverFrom: RunwareError | undefined
-  private watchdog: ReturnType<typeof setTimeout> | undefined
-  private busyRetries = 0
-  private busyTimer: ReturnType<typeof setTimeout> | undefined
-  private replyWaiter: (() => void) | undefined
-  private unsubscribe: () => void = () => {}
-  private resolve: (summary: GenerateSummary) => void = () => {}
-  private reject: (error: RunwareError) => void = () => {}
+  readonly #uuid: string
+  readonly #expected: number
+  readonly #delivered = new Map<string, InferenceResult>()
+  readonly #damaged = new Map<string, string>()
+  #settled = false
+  #unreadable = 0
+  #polling = false
+  #recoverFrom: RunwareError | undefined
+  #watchdog: ReturnType<typeof setTimeout> | undefined
+  #busyRetries = 0
+  #busyTimer: ReturnType<typeof setTimeout> | undefined
+  #replyWaiter: (() => void) | undefined
+  #unsubscribe: () => void = () => {}
+  #resolve: (summary: GenerateSummary) => void = () => {}
+  #reject: (error: RunwareError) => void = () => {}
 
-  constructor(
-    private readonly transport: Transport,
-    private readonly task: InferenceTask,
-    private readonly handlers: GenerateHandlers,
-    private readonly settings: RunSettings,
-    private readonly signal?: AbortSignal,
-  ) {
-    this.uuid = task.taskUUID
-    this.expected = task.numberResults ?? 1
+  readonly #transport: Transport
+  readonly #task: InferenceTask
+  readonly #handlers: GenerateHandlers
+  readonly #settings: RunSettings
+  readonly #signal?: AbortSignal
+
+  constructor(transport: Transport, task: InferenceTask, handlers: GenerateHandlers, settings: RunSettings, signal?: AbortSignal) {
+    this.#transport = transport
+    this.#task = task
+    this.#handlers = handlers
+    this.#settings = settings
+    this.#signal = signal
+    this.#uuid = task.taskUUID
+    this.#expected = task.numberResults ?? 1
   }
 
   start(): Promise<GenerateSummary> {
-    return this.follow(() => void this.submit())
+    return this.#follow(() => void this.#submit())
   }
 
   /**
@@ -91,60 +96,60 @@ export class InferenceRun {
    * getResponse by its taskUUID until every result is in, or Runware says it is gone.
    */
   recover(): Promise<GenerateSummary> {
-    return this.follow(() => this.startPolling())
+    return this.#follow(() => this.#startPolling())
   }
 
   /** Listens for this task's results (honouring cancel), then `begin`s: send it, or poll for it. */
-  private follow(begin: () => void): Promise<GenerateSummary> {
+  #follow(begin: () => void): Promise<GenerateSummary> {
     return new Promise<GenerateSummary>((resolve, reject) => {
-      this.resolve = resolve
-      this.reject = reject
-      if (this.signal?.aborted) return this.finish(cancelledError(this.uuid))
-      this.signal?.addEventListener('abort', this.onAbort, { once: true })
-      this.unsubscribe = this.transport.subscribe(this.uuid, (event) => this.onEvent(event))
+      this.#resolve = resolve
+      this.#reject = reject
+      if (this.#signal?.aborted) return this.#finish(cancelledError(this.#uuid))
+      this.#signal?.addEventListener('abort', this.#onAbort, { once: true })
+      this.#unsubscribe = this.#transport.subscribe(this.#uuid, (event) => this.#onEvent(event))
       begin()
     })
   }
 
-  private readonly onAbort = (): void => this.finish(cancelledError(this.uuid))
+  readonly #onAbort = (): void => this.#finish(cancelledError(this.#uuid))
 
-  private async submit(): Promise<void> {
+  async #submit(): Promise<void> {
     try {
-      await sendWithRetry(this.transport, [this.task], { policy: this.settings.retry, onStatus: this.handlers.onStatus, signal: this.signal })
+      await sendWithRetry(this.#transport, [this.#task], { policy: this.#settings.retry, onStatus: this.#handlers.onStatus, signal: this.#signal })
     } catch (thrown) {
       const error = classifyThrown(thrown)
-      if (this.settled) return
+      if (this.#settled) return
       // The id is taken (REST says so with a 400): an earlier attempt reached Runware.
-      if (error.code === 'conflictTaskUUID') return this.startPolling()
+      if (error.code === 'conflictTaskUUID') return this.#startPolling()
       // refused-as-busy sends were already retried by sendWithRetry: its budget is spent
-      if (!error.notAccepted && this.retryBusy(error)) return
+      if (!error.notAccepted && this.#retryBusy(error)) return
       // Sent, but no readable answer: it may be running and billed, so ask about it by id.
       const uncertain = !error.notAccepted && error.status === undefined && error.code === undefined
-      if (uncertain && ['network', 'server', 'timeout'].includes(error.kind)) return this.startPolling(error)
-      return this.finish(error)
+      if (uncertain && ['network', 'server', 'timeout'].includes(error.kind)) return this.#startPolling(error)
+      return this.#finish(error)
     }
-    if (this.settled || this.polling) return
-    this.handlers.onStatus?.({ kind: 'waiting' })
-    if (this.task.deliveryMethod === 'async') this.startPolling()
-    else if (this.transport.name === 'rest') this.checkDone(true)
-    else this.armWatchdog()
+    if (this.#settled || this.#polling) return
+    this.#handlers.onStatus?.({ kind: 'waiting' })
+    if (this.#task.deliveryMethod === 'async') this.#startPolling()
+    else if (this.#transport.name === 'rest') this.#checkDone(true)
+    else this.#armWatchdog()
   }
 
-  private onEvent(event: TaskEvent): void {
-    if (this.settled) return
-    if (event.type === 'failed') return this.finish(event.error)
-    if (event.type === 'unreadable') return this.onUnreadable(event.detail)
+  #onEvent(event: TaskEvent): void {
+    if (this.#settled) return
+    if (event.type === 'failed') return this.#finish(event.error)
+    if (event.type === 'unreadable') return this.#onUnreadable(event.detail)
     if (event.type === 'resumed') {
-      this.handlers.onStatus?.({ kind: 'resumed' })
+      this.#handlers.onStatus?.({ kind: 'resumed' })
       // A new session means Runware dropped the buffered results: fetch them by id instead.
-      if (!event.sameSession) this.startPolling(networkError('The connection dropped and Runware did not keep the session'))
+      if (!event.sameSession) this.#startPolling(networkError('The connection dropped and Runware did not keep the session'))
       return
     }
-    this.replyWaiter?.()
-    this.onReply(event.envelope)
-    if (!this.settled) {
-      this.checkDone(false)
-      if (!this.polling) this.armWatchdog()
+    this.#replyWaiter?.()
+    this.#onReply(event.envelope)
+    if (!this.#settled) {
+      this.#checkDone(false)
+      if (!this.#polling) this.#armWatchdog()
     }
   }
 
@@ -152,28 +157,28 @@ export class InferenceRun {
    * A frame that could not be read may have held results: ask getResponse for the full state
    * instead. Unreadable replies to those polls count against a small budget.
    */
-  private onUnreadable(detail: string): void {
-    const error = malformedReplyError(detail, this.uuid)
-    this.replyWaiter?.()
-    if (!this.polling) return this.startPolling(error)
-    if (++this.unreadable >= MAX_UNREADABLE) this.finish(error)
+  #onUnreadable(detail: string): void {
+    const error = malformedReplyError(detail, this.#uuid)
+    this.#replyWaiter?.()
+    if (!this.#polling) return this.#startPolling(error)
+    if (++this.#unreadable >= MAX_UNREADABLE) this.#finish(error)
   }
 
-  private onReply(envelope: Envelope): void {
+  #onReply(envelope: Envelope): void {
     const first = envelope.errors[0]
     if (first) {
-      const error = errorOf(first, this.uuid)
+      const error = errorOf(first, this.#uuid)
       // The task id is taken: an earlier attempt did reach Runware, so follow that task.
-      if (error.code === 'conflictTaskUUID') return this.startPolling()
-      if (this.retryBusy(error)) return
-      return this.finish(this.recoverFrom && isNotFound(error) ? this.recoverFrom : error)
+      if (error.code === 'conflictTaskUUID') return this.#startPolling()
+      if (this.#retryBusy(error)) return
+      return this.#finish(this.#recoverFrom && isNotFound(error) ? this.#recoverFrom : error)
     }
     for (const item of envelope.data) {
       const read = readItem(item)
-      if (read.kind === 'result') this.accept(read.result)
-      else if (read.kind === 'ack' && this.task.deliveryMethod === 'async') this.startPolling()
-      else if (read.kind === 'invalid') return this.finish(malformedReplyError(read.reason, this.uuid))
-      if (this.settled) return
+      if (read.kind === 'result') this.#accept(read.result)
+      else if (read.kind === 'ack' && this.#task.deliveryMethod === 'async') this.#startPolling()
+      else if (read.kind === 'invalid') return this.#finish(malformedReplyError(read.reason, this.#uuid))
+      if (this.#settled) return
     }
   }
 
@@ -182,90 +187,90 @@ export class InferenceRun {
    * jittered back-off, and the UI says so. Same taskUUID, so never a second paid task: if an
    * earlier attempt was taken after all, Runware answers conflictTaskUUID and the run polls.
    */
-  private retryBusy(error: RunwareError): boolean {
-    if (error.kind !== 'rateLimit' || this.polling || this.settled) return false
-    const retry = ++this.busyRetries
-    if (retry > this.settings.retry.maxRetries) return false
-    const inMs = retryDelay(retry, this.settings.retry)
-    this.handlers.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message, cause: error.kind })
-    clearTimeout(this.watchdog)
-    this.busyTimer = setTimeout(() => {
-      if (!this.settled) void this.submit()
+  #retryBusy(error: RunwareError): boolean {
+    if (error.kind !== 'rateLimit' || this.#polling || this.#settled) return false
+    const retry = ++this.#busyRetries
+    if (retry > this.#settings.retry.maxRetries) return false
+    const inMs = retryDelay(retry, this.#settings.retry)
+    this.#handlers.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message, cause: error.kind })
+    clearTimeout(this.#watchdog)
+    this.#busyTimer = setTimeout(() => {
+      if (!this.#settled) void this.#submit()
     }, inMs)
     return true
   }
 
-  private accept(result: InferenceResult): void {
-    if (this.delivered.has(result.imageUUID) || this.damaged.has(result.imageUUID)) return
+  #accept(result: InferenceResult): void {
+    if (this.#delivered.has(result.imageUUID) || this.#damaged.has(result.imageUUID)) return
     const damage = inlineImageDamage(result)
     if (damage) {
-      this.damaged.set(result.imageUUID, damage)
+      this.#damaged.set(result.imageUUID, damage)
       return
     }
     // kept for the summary without its image: the bytes live only until the UI has placed them
-    this.delivered.set(result.imageUUID, withoutImage(result))
+    this.#delivered.set(result.imageUUID, withoutImage(result))
     try {
-      this.handlers.onResult(result)
+      this.#handlers.onResult(result)
     } catch (thrown) {
-      this.finish(classifyThrown(thrown))
+      this.#finish(classifyThrown(thrown))
     }
   }
 
-  private checkDone(final: boolean): void {
-    const arrived = this.delivered.size + this.damaged.size
-    if (this.damaged.size > 0 && arrived >= this.expected) {
-      return this.finish(damagedResultsError(this.damaged.size, this.expected, [...new Set(this.damaged.values())], this.uuid))
+  #checkDone(final: boolean): void {
+    const arrived = this.#delivered.size + this.#damaged.size
+    if (this.#damaged.size > 0 && arrived >= this.#expected) {
+      return this.#finish(damagedResultsError(this.#damaged.size, this.#expected, [...new Set(this.#damaged.values())], this.#uuid))
     }
-    if (arrived >= this.expected) return this.finish()
+    if (arrived >= this.#expected) return this.#finish()
     // REST sync: the body held every result it ever will.
-    if (final) this.finish(missingResultsError(arrived, this.expected, this.uuid))
+    if (final) this.#finish(missingResultsError(arrived, this.#expected, this.#uuid))
   }
 
-  private startPolling(recoverFrom?: RunwareError): void {
-    if (this.polling || this.settled) return
-    this.polling = true
-    this.recoverFrom = recoverFrom
-    clearTimeout(this.watchdog)
+  #startPolling(recoverFrom?: RunwareError): void {
+    if (this.#polling || this.#settled) return
+    this.#polling = true
+    this.#recoverFrom = recoverFrom
+    clearTimeout(this.#watchdog)
     void pollGetResponse({
-      transport: this.transport,
-      taskUUID: this.uuid,
-      poll: this.settings.poll,
-      retry: this.settings.retry,
-      signal: this.signal,
-      onStatus: this.handlers.onStatus,
-      settled: () => this.settled,
-      nextReply: this.transport.name === 'websocket' ? (ms) => this.nextReply(ms) : undefined,
-      giveUp: (error) => this.finish(this.recoverFrom && (isNotFound(error) || error.kind === 'network') ? this.recoverFrom : error),
+      transport: this.#transport,
+      taskUUID: this.#uuid,
+      poll: this.#settings.poll,
+      retry: this.#settings.retry,
+      signal: this.#signal,
+      onStatus: this.#handlers.onStatus,
+      settled: () => this.#settled,
+      nextReply: this.#transport.name === 'websocket' ? (ms) => this.#nextReply(ms) : undefined,
+      giveUp: (error) => this.#finish(this.#recoverFrom && (isNotFound(error) || error.kind === 'network') ? this.#recoverFrom : error),
     })
   }
 
-  private nextReply(ms: number): Promise<void> {
+  #nextReply(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms)
       function done(): void {
         clearTimeout(timer)
         resolve()
       }
-      this.replyWaiter = done
+      this.#replyWaiter = done
     })
   }
 
-  private armWatchdog(): void {
-    clearTimeout(this.watchdog)
-    const ms = this.settings.replyTimeoutMs
-    this.watchdog = setTimeout(() => this.startPolling(clientTimeoutError(`No reply for ${ms} ms`, this.uuid)), ms)
+  #armWatchdog(): void {
+    clearTimeout(this.#watchdog)
+    const ms = this.#settings.replyTimeoutMs
+    this.#watchdog = setTimeout(() => this.#startPolling(clientTimeoutError(`No reply for ${ms} ms`, this.#uuid)), ms)
   }
 
-  private finish(error?: RunwareError): void {
-    if (this.settled) return
-    this.settled = true
-    this.unsubscribe()
-    clearTimeout(this.watchdog)
-    clearTimeout(this.busyTimer)
-    this.replyWaiter?.()
-    this.signal?.removeEventListener('abort', this.onAbort)
-    if (error) return this.reject(error)
-    this.resolve(summarise(this.uuid, this.transport.name, [...this.delivered.values()]))
+  #finish(error?: RunwareError): void {
+    if (this.#settled) return
+    this.#settled = true
+    this.#unsubscribe()
+    clearTimeout(this.#watchdog)
+    clearTimeout(this.#busyTimer)
+    this.#replyWaiter?.()
+    this.#signal?.removeEventListener('abort', this.#onAbort)
+    if (error) return this.#reject(error)
+    this.#resolve(summarise(this.#uuid, this.#transport.name, [...this.#delivered.values()]))
   }
 }
 

@@ -34,28 +34,28 @@ export interface Transport {
 
 /** Listener bookkeeping shared by both transports. */
 export class TaskRouter {
-  private readonly listeners = new Map<string, Set<TaskListener>>()
+  readonly #listeners = new Map<string, Set<TaskListener>>()
 
   subscribe(taskUUID: string, listener: TaskListener): () => void {
-    const set = this.listeners.get(taskUUID) ?? new Set()
+    const set = this.#listeners.get(taskUUID) ?? new Set()
     set.add(listener)
-    this.listeners.set(taskUUID, set)
+    this.#listeners.set(taskUUID, set)
     return () => {
       set.delete(listener)
-      if (set.size === 0) this.listeners.delete(taskUUID)
+      if (set.size === 0) this.#listeners.delete(taskUUID)
     }
   }
 
   get size(): number {
-    return this.listeners.size
+    return this.#listeners.size
   }
 
   emit(taskUUID: string, event: TaskEvent): void {
-    for (const listener of [...(this.listeners.get(taskUUID) ?? [])]) listener(event)
+    for (const listener of [...(this.#listeners.get(taskUUID) ?? [])]) listener(event)
   }
 
   broadcast(event: TaskEvent): void {
-    for (const taskUUID of [...this.listeners.keys()]) this.emit(taskUUID, event)
+    for (const taskUUID of [...this.#listeners.keys()]) this.emit(taskUUID, event)
   }
 
   /**
@@ -67,7 +67,7 @@ export class TaskRouter {
     const groups = new Map<string | undefined, Envelope>()
     const group = (uuid: string | undefined): Envelope | undefined => {
       const key = uuid ?? fallbackUUID
-      if (key !== undefined && !this.listeners.has(key)) return undefined
+      if (key !== undefined && !this.#listeners.has(key)) return undefined
       let part = groups.get(key)
       if (!part) groups.set(key, (part = { data: [], errors: [] }))
       return part
