@@ -1,4 +1,4 @@
-import { RunwareError } from './errors'
+import { KIND_MESSAGES, RunwareError } from './errors'
 import type { ErrorKind } from './types'
 
 // Maps what Runware answered (HTTP status, error code, message, parameter) to one ErrorKind
@@ -59,19 +59,6 @@ const FIELD_LABELS: Record<string, string> = {
   uploadEndpoint: 'upload endpoint',
   ttl: 'time to live',
   model: 'model',
-}
-
-export const KIND_MESSAGES: Record<ErrorKind, string> = {
-  auth: "Runware didn't accept this API key. Check it in Settings.",
-  credits: 'Your Runware balance is too low for this run. Top up at my.runware.ai, then try again.',
-  validation: 'Runware refused the request. Check the settings, then try again.',
-  rateLimit: 'Runware is busy right now. Wait a moment, then try again.',
-  timeout: 'The image model took too long to answer. Try again, perhaps with fewer results.',
-  moderation: 'Content moderation blocked this request. Change the prompt or the reference images, then try again.',
-  network: "Couldn't reach Runware. Check your internet connection, then try again.",
-  server: 'Runware had a problem on its side. Try again in a moment.',
-  cancelled: 'Generation cancelled.',
-  unknown: 'Something went wrong at Runware. Try again; the details say what Runware answered.',
 }
 
 export function kindFromCode(code: string): ErrorKind | undefined {
@@ -155,11 +142,6 @@ export function classifyThrown(thrown: unknown, notAccepted = false): RunwareErr
   if (thrown instanceof RunwareError) return thrown
   const name = thrown instanceof Error ? thrown.name : ''
   const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown)
-  if (name === 'AbortError') {
-    return new RunwareError({ kind: 'cancelled', message: KIND_MESSAGES.cancelled, detail: text })
-  }
-  if (thrown instanceof TypeError) {
-    return new RunwareError({ kind: 'network', message: KIND_MESSAGES.network, detail: text, notAccepted })
-  }
-  return new RunwareError({ kind: 'unknown', message: KIND_MESSAGES.unknown, detail: text })
+  const kind: ErrorKind = name === 'AbortError' ? 'cancelled' : thrown instanceof TypeError ? 'network' : 'unknown'
+  return new RunwareError({ kind, message: KIND_MESSAGES[kind], detail: text, notAccepted: kind === 'network' && notAccepted })
 }

@@ -17,6 +17,20 @@ export interface RunwareErrorInit {
   notAccepted?: boolean
 }
 
+/** What each kind of failure means for the designer, when nothing more specific is known. */
+export const KIND_MESSAGES: Record<ErrorKind, string> = {
+  auth: "Runware didn't accept this API key. Check it in Settings.",
+  credits: 'Your Runware balance is too low for this run. Top up at my.runware.ai, then try again.',
+  validation: 'Runware refused the request. Check the settings, then try again.',
+  rateLimit: 'Runware is busy right now. Wait a moment, then try again.',
+  timeout: 'The image model took too long to answer. Try again, perhaps with fewer results.',
+  moderation: 'Content moderation blocked this request. Change the prompt or the reference images, then try again.',
+  network: "Couldn't reach Runware. Check your internet connection, then try again.",
+  server: 'Runware had a problem on its side. Try again in a moment.',
+  cancelled: 'Generation cancelled.',
+  unknown: 'Something went wrong at Runware. Try again; the details say what Runware answered.',
+}
+
 const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set(['rateLimit', 'timeout', 'network', 'server'])
 
 export class RunwareError extends Error {
@@ -33,33 +47,16 @@ export class RunwareError extends Error {
     super(init.message)
     this.name = 'RunwareError'
     this.kind = init.kind
-    this.retryable = init.retryable ?? RETRYABLE_KINDS.has(init.kind)
-    this.detail = init.detail ?? init.message
-    this.notAccepted = init.notAccepted ?? false
-    if (init.field !== undefined) this.field = init.field
-    if (init.code !== undefined) this.code = init.code
-    if (init.status !== undefined) this.status = init.status
-    if (init.taskUUID !== undefined) this.taskUUID = init.taskUUID
+    this.retryable = RETRYABLE_KINDS.has(init.kind)
+    this.detail = init.message
+    this.notAccepted = false
+    // what init gives wins over the defaults above; fields it leaves undefined stay absent
+    for (const [key, value] of Object.entries(init)) if (value !== undefined && key !== 'message') Object.assign(this, { [key]: value })
   }
 
   /** The same error with some fields replaced (errors are immutable once thrown). */
   with(changes: Partial<RunwareErrorInit>): RunwareError {
-    return new RunwareError({ ...this.toInit(), ...changes })
-  }
-
-  toInit(): RunwareErrorInit {
-    const init: RunwareErrorInit = {
-      kind: this.kind,
-      message: this.message,
-      detail: this.detail,
-      retryable: this.retryable,
-      notAccepted: this.notAccepted,
-    }
-    if (this.field !== undefined) init.field = this.field
-    if (this.code !== undefined) init.code = this.code
-    if (this.status !== undefined) init.status = this.status
-    if (this.taskUUID !== undefined) init.taskUUID = this.taskUUID
-    return init
+    return new RunwareError({ ...this, message: this.message, ...changes })
   }
 }
 
@@ -68,16 +65,11 @@ export function isRunwareError(value: unknown): value is RunwareError {
 }
 
 export function cancelledError(taskUUID?: string): RunwareError {
-  return new RunwareError({ kind: 'cancelled', message: 'Generation cancelled.', detail: 'Cancelled by the user', taskUUID })
+  return new RunwareError({ kind: 'cancelled', message: KIND_MESSAGES.cancelled, detail: 'Cancelled by the user', taskUUID })
 }
 
 export function networkError(detail: string, notAccepted = false): RunwareError {
-  return new RunwareError({
-    kind: 'network',
-    message: "Couldn't reach Runware. Check your internet connection, then try again.",
-    detail,
-    notAccepted,
-  })
+  return new RunwareError({ kind: 'network', message: KIND_MESSAGES.network, detail, notAccepted })
 }
 
 export function malformedReplyError(detail: string, taskUUID?: string): RunwareError {
@@ -118,7 +110,7 @@ export function missingResultsError(arrived: number, expected: number, taskUUID:
 }
 
 /** Replaces every occurrence of a secret (the API key) so it cannot leak into UI or logs. */
-export function scrubSecret(text: string, secret: string): string {
+export function scrubSecret(text: string, secret: string | null | undefined): string {
   if (!secret || secret.length < 4) return text
   return text.split(secret).join('[api key]')
 }
