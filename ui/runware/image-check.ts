@@ -1,43 +1,35 @@
+import { sniffFormat, startsWith } from '../../src/common/image-format'
 import { base64ToBytes, parseDataUri } from './base64'
 import type { InferenceResult } from './types'
 
 // Is an image complete? A result cut short in transit still decodes as base64 but breaks (or
 // silently half-renders) later on the canvas, so the client checks each inline result's
 // signature and end marker before handing it on. Only the head and tail are decoded: results
-// can be megabytes, and the UI iframe should not decode them twice.
+// can be megabytes, and the UI iframe should not decode them twice. The format comes from the
+// same signature sniffing the rest of the plugin uses (src/common/image-format.ts).
 
 export type ImageFormat = 'JPG' | 'PNG' | 'WEBP'
 
 export type ImageCheck = { ok: true; format: ImageFormat; byteLength: number } | { ok: false; reason: string }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 const PNG_END = [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82] // "IEND" and its fixed CRC
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
-  return prefix.every((byte, i) => bytes[at + i] === byte)
-}
-
-function endsWith(bytes: Uint8Array, suffix: readonly number[]): boolean {
-  return startsWith(bytes, suffix, bytes.length - suffix.length)
-}
-
-function ascii(bytes: Uint8Array, at: number, length: number): string {
-  return String.fromCharCode(...bytes.subarray(at, at + length))
-}
 
 /** Checks a head (≥ 12 bytes), a tail (≥ 16 bytes) and the total length of one image file. */
 export function checkImageParts(head: Uint8Array, tail: Uint8Array, byteLength: number): ImageCheck {
-  if (startsWith(head, PNG_SIGNATURE)) {
-    return endsWith(tail, PNG_END) ? { ok: true, format: 'PNG', byteLength } : { ok: false, reason: 'PNG without its end chunk (cut short)' }
+  const format = sniffFormat(head)
+  if (format === 'PNG') {
+    return startsWith(tail, tail.length - PNG_END.length, PNG_END)
+      ? { ok: true, format: 'PNG', byteLength }
+      : { ok: false, reason: 'PNG without its end chunk (cut short)' }
   }
-  if (startsWith(head, [0xff, 0xd8, 0xff])) {
+  if (format === 'JPEG') {
     let end = tail.length
     while (end > 0 && tail[end - 1] === 0) end-- // some encoders pad after the end marker
     return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
       ? { ok: true, format: 'JPG', byteLength }
       : { ok: false, reason: 'JPEG without its end marker (cut short)' }
   }
-  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WEBP') {
+  if (format === 'WEBP') {
     const declared = (head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24)) >>> 0
     return byteLength >= declared + 8
       ? { ok: true, format: 'WEBP', byteLength }
