@@ -1,6 +1,8 @@
 import { signal, type ReadonlySignal } from '../lib/signals'
 import { v4 as uuidv4 } from 'uuid'
 
+import { images } from '../lib/format'
+
 import type { GenerationOptions } from '../runware/generation-options'
 import type { PendingRun, RunPlan, UiToPlugin } from '../../src/common/protocol'
 import type { Endpoint } from '../state/settings'
@@ -51,10 +53,6 @@ export interface Recovery {
 
 function quoted(prompt: string): string {
   return `“${prompt.length > 40 ? `${prompt.slice(0, 39)}…` : prompt}”`
-}
-
-function plural(n: number): string {
-  return `${n} image${n === 1 ? '' : 's'}`
 }
 
 export function createRecovery(deps: RecoveryDeps): Recovery {
@@ -114,8 +112,8 @@ export function createRecovery(deps: RecoveryDeps): Recovery {
     deps.bridge.send({ type: 'pending-run-cleared', taskUUID: run.taskUUID })
     const reason = failure ?? placeError
     const why = reason === undefined ? '' : ` (${describeError(reason, config.apiKey, 'Runware no longer has it').message})`
-    if (placed > 0 && placed >= missing) say(`Recovered ${plural(placed)} from the interrupted run ${quoted(run.plan.prompt)}.`)
-    else if (placed > 0) say(`Recovered ${placed} of ${plural(missing)} from the interrupted run ${quoted(run.plan.prompt)}; the rest could not be recovered${why}.`)
+    if (placed > 0 && placed >= missing) say(`Recovered ${images(placed)} from the interrupted run ${quoted(run.plan.prompt)}.`)
+    else if (placed > 0) say(`Recovered ${placed} of ${images(missing)} from the interrupted run ${quoted(run.plan.prompt)}; the rest could not be recovered${why}.`)
     else say(`Could not recover the interrupted run ${quoted(run.plan.prompt)}${why}. ${BILLING_NOTE}`)
   }
 

@@ -1,3 +1,4 @@
+import { images } from '../lib/format'
 import type { ClientStatus } from '../runware/types'
 import type { UiError } from './error-text'
 
@@ -34,10 +35,6 @@ export function countSlots(run: RunState, status: SlotStatus): number {
   return run.slots.filter((slot) => slot.status === status).length
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
 export const BILLING_NOTE = 'Runware may still bill for work it had already started.'
 
 /** The status line: one sentence, for the aria-live region as much as for the eye. */
@@ -64,7 +61,7 @@ export function progressText(run: RunState): string {
     case 'cancelling':
       return 'Cancelling…'
     case 'done':
-      if (failed === 0) return `Done: ${plural(placed, 'image')} placed`
+      if (failed === 0) return `Done: ${images(placed)} placed`
       return `Done: ${placed} of ${total} placed, ${failed} failed`
     case 'cancelled':
       return `Cancelled: ${placed} of ${total} placed. ${BILLING_NOTE}`

@@ -1,11 +1,7 @@
-import { formatCost } from '../lib/format'
+import { formatCost, images } from '../lib/format'
 
 // The wording of costs: the estimate before a run, a run's cost, the running total.
 // Runware reports US dollars per task; the estimate multiplies the last known price.
-
-function images(n: number): string {
-  return `${n} image${n === 1 ? '' : 's'}`
-}
 
 /** "≈ $0.08 for 4 images", or null while no price is known yet. */
 export function estimateText(count: number, lastPricePerImage: number | undefined): string | null {

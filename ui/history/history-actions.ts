@@ -1,3 +1,4 @@
+import { images } from '../lib/format'
 import { batch } from '../lib/signals'
 
 import type { HistoryEntry } from '../../src/common/history'
@@ -25,10 +26,6 @@ export interface HistoryActionDeps {
   bridge: Pick<Bridge, 'send' | 'selectNodes'>
   /** setCount also saves the form (prompt, size, count) as the last settings. */
   actions: Pick<AppActions, 'setCount'>
-}
-
-function images(n: number): string {
-  return `${n} image${n === 1 ? '' : 's'}`
 }
 
 export function createHistoryActions({ state, history, bridge, actions }: HistoryActionDeps): HistoryActions {

@@ -16,3 +16,8 @@ export function maskKey(key: string): string {
 export function pixelSize(width: number, height: number): string {
   return `${width} × ${height} px`
 }
+
+/** "1 image", "3 images". */
+export function images(n: number): string {
+  return `${n} image${n === 1 ? '' : 's'}`
+}

@@ -1,3 +1,4 @@
+import { images } from '../lib/format'
 import type { RunState } from '../generation/run-state'
 import { countSlots } from '../generation/run-state'
 
@@ -10,10 +11,6 @@ const TOAST_LENGTH = 100
 function cut(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length <= max ? flat : `${flat.slice(0, Math.max(0, max - 1)).trimEnd()}…`
-}
-
-function images(n: number): string {
-  return `${n} image${n === 1 ? '' : 's'}`
 }
 
 export function blockedText(reason: string): string {
