@@ -21,21 +21,28 @@ function problemsOf(draft: Draft): Record<string, string> {
   return problems
 }
 
-interface ChoiceProps {
-  id: string
-  label: string
-  value: string
-  choices: [string, string][]
-  onChange(value: string): void
+/** What every field of the form reads and writes, by its option's key. */
+interface Form {
+  text(key: string): string
+  problems: Record<string, string>
+  change(key: string, value: unknown): void
 }
 
-function Choice({ id, label, value, choices, onChange }: ChoiceProps) {
+interface ChoiceProps {
+  id: string
+  name: string
+  label: string
+  choices: [string, string][]
+  form: Form
+}
+
+function Choice({ id, name, label, choices, form }: ChoiceProps) {
   return (
     <div class="field">
       <label class="label" for={id}>
         {label}
       </label>
-      <select id={id} class="select" value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+      <select id={id} class="select" value={form.text(name)} onChange={(event) => form.change(name, event.currentTarget.value)}>
         {choices.map(([choice, text]) => (
           <option key={choice} value={choice}>
             {text}
@@ -48,14 +55,15 @@ function Choice({ id, label, value, choices, onChange }: ChoiceProps) {
 
 interface EntryProps {
   id: string
+  name: string
   label: string
-  value: string
+  /** Numbers are saved as numbers, URLs as trimmed text; an empty field clears the option. */
   type: 'number' | 'url'
-  problem?: string
-  onChange(value: string): void
+  form: Form
 }
 
-function Entry({ id, label, value, type, problem, onChange }: EntryProps) {
+function Entry({ id, name, label, type, form }: EntryProps) {
+  const problem = form.problems[name]
   return (
     <div class="field">
       <label class="label" for={id}>
@@ -65,10 +73,13 @@ function Entry({ id, label, value, type, problem, onChange }: EntryProps) {
         id={id}
         class="input"
         type={type}
-        value={value}
+        value={form.text(name)}
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={problem ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.currentTarget.value)}
+        onChange={(event) => {
+          const value = event.currentTarget.value.trim()
+          form.change(name, value === '' ? undefined : type === 'number' ? Number(value) : value)
+        }}
       />
       {problem && (
         <p id={`${id}-error`} class="field-error">
@@ -79,13 +90,8 @@ function Entry({ id, label, value, type, problem, onChange }: EntryProps) {
   )
 }
 
-const optionalText = (value: string) => (value.trim() === '' ? undefined : value.trim())
-const optionalNumber = (value: string) => (value.trim() === '' ? undefined : Number(value))
-
 export function OptionsSettings({ options, onSave }: OptionsSettingsProps) {
   const [draft, setDraft] = useState<Draft>({ ...options })
-  const problems = problemsOf(draft)
-  const text = (key: string) => (draft[key] === undefined ? '' : String(draft[key]))
   const safety = draft.safety as GenerationOptions['safety'] | undefined
 
   function change(key: string, value: unknown) {
@@ -99,6 +105,11 @@ export function OptionsSettings({ options, onSave }: OptionsSettingsProps) {
     if (parsed.success) onSave(parsed.data)
   }
 
+  const form: Form = {
+    text: (key) => (draft[key] === undefined ? '' : String(draft[key])),
+    problems: problemsOf(draft),
+    change,
+  }
   const safetyOn = { checkContent: true, mode: 'fast' }
   const safetyOff = { checkContent: false, mode: 'none' }
   return (
@@ -107,63 +118,47 @@ export function OptionsSettings({ options, onSave }: OptionsSettingsProps) {
       <div class="section-body">
         <Choice
           id="output-format"
+          name="outputFormat"
           label="Output format"
-          value={text('outputFormat')}
           choices={[
             ['JPG', 'JPG'],
             ['PNG', 'PNG'],
             ['WEBP', 'WEBP (converted to PNG for Figma)'],
           ]}
-          onChange={(v) => change('outputFormat', v)}
+          form={form}
         />
-        <Entry
-          id="output-quality"
-          label="Output quality (20–99)"
-          type="number"
-          value={text('outputQuality')}
-          problem={problems.outputQuality}
-          onChange={(v) => change('outputQuality', optionalNumber(v))}
-        />
+        <Entry id="output-quality" name="outputQuality" label="Output quality (20–99)" type="number" form={form} />
         <Choice
           id="output-type"
+          name="outputType"
           label="Delivered as"
-          value={text('outputType')}
           choices={[
             ['dataURI', 'Data URI (recommended)'],
             ['base64Data', 'Base64'],
             ['URL', 'URL (downloaded afterwards)'],
           ]}
-          onChange={(v) => change('outputType', v)}
+          form={form}
         />
-        {draft.outputType === 'URL' && (
-          <Entry
-            id="ttl"
-            label="URL time to live, seconds (60 or more)"
-            type="number"
-            value={text('ttl')}
-            problem={problems.ttl}
-            onChange={(v) => change('ttl', optionalNumber(v))}
-          />
-        )}
+        {draft.outputType === 'URL' && <Entry id="ttl" name="ttl" label="URL time to live, seconds (60 or more)" type="number" form={form} />}
         <Choice
           id="delivery"
+          name="deliveryMethod"
           label="Delivery"
-          value={text('deliveryMethod')}
           choices={[
             ['sync', 'Wait for results'],
             ['async', 'Poll for results'],
           ]}
-          onChange={(v) => change('deliveryMethod', v)}
+          form={form}
         />
         <Choice
           id="public-figures"
+          name="publicFigureThreshold"
           label="Public figure moderation"
-          value={text('publicFigureThreshold')}
           choices={[
             ['auto', 'Automatic'],
             ['low', 'Low (less strict)'],
           ]}
-          onChange={(v) => change('publicFigureThreshold', v)}
+          form={form}
         />
         <label class="checkbox">
           <input
@@ -181,22 +176,8 @@ export function OptionsSettings({ options, onSave }: OptionsSettingsProps) {
           />
           Show the cost of each image
         </label>
-        <Entry
-          id="webhook-url"
-          label="Webhook URL (optional)"
-          type="url"
-          value={text('webhookURL')}
-          problem={problems.webhookURL}
-          onChange={(v) => change('webhookURL', optionalText(v))}
-        />
-        <Entry
-          id="upload-endpoint"
-          label="Upload copies to (optional)"
-          type="url"
-          value={text('uploadEndpoint')}
-          problem={problems.uploadEndpoint}
-          onChange={(v) => change('uploadEndpoint', optionalText(v))}
-        />
+        <Entry id="webhook-url" name="webhookURL" label="Webhook URL (optional)" type="url" form={form} />
+        <Entry id="upload-endpoint" name="uploadEndpoint" label="Upload copies to (optional)" type="url" form={form} />
       </div>
     </details>
   )
