@@ -52,12 +52,15 @@ export function createApp(deps: AppDeps) {
     clock: deps.clock,
     newId: deps.newId,
   })
-  // a reference's content hash is worked out when its pixels arrive, not when Generate is clicked
-  const unsubscribePrepare = bridge.subscribe((message) => {
-    if (message.type === 'reference-image') controller.prepare(message.image)
-  })
   const actions = createActions({ state, bridge, controller, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
+  // A reference's content hash is worked out when its pixels arrive, not when Generate is
+  // clicked; of the bytes the state kept, so an unchanged export finds its hash already known.
+  const unsubscribePrepare = bridge.subscribe((message) => {
+    if (message.type !== 'reference-image') return
+    const kept = state.images.value.get(message.nodeId)
+    if (kept?.selectionId === message.selectionId) controller.prepare(kept.bytes)
+  })
   // runs a close cut short: `pending-runs` follows `init`, so the key and endpoint are known
   const recovery = createRecovery({ ...deps, bridge })
   const unsubscribeRecovery = bridge.subscribe((message) => {

@@ -53,16 +53,57 @@ describe('selection', () => {
     expect(ui.container.textContent).toContain('Large image: sent as a high-quality JPEG to upload faster')
   })
 
-  it('revokes a thumbnail URL when its image is replaced or its frame deselected, and ignores stale exports', async () => {
+  it('revokes a thumbnail URL when its image is replaced, and ignores stale exports', async () => {
     ui = renderApp()
     await ui.init()
     await ui.select([[800, 600]], 1)
-    await ui.select([[800, 600]], 2) // same frame, edited: fresh bytes
+    // same frame, edited: its export differs, so the old thumbnail goes
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1 })
+    await ui.receive({ type: 'reference-image', selectionId: 2, nodeId: '1:1', image: fakePng(800, 600, 100) })
     expect(ui.revoked).toEqual(['blob:test/1'])
     await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: '1:1', image: fakePng(5, 5) })
     expect(ui.created).toEqual(['blob:test/1', 'blob:test/2'])
-    await ui.receive({ type: 'selection', selectionId: 3, state: 'empty', references: [], usableCount: 0 })
-    expect(ui.revoked).toEqual(['blob:test/1', 'blob:test/2'])
+    expect(ui.container.querySelector('.thumb img')?.getAttribute('src')).toBe('blob:test/2')
+  })
+
+  it('keeps an unchanged frame’s thumbnail and hash when it is selected again', async () => {
+    ui = renderApp()
+    await ui.init({ settings: { lastPrompt: 'Linen' } })
+    const prepare = vi.spyOn(ui.app.controller, 'prepare')
+    await ui.select([[800, 600]], 1)
+    const first = prepare.mock.calls[0]![0]
+    // a run selects its results, then the designer selects the frame again: a fresh export
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'too-many', references: [], usableCount: 4 })
+    await ui.receive({ type: 'selection', selectionId: 3, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1 })
+    expect(generateReason(ui.container)).toBe('Waiting for the reference images…')
+    const again = fakePng(800, 600)
+    await ui.receive({ type: 'reference-image', selectionId: 3, nodeId: '1:1', image: again })
+    expect(again).not.toBe(first)
+    expect(ui.created).toEqual(['blob:test/1'])
+    expect(ui.revoked).toEqual([])
+    expect(ui.container.querySelector('.thumb img')?.getAttribute('src')).toBe('blob:test/1')
+    // the bytes already hashed are the ones kept and prepared, so the hash is not worked out again
+    expect(prepare.mock.calls.map(([bytes]) => bytes)).toEqual([first, first])
+    expect(button(ui.container, 'Generate').disabled).toBe(false)
+  })
+
+  it('holds the pixels of a few deselected frames at most, dropping the oldest first', async () => {
+    ui = renderApp()
+    await ui.init()
+    // seven frames selected one after another: six are held, the first one's thumbnail goes
+    for (let i = 1; i <= 7; i++) {
+      await ui.receive({ type: 'selection', selectionId: i, state: 'ok', references: [referenceMeta(`2:${i}`)], usableCount: 1 })
+      expect(ui.revoked).toEqual(i < 7 ? [] : ['blob:test/1'])
+      await ui.receive({ type: 'reference-image', selectionId: i, nodeId: `2:${i}`, image: fakePng(800, 600) })
+    }
+    expect(ui.app.state.images.value.size).toBe(6)
+    expect([...ui.app.state.images.value.keys()]).toEqual(['2:2', '2:3', '2:4', '2:5', '2:6', '2:7'])
+    // selecting a held frame again makes it the most recent
+    await ui.receive({ type: 'selection', selectionId: 8, state: 'ok', references: [referenceMeta('2:2')], usableCount: 1 })
+    await ui.receive({ type: 'reference-image', selectionId: 8, nodeId: '2:2', image: fakePng(800, 600) })
+    await ui.receive({ type: 'selection', selectionId: 9, state: 'ok', references: [referenceMeta('2:8')], usableCount: 1 })
+    expect(ui.revoked).toEqual(['blob:test/1', 'blob:test/3'])
+    expect(ui.created).toHaveLength(7)
   })
 
   it('asks the sandbox to export the references again on Refresh', async () => {

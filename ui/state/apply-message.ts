@@ -1,10 +1,11 @@
 import { batch } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
-import type { PluginToUi } from '../../src/common/protocol'
+import { MAX_REFERENCES, type PluginToUi } from '../../src/common/protocol'
 import { findSize } from '../../src/common/sizes'
 import { mimeOf } from '../../src/common/image-format'
 import { readImageInfo } from '../image/image-info'
+import { sameBytes } from '../image/same-bytes'
 import { matchReferenceSize } from '../lib/size-options'
 import type { AppState, Prefill, ReferenceImage } from './app-state'
 import type { ObjectUrls } from './object-urls'
@@ -12,6 +13,13 @@ import { readSettings } from './settings'
 
 // Applies one parsed message from the sandbox to the state. Replies to requests never get
 // here (the bridge settles them); neither do invalid messages (the bridge drops them).
+
+/**
+ * How many frames' pixels the UI holds: the selection's (at most MAX_REFERENCES) and those of
+ * frames deselected since. A run ends by selecting its results, so the usual next step
+ * selects the same frames again, and their unchanged exports then reuse what is here.
+ */
+export const KEPT_IMAGES = 2 * MAX_REFERENCES
 
 const PREFILL_COMMANDS: ReadonlySet<string> = new Set<Prefill>(['variations', 'reuse-settings'])
 
@@ -74,10 +82,14 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
         batch(() => {
           const ids = new Set(message.references.map((ref) => ref.nodeId))
           const next = new Map(state.images.value)
+          // deselected frames keep their pixels a while, oldest dropped first (see KEPT_IMAGES)
+          let surplus = next.size + message.references.filter((ref) => !next.has(ref.nodeId)).length - KEPT_IMAGES
           for (const [nodeId, image] of next) {
+            if (surplus <= 0) break
             if (!ids.has(nodeId)) {
               urls.revoke(image.url)
               next.delete(nodeId)
+              surplus -= 1
             }
           }
           setImages(next)
@@ -95,12 +107,19 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
         // an export for an older selection, or for a node no longer selected, is stale
         if (message.selectionId !== selection.selectionId) return
         if (!selection.references.some((ref) => ref.nodeId === message.nodeId)) return
-        const info = readImageInfo(message.image)
         const next = new Map(state.images.value)
         const old = next.get(message.nodeId)
-        if (old) urls.revoke(old.url)
-        const url = urls.create(message.image, info ? mimeOf(info.format) : 'image/png')
-        next.set(message.nodeId, { selectionId: message.selectionId, bytes: message.image, url, info })
+        // re-set, not updated in place: the map's order is how recently each frame was selected
+        next.delete(message.nodeId)
+        if (old && sameBytes(old.bytes, message.image)) {
+          // the same export as before: its thumbnail and content hash still hold
+          next.set(message.nodeId, { ...old, selectionId: message.selectionId })
+        } else {
+          if (old) urls.revoke(old.url)
+          const info = readImageInfo(message.image)
+          const url = urls.create(message.image, info ? mimeOf(info.format) : 'image/png')
+          next.set(message.nodeId, { selectionId: message.selectionId, bytes: message.image, url, info })
+        }
         setImages(next)
         return
       }
