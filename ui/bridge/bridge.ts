@@ -20,6 +20,12 @@ export interface Timers {
   clearTimeout(handle: unknown): void
 }
 
+/** The page's own timers: what the bridge, the actions and Quick Actions use outside tests. */
+export const browserTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
 export type BridgeErrorKind = 'failed' | 'timeout' | 'invalid' | 'closed'
 
 export class BridgeError extends Error {
@@ -84,13 +90,8 @@ interface Pending {
   timer: unknown
 }
 
-const defaultTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
-
 export function createBridge(options: BridgeOptions): Bridge {
-  const timers = options.timers ?? defaultTimers
+  const timers = options.timers ?? browserTimers
   const newId = options.newId ?? uuidv4
   const warn = options.warn ?? ((message: string) => console.warn(`[gen4 ui] ${message}`))
   const pending = new Map<string, Pending>()

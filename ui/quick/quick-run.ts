@@ -1,7 +1,7 @@
 import { effect } from '../lib/signals'
 
 import type { PluginToUi, UiToPlugin } from '../../src/common/protocol'
-import type { Timers } from '../bridge/bridge'
+import { browserTimers, type Timers } from '../bridge/bridge'
 import type { RunController } from '../generation/run-controller'
 import { runProblem } from '../generation/validate-run'
 import type { RunRecorder } from '../history/run-recorder'
@@ -30,14 +30,9 @@ export interface QuickRunDeps {
   timers?: Timers
 }
 
-const defaultTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
-
 export function connectQuickRun(deps: QuickRunDeps): () => void {
   const { state } = deps
-  const timers = deps.timers ?? defaultTimers
+  const timers = deps.timers ?? browserTimers
   let stopWatching: (() => void) | null = null
   let timer: unknown = null
   let settled = false

@@ -4,7 +4,7 @@ import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import { MAX_PROMPT_LENGTH } from '../../src/common/protocol'
 import type { Endpoint, Settings } from './settings'
-import type { Bridge, Timers } from '../bridge/bridge'
+import { browserTimers, type Bridge, type Timers } from '../bridge/bridge'
 import { describeError } from '../generation/error-text'
 import type { RunController } from '../generation/run-controller'
 import { clampCount } from '../lib/count'
@@ -49,12 +49,7 @@ export interface ActionDeps {
   timers?: Timers
 }
 
-const defaultTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
-
-export function createActions({ state, bridge, controller, timers = defaultTimers }: ActionDeps): AppActions {
+export function createActions({ state, bridge, controller, timers = browserTimers }: ActionDeps): AppActions {
   let saveTimer: unknown = null
 
   function currentSettings(): Settings {
