@@ -15,7 +15,7 @@ import { GenerationOptionsSchema } from '../runware/generation-options'
 const url = z.string().check(z.refine((value) => /^(https?|wss?):\/\/\S+$/i.test(value), { message: 'Enter a full URL' }))
 
 export const EndpointSchema = z.object({
-  connection: z._default(z.enum(['auto', 'websocket', 'rest']), 'auto'),
+  connection: z._default(z.literal(['auto', 'websocket', 'rest']), 'auto'),
   restUrl: z._default(url, 'https://api.runware.ai/v1'),
   wsUrl: z._default(url, 'wss://ws-api.runware.ai/v1'),
 })

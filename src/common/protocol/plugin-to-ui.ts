@@ -28,7 +28,9 @@ export const ReferenceMetaSchema = z.object({
 })
 export type ReferenceMeta = z.infer<typeof ReferenceMetaSchema>
 
-export const SelectionStateSchema = z.enum(['ok', 'empty', 'too-many', 'unsupported'])
+// Lists of literals rather than z.enum throughout the UI's schemas: the same verdicts and issues,
+// and z.enum's own schema type stays out of the bundle.
+export const SelectionStateSchema = z.literal(['ok', 'empty', 'too-many', 'unsupported'])
 export type SelectionState = z.infer<typeof SelectionStateSchema>
 
 export const PluginToUiSchemas = messageSchemas({
@@ -37,7 +39,7 @@ export const PluginToUiSchemas = messageSchemas({
     settings: z.unknown(),
     /** The key goes to the UI only: it is the side that talks to Runware. */
     apiKey: z.nullable(z.string()),
-    editorType: z.enum(['figma', 'figjam']),
+    editorType: z.literal(['figma', 'figjam']),
     command: z.string(),
     /** The upload cache saved by an earlier launch (absent from older sandboxes). */
     uploads: z.optional(StoredUploadsSchema),
