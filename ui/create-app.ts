@@ -42,16 +42,7 @@ export function createApp(deps: AppDeps) {
   const unsubscribeUploads = bridge.subscribe((message) => {
     if (message.type === 'init') uploadCache.load(message.uploads ?? [])
   })
-  const controller = createRunController({
-    uploadCache,
-    onPlaced: recorder.onPlaced,
-    bridge,
-    generatorFor: deps.generatorFor,
-    pipeline: deps.pipeline,
-    fetchBytes: deps.fetchBytes,
-    clock: deps.clock,
-    newId: deps.newId,
-  })
+  const controller = createRunController({ ...deps, bridge, uploadCache, onPlaced: recorder.onPlaced })
   const actions = createActions({ state, bridge, controller, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // A reference's content hash is worked out when its pixels arrive, not when Generate is

@@ -34,12 +34,7 @@ export function createRunwareGeneratorFactory(makeClient: ClientFactory = create
   return (config) => {
     if (current && sameConfig(current.config, config)) return current.generator
     current?.client.close()
-    const client = makeClient({
-      apiKey: config.apiKey,
-      connection: config.endpoint.connection,
-      restUrl: config.endpoint.restUrl,
-      wsUrl: config.endpoint.wsUrl,
-    })
+    const client = makeClient({ apiKey: config.apiKey, ...config.endpoint })
     current = { config, client, generator: adapt(client) }
     return current.generator
   }

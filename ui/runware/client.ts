@@ -59,13 +59,11 @@ export function createRunwareClient(config: RunwareClientConfig): RunwareClient 
     config.connection,
     () =>
       createWsTransport({
+        // the socket's timeouts and reconnect policy, from the tuning
+        ...tuning,
         url: config.wsUrl,
         apiKey,
         WebSocketImpl: config.WebSocketImpl ?? (globalThis as { WebSocket?: typeof WebSocket }).WebSocket,
-        authTimeoutMs: tuning.authTimeoutMs,
-        pingIntervalMs: tuning.pingIntervalMs,
-        pongTimeoutMs: tuning.pongTimeoutMs,
-        reconnect: tuning.reconnect,
       }),
     () => createRestTransport({ url: config.restUrl, apiKey, fetchImpl, requestTimeoutMs: tuning.requestTimeoutMs }),
   )
@@ -88,17 +86,16 @@ export function createRunwareClient(config: RunwareClientConfig): RunwareClient 
         if (!checked.ok) throw checked.error
         handlers.onStatus?.({ kind: 'connecting', transport: provider.chosen ?? (config.connection === 'rest' ? 'rest' : 'websocket') })
         const transport = await provider.get(signal)
-        const settings = { retry: tuning.retry, poll: tuning.poll, replyTimeoutMs: tuning.replyTimeoutMs }
-        return new InferenceRun(transport, checked.task, handlers, settings, signal).start()
+        // the tuning holds the run's settings (retry, poll, replyTimeoutMs)
+        return new InferenceRun(transport, checked.task, handlers, tuning, signal).start()
       })
     },
     recover(taskUUID, numberResults, handlers, signal) {
       return guard(async () => {
         const transport = await provider.get(signal)
-        const settings = { retry: tuning.retry, poll: tuning.poll, replyTimeoutMs: tuning.replyTimeoutMs }
         // only the fields a recovery reads: the id and how many results to wait for
         const task = { taskType: 'imageInference', taskUUID, numberResults, deliveryMethod: 'async' } as InferenceTask
-        return new InferenceRun(transport, task, handlers, settings, signal).recover()
+        return new InferenceRun(transport, task, handlers, tuning, signal).recover()
       })
     },
     uploadImage(dataUriOrBase64, signal) {

@@ -28,12 +28,7 @@ const RECONNECT_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 5, 
 export function createWsTransport(options: WsTransportOptions): WsTransport {
   const router = new TaskRouter()
   const connection = new WsConnection({
-    url: options.url,
-    apiKey: options.apiKey,
-    WebSocketImpl: options.WebSocketImpl,
-    authTimeoutMs: options.authTimeoutMs,
-    pingIntervalMs: options.pingIntervalMs,
-    pongTimeoutMs: options.pongTimeoutMs,
+    ...options,
     reconnect: options.reconnect ?? RECONNECT_POLICY,
     hasWaiters: () => router.size > 0,
     onEnvelope: (envelope) => router.route(envelope),
