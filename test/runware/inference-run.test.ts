@@ -5,7 +5,7 @@ import { bytesToBase64 } from '../../ui/runware/base64'
 import { buildInferenceTask } from '../../ui/runware/build-task'
 import { classifyError } from '../../ui/runware/classify-error'
 import { malformedReplyError, networkError, type RunwareError } from '../../ui/runware/errors'
-import { InferenceRun, type GenerateSummary } from '../../ui/runware/inference-run'
+import { createInferenceRun, type GenerateSummary } from '../../ui/runware/inference-run'
 import type { InferenceTask } from '../../ui/runware/task-schema'
 import type { ClientStatus, InferenceResult } from '../../ui/runware/types'
 import { FakeTransport } from './fake-transport'
@@ -47,7 +47,7 @@ const item = (n: number, extra: Record<string, unknown> = {}) => ({
 function run(transport: FakeTransport, t: InferenceTask, signal?: AbortSignal) {
   const results: InferenceResult[] = []
   const statuses: ClientStatus[] = []
-  const promise = new InferenceRun(transport, t, { onResult: (r) => results.push(r), onStatus: (s) => statuses.push(s) }, SETTINGS, signal).start()
+  const promise = createInferenceRun(transport, t, { onResult: (r) => results.push(r), onStatus: (s) => statuses.push(s) }, SETTINGS, signal).start()
   const outcome = promise.then(
     (summary) => ({ summary, error: undefined as RunwareError | undefined }),
     (error: RunwareError) => ({ summary: undefined as GenerateSummary | undefined, error }),

@@ -2,7 +2,7 @@ import { createTransportProvider } from './auto-transport'
 import { validateInferenceTask } from './build-task'
 import { classifyThrown } from './classify-error'
 import { RunwareError, scrubError } from './errors'
-import { InferenceRun, type GenerateHandlers, type GenerateSummary } from './inference-run'
+import { createInferenceRun, type GenerateHandlers, type GenerateSummary } from './inference-run'
 import { createRestTransport } from './rest-transport'
 import { DEFAULT_POLL_POLICY, DEFAULT_RETRY_POLICY } from './retry-policy'
 import type { InferenceTask } from './task-schema'
@@ -87,7 +87,7 @@ export function createRunwareClient(config: RunwareClientConfig): RunwareClient 
         handlers.onStatus?.({ kind: 'connecting', transport: provider.chosen ?? (config.connection === 'rest' ? 'rest' : 'websocket') })
         const transport = await provider.get(signal)
         // the tuning holds the run's settings (retry, poll, replyTimeoutMs)
-        return new InferenceRun(transport, checked.task, handlers, tuning, signal).start()
+        return createInferenceRun(transport, checked.task, handlers, tuning, signal).start()
       })
     },
     recover(taskUUID, numberResults, handlers, signal) {
@@ -95,7 +95,7 @@ export function createRunwareClient(config: RunwareClientConfig): RunwareClient 
         const transport = await provider.get(signal)
         // only the fields a recovery reads: the id and how many results to wait for
         const task = { taskType: 'imageInference', taskUUID, numberResults, deliveryMethod: 'async' } as InferenceTask
-        return new InferenceRun(transport, task, handlers, tuning, signal).recover()
+        return createInferenceRun(transport, task, handlers, tuning, signal).recover()
       })
     },
     uploadImage(dataUriOrBase64, signal) {

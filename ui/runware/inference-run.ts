@@ -54,102 +54,94 @@ function errorOf(item: ApiError, taskUUID: string): RunwareError {
   return classifyError({ code: item.code, message: item.message, parameter: item.parameter, taskUUID })
 }
 
-export class InferenceRun {
-  readonly #uuid: string
-  readonly #expected: number
-  readonly #delivered = new Map<string, InferenceResult>()
-  readonly #damaged = new Map<string, string>()
-  #settled = false
-  #unreadable = 0
-  #polling = false
-  #recoverFrom: RunwareError | undefined
-  #watchdog: ReturnType<typeof setTimeout> | undefined
-  #busyRetries = 0
-  #busyTimer: ReturnType<typeof setTimeout> | undefined
-  #replyWaiter: (() => void) | undefined
-  #unsubscribe: () => void = () => {}
-  #resolve: (summary: GenerateSummary) => void = () => {}
-  #reject: (error: RunwareError) => void = () => {}
-
-  readonly #transport: Transport
-  readonly #task: InferenceTask
-  readonly #handlers: GenerateHandlers
-  readonly #settings: RunSettings
-  readonly #signal?: AbortSignal
-
-  constructor(transport: Transport, task: InferenceTask, handlers: GenerateHandlers, settings: RunSettings, signal?: AbortSignal) {
-    this.#transport = transport
-    this.#task = task
-    this.#handlers = handlers
-    this.#settings = settings
-    this.#signal = signal
-    this.#uuid = task.taskUUID
-    this.#expected = task.numberResults ?? 1
-  }
-
-  start(): Promise<GenerateSummary> {
-    return this.#follow(() => void this.#submit())
-  }
-
+export interface InferenceRun {
+  /** Sends the task, then follows it until every result is in. */
+  start(): Promise<GenerateSummary>
   /**
    * Follows a task sent earlier (e.g. before the plugin was closed) without sending it again:
    * getResponse by its taskUUID until every result is in, or Runware says it is gone.
    */
-  recover(): Promise<GenerateSummary> {
-    return this.#follow(() => this.#startPolling())
-  }
+  recover(): Promise<GenerateSummary>
+}
+
+// A closure rather than a class: its state and steps are plain locals, whose names the
+// minifier shortens (a class's `this.#…` accesses stay spelled out in the UI bundle).
+export function createInferenceRun(
+  transport: Transport,
+  task: InferenceTask,
+  handlers: GenerateHandlers,
+  settings: RunSettings,
+  signal?: AbortSignal,
+): InferenceRun {
+  const uuid = task.taskUUID
+  const expected = task.numberResults ?? 1
+  const delivered = new Map<string, InferenceResult>()
+  const damaged = new Map<string, string>()
+  let settled = false
+  let unreadable = 0
+  let polling = false
+  let recoverFrom: RunwareError | undefined
+  let watchdog: ReturnType<typeof setTimeout> | undefined
+  let busyRetries = 0
+  let busyTimer: ReturnType<typeof setTimeout> | undefined
+  let replyWaiter: (() => void) | undefined
+  let unsubscribe: () => void = () => {}
+  let resolveRun: (summary: GenerateSummary) => void = () => {}
+  let rejectRun: (error: RunwareError) => void = () => {}
 
   /** Listens for this task's results (honouring cancel), then `begin`s: send it, or poll for it. */
-  #follow(begin: () => void): Promise<GenerateSummary> {
+  function follow(begin: () => void): Promise<GenerateSummary> {
     return new Promise<GenerateSummary>((resolve, reject) => {
-      this.#resolve = resolve
-      this.#reject = reject
-      if (this.#signal?.aborted) return this.#finish(cancelledError(this.#uuid))
-      this.#signal?.addEventListener('abort', this.#onAbort, { once: true })
-      this.#unsubscribe = this.#transport.subscribe(this.#uuid, (event) => this.#onEvent(event))
+      resolveRun = resolve
+      rejectRun = reject
+      if (signal?.aborted) return finish(cancelledError(uuid))
+      signal?.addEventListener('abort', onAbort, { once: true })
+      unsubscribe = transport.subscribe(uuid, onEvent)
       begin()
     })
   }
 
-  readonly #onAbort = (): void => this.#finish(cancelledError(this.#uuid))
-
-  async #submit(): Promise<void> {
-    try {
-      await sendWithRetry(this.#transport, [this.#task], { policy: this.#settings.retry, onStatus: this.#handlers.onStatus, signal: this.#signal })
-    } catch (thrown) {
-      const error = classifyThrown(thrown)
-      if (this.#settled) return
-      // The id is taken (REST says so with a 400): an earlier attempt reached Runware.
-      if (error.code === 'conflictTaskUUID') return this.#startPolling()
-      // refused-as-busy sends were already retried by sendWithRetry: its budget is spent
-      if (!error.notAccepted && this.#retryBusy(error)) return
-      // Sent, but no readable answer: it may be running and billed, so ask about it by id.
-      const uncertain = !error.notAccepted && error.status === undefined && error.code === undefined
-      if (uncertain && ['network', 'server', 'timeout'].includes(error.kind)) return this.#startPolling(error)
-      return this.#finish(error)
-    }
-    if (this.#settled || this.#polling) return
-    this.#handlers.onStatus?.({ kind: 'waiting' })
-    if (this.#task.deliveryMethod === 'async') this.#startPolling()
-    else if (this.#transport.name === 'rest') this.#checkDone(true)
-    else this.#armWatchdog()
+  function onAbort(): void {
+    finish(cancelledError(uuid))
   }
 
-  #onEvent(event: TaskEvent): void {
-    if (this.#settled) return
-    if (event.type === 'failed') return this.#finish(event.error)
-    if (event.type === 'unreadable') return this.#onUnreadable(event.detail)
+  async function submit(): Promise<void> {
+    try {
+      await sendWithRetry(transport, [task], { policy: settings.retry, onStatus: handlers.onStatus, signal })
+    } catch (thrown) {
+      const error = classifyThrown(thrown)
+      if (settled) return
+      // The id is taken (REST says so with a 400): an earlier attempt reached Runware.
+      if (error.code === 'conflictTaskUUID') return startPolling()
+      // refused-as-busy sends were already retried by sendWithRetry: its budget is spent
+      if (!error.notAccepted && retryBusy(error)) return
+      // Sent, but no readable answer: it may be running and billed, so ask about it by id.
+      const uncertain = !error.notAccepted && error.status === undefined && error.code === undefined
+      if (uncertain && ['network', 'server', 'timeout'].includes(error.kind)) return startPolling(error)
+      return finish(error)
+    }
+    if (settled || polling) return
+    handlers.onStatus?.({ kind: 'waiting' })
+    if (task.deliveryMethod === 'async') startPolling()
+    else if (transport.name === 'rest') checkDone(true)
+    else armWatchdog()
+  }
+
+  function onEvent(event: TaskEvent): void {
+    if (settled) return
+    if (event.type === 'failed') return finish(event.error)
+    if (event.type === 'unreadable') return onUnreadable(event.detail)
     if (event.type === 'resumed') {
-      this.#handlers.onStatus?.({ kind: 'resumed' })
+      handlers.onStatus?.({ kind: 'resumed' })
       // A new session means Runware dropped the buffered results: fetch them by id instead.
-      if (!event.sameSession) this.#startPolling(networkError('The connection dropped and Runware did not keep the session'))
+      if (!event.sameSession) startPolling(networkError('The connection dropped and Runware did not keep the session'))
       return
     }
-    this.#replyWaiter?.()
-    this.#onReply(event.envelope)
-    if (!this.#settled) {
-      this.#checkDone(false)
-      if (!this.#polling) this.#armWatchdog()
+    replyWaiter?.()
+    onReply(event.envelope)
+    if (!settled) {
+      checkDone(false)
+      if (!polling) armWatchdog()
     }
   }
 
@@ -157,28 +149,28 @@ export class InferenceRun {
    * A frame that could not be read may have held results: ask getResponse for the full state
    * instead. Unreadable replies to those polls count against a small budget.
    */
-  #onUnreadable(detail: string): void {
-    const error = malformedReplyError(detail, this.#uuid)
-    this.#replyWaiter?.()
-    if (!this.#polling) return this.#startPolling(error)
-    if (++this.#unreadable >= MAX_UNREADABLE) this.#finish(error)
+  function onUnreadable(detail: string): void {
+    const error = malformedReplyError(detail, uuid)
+    replyWaiter?.()
+    if (!polling) return startPolling(error)
+    if (++unreadable >= MAX_UNREADABLE) finish(error)
   }
 
-  #onReply(envelope: Envelope): void {
+  function onReply(envelope: Envelope): void {
     const first = envelope.errors[0]
     if (first) {
-      const error = errorOf(first, this.#uuid)
+      const error = errorOf(first, uuid)
       // The task id is taken: an earlier attempt did reach Runware, so follow that task.
-      if (error.code === 'conflictTaskUUID') return this.#startPolling()
-      if (this.#retryBusy(error)) return
-      return this.#finish(this.#recoverFrom && isNotFound(error) ? this.#recoverFrom : error)
+      if (error.code === 'conflictTaskUUID') return startPolling()
+      if (retryBusy(error)) return
+      return finish(recoverFrom && isNotFound(error) ? recoverFrom : error)
     }
     for (const item of envelope.data) {
       const read = readItem(item)
-      if (read.kind === 'result') this.#accept(read.result)
-      else if (read.kind === 'ack' && this.#task.deliveryMethod === 'async') this.#startPolling()
-      else if (read.kind === 'invalid') return this.#finish(malformedReplyError(read.reason, this.#uuid))
-      if (this.#settled) return
+      if (read.kind === 'result') accept(read.result)
+      else if (read.kind === 'ack' && task.deliveryMethod === 'async') startPolling()
+      else if (read.kind === 'invalid') return finish(malformedReplyError(read.reason, uuid))
+      if (settled) return
     }
   }
 
@@ -187,90 +179,95 @@ export class InferenceRun {
    * jittered back-off, and the UI says so. Same taskUUID, so never a second paid task: if an
    * earlier attempt was taken after all, Runware answers conflictTaskUUID and the run polls.
    */
-  #retryBusy(error: RunwareError): boolean {
-    if (error.kind !== 'rateLimit' || this.#polling || this.#settled) return false
-    const retry = ++this.#busyRetries
-    if (retry > this.#settings.retry.maxRetries) return false
-    const inMs = retryDelay(retry, this.#settings.retry)
-    this.#handlers.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message, cause: error.kind })
-    clearTimeout(this.#watchdog)
-    this.#busyTimer = setTimeout(() => {
-      if (!this.#settled) void this.#submit()
+  function retryBusy(error: RunwareError): boolean {
+    if (error.kind !== 'rateLimit' || polling || settled) return false
+    const retry = ++busyRetries
+    if (retry > settings.retry.maxRetries) return false
+    const inMs = retryDelay(retry, settings.retry)
+    handlers.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message, cause: error.kind })
+    clearTimeout(watchdog)
+    busyTimer = setTimeout(() => {
+      if (!settled) void submit()
     }, inMs)
     return true
   }
 
-  #accept(result: InferenceResult): void {
-    if (this.#delivered.has(result.imageUUID) || this.#damaged.has(result.imageUUID)) return
+  function accept(result: InferenceResult): void {
+    if (delivered.has(result.imageUUID) || damaged.has(result.imageUUID)) return
     const damage = inlineImageDamage(result)
     if (damage) {
-      this.#damaged.set(result.imageUUID, damage)
+      damaged.set(result.imageUUID, damage)
       return
     }
     // kept for the summary without its image: the bytes live only until the UI has placed them
-    this.#delivered.set(result.imageUUID, withoutImage(result))
+    delivered.set(result.imageUUID, withoutImage(result))
     try {
-      this.#handlers.onResult(result)
+      handlers.onResult(result)
     } catch (thrown) {
-      this.#finish(classifyThrown(thrown))
+      finish(classifyThrown(thrown))
     }
   }
 
-  #checkDone(final: boolean): void {
-    const arrived = this.#delivered.size + this.#damaged.size
-    if (this.#damaged.size > 0 && arrived >= this.#expected) {
-      return this.#finish(damagedResultsError(this.#damaged.size, this.#expected, [...new Set(this.#damaged.values())], this.#uuid))
+  function checkDone(final: boolean): void {
+    const arrived = delivered.size + damaged.size
+    if (damaged.size > 0 && arrived >= expected) {
+      return finish(damagedResultsError(damaged.size, expected, [...new Set(damaged.values())], uuid))
     }
-    if (arrived >= this.#expected) return this.#finish()
+    if (arrived >= expected) return finish()
     // REST sync: the body held every result it ever will.
-    if (final) this.#finish(missingResultsError(arrived, this.#expected, this.#uuid))
+    if (final) finish(missingResultsError(arrived, expected, uuid))
   }
 
-  #startPolling(recoverFrom?: RunwareError): void {
-    if (this.#polling || this.#settled) return
-    this.#polling = true
-    this.#recoverFrom = recoverFrom
-    clearTimeout(this.#watchdog)
+  function startPolling(from?: RunwareError): void {
+    if (polling || settled) return
+    polling = true
+    recoverFrom = from
+    clearTimeout(watchdog)
     void pollGetResponse({
-      transport: this.#transport,
-      taskUUID: this.#uuid,
-      poll: this.#settings.poll,
-      retry: this.#settings.retry,
-      signal: this.#signal,
-      onStatus: this.#handlers.onStatus,
-      settled: () => this.#settled,
-      nextReply: this.#transport.name === 'websocket' ? (ms) => this.#nextReply(ms) : undefined,
-      giveUp: (error) => this.#finish(this.#recoverFrom && (isNotFound(error) || error.kind === 'network') ? this.#recoverFrom : error),
+      transport,
+      taskUUID: uuid,
+      poll: settings.poll,
+      retry: settings.retry,
+      signal,
+      onStatus: handlers.onStatus,
+      settled: () => settled,
+      nextReply: transport.name === 'websocket' ? nextReply : undefined,
+      giveUp: (error) => finish(recoverFrom && (isNotFound(error) || error.kind === 'network') ? recoverFrom : error),
     })
   }
 
-  #nextReply(ms: number): Promise<void> {
+  function nextReply(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms)
       function done(): void {
         clearTimeout(timer)
         resolve()
       }
-      this.#replyWaiter = done
+      replyWaiter = done
     })
   }
 
-  #armWatchdog(): void {
-    clearTimeout(this.#watchdog)
-    const ms = this.#settings.replyTimeoutMs
-    this.#watchdog = setTimeout(() => this.#startPolling(clientTimeoutError(`No reply for ${ms} ms`, this.#uuid)), ms)
+  function armWatchdog(): void {
+    clearTimeout(watchdog)
+    const ms = settings.replyTimeoutMs
+    watchdog = setTimeout(() => startPolling(clientTimeoutError(`No reply for ${ms} ms`, uuid)), ms)
   }
 
-  #finish(error?: RunwareError): void {
-    if (this.#settled) return
-    this.#settled = true
-    this.#unsubscribe()
-    clearTimeout(this.#watchdog)
-    clearTimeout(this.#busyTimer)
-    this.#replyWaiter?.()
-    this.#signal?.removeEventListener('abort', this.#onAbort)
-    if (error) return this.#reject(error)
-    this.#resolve(summarise(this.#uuid, this.#transport.name, [...this.#delivered.values()]))
+  function finish(error?: RunwareError): void {
+    if (settled) return
+    settled = true
+    unsubscribe()
+    clearTimeout(watchdog)
+    clearTimeout(busyTimer)
+    replyWaiter?.()
+    signal?.removeEventListener('abort', onAbort)
+    if (error) return rejectRun(error)
+    resolveRun(summarise(uuid, transport.name, [...delivered.values()]))
+  }
+
+  return {
+    start: () => follow(() => void submit()),
+    recover: () => follow(startPolling),
   }
 }
 
