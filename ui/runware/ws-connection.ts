@@ -31,104 +31,85 @@ export interface WsConnectionOptions {
 
 const OPEN = 1
 
-export class WsConnection {
-  #socket: WebSocket | undefined
-  /** Sockets still opening or authenticating, so close() can stop them too. */
-  readonly #pending = new Set<WebSocket>()
-  #sessionUUID: string | undefined
-  #opening: Promise<void> | undefined
-  #pingTimer: ReturnType<typeof setInterval> | undefined
-  #pongTimer: ReturnType<typeof setTimeout> | undefined
-  #closed = false
-
-  readonly #options: WsConnectionOptions
-
-  constructor(options: WsConnectionOptions) {
-    this.#options = options
-  }
-
+export interface WsConnection {
   /** Resolves once an authenticated socket is open, opening one if needed. */
-  ready(): Promise<void> {
-    if (this.#closed) return Promise.reject(networkError('The client was closed', true))
-    if (this.#socket?.readyState === OPEN) return Promise.resolve()
-    if (!this.#opening) {
-      // Tasks still waiting (the old socket closed under them) want their session back.
-      const resume = this.#sessionUUID !== undefined && this.#options.hasWaiters()
-      const opening = this.#open(resume).then(() => undefined)
-      const clear = (): void => void (this.#opening = undefined)
-      opening.then(clear, clear)
-      this.#opening = opening
-    }
-    return this.#opening
-  }
-
+  ready(): Promise<void>
   /** Writes a frame on the open socket; throws a not-sent network error when there is none. */
-  send(text: string): void {
-    if (this.#socket?.readyState !== OPEN) throw networkError('The WebSocket is not open', true)
-    this.#socket.send(text)
-  }
+  send(text: string): void
+  close(): void
+}
 
-  close(): void {
-    this.#closed = true
-    this.#stopPing()
-    const socket = this.#socket
-    this.#socket = undefined
-    socket?.close()
-    for (const opening of this.#pending) opening.close()
+// A closure rather than a class: its state and steps are plain locals, whose names the
+// minifier shortens (a class's `this.#…` accesses stay spelled out in the UI bundle).
+export function createWsConnection(options: WsConnectionOptions): WsConnection {
+  let socket: WebSocket | undefined
+  /** Sockets still opening or authenticating, so close() can stop them too. */
+  const pending = new Set<WebSocket>()
+  let sessionUUID: string | undefined
+  let opening: Promise<void> | undefined
+  let pingTimer: ReturnType<typeof setInterval> | undefined
+  let pongTimer: ReturnType<typeof setTimeout> | undefined
+  let closed = false
+
+  /** Keeps `attempt` as the one opening in progress until it settles. */
+  function track(attempt: Promise<void>): void {
+    const clear = (): void => void (opening = undefined)
+    attempt.then(clear, clear) // also keeps a failed attempt from being an unhandled rejection
+    opening = attempt
   }
 
   /** Opens a socket and authenticates (resuming the session when asked); resolves with its id. */
-  #open(resume: boolean): Promise<string> {
+  function open(resume: boolean): Promise<string> {
     return new Promise<string>((resolve, reject) => {
       let authed = false
-      let socket: WebSocket
+      let next: WebSocket
       try {
-        if (!this.#options.WebSocketImpl) throw new Error('this runtime has no WebSocket')
-        socket = new this.#options.WebSocketImpl(this.#options.url)
+        if (!options.WebSocketImpl) throw new Error('this runtime has no WebSocket')
+        next = new options.WebSocketImpl(options.url)
       } catch (thrown) {
         reject(networkError(`WebSocket could not be created: ${String(thrown)}`, true))
         return
       }
-      this.#pending.add(socket)
+      pending.add(next)
       const fail = (error: RunwareError): void => {
         if (authed) return
         authed = true // settled: later events belong to nobody
-        this.#pending.delete(socket)
+        pending.delete(next)
         clearTimeout(authTimer)
-        socket.onopen = socket.onmessage = socket.onclose = null
-        socket.close()
+        next.onopen = next.onmessage = next.onclose = null
+        next.close()
         reject(error)
       }
       const authTimer = setTimeout(
-        () => fail(networkError(`No authentication reply within ${this.#options.authTimeoutMs} ms`, true)),
-        this.#options.authTimeoutMs,
+        () => fail(networkError(`No authentication reply within ${options.authTimeoutMs} ms`, true)),
+        options.authTimeoutMs,
       )
-      socket.onopen = () => socket.send(authFrame(this.#options.apiKey, resume ? this.#sessionUUID : undefined))
-      socket.onerror = () => {} // a close event always follows; the `ws` package throws without a listener
-      socket.onclose = (event) => {
+      next.onopen = () => next.send(authFrame(options.apiKey, resume ? sessionUUID : undefined))
+      next.onerror = () => {} // a close event always follows; the `ws` package throws without a listener
+      next.onclose = (event) => {
         if (!authed) fail(networkError(`WebSocket closed before authentication (code ${event.code})`, true))
-        else this.#dropped(socket)
+        else dropped(next)
       }
-      socket.onmessage = (event) => {
+      next.onmessage = (event) => {
         const text = frameText(event.data)
-        if (text === undefined) return this.#options.onUnreadable('binary frame')
-        this.#sawTraffic()
+        if (text === undefined) return options.onUnreadable('binary frame')
+        sawTraffic()
         const frame = readFrame(text)
-        if (!frame.ok) return authed ? this.#options.onUnreadable(frame.detail) : fail(networkError(frame.detail, true))
+        if (!frame.ok) return authed ? options.onUnreadable(frame.detail) : fail(networkError(frame.detail, true))
         const rest: Envelope = { data: [], errors: frame.envelope.errors }
         for (const item of frame.envelope.data) {
           const read = readItem(item)
           if (read.kind === 'auth' && !authed) {
-            if (this.#closed) return fail(networkError('The client was closed', true))
+            if (closed) return fail(networkError('The client was closed', true))
             authed = true
-            this.#pending.delete(socket)
+            pending.delete(next)
             clearTimeout(authTimer)
-            const previous = this.#sessionUUID
-            this.#sessionUUID = read.connectionSessionUUID
-            this.#socket = socket
-            this.#startPing()
+            const previous = sessionUUID
+            sessionUUID = read.connectionSessionUUID
+            socket = next
+            startPing()
             // Said before any replayed frame that follows in the same read is handled.
-            if (resume) this.#options.onResumed(read.connectionSessionUUID === previous)
+            if (resume) options.onResumed(read.connectionSessionUUID === previous)
             resolve(read.connectionSessionUUID)
           } else if (read.kind !== 'pong' && read.kind !== 'auth') rest.data.push(item)
         }
@@ -137,31 +118,28 @@ export class WsConnection {
           // runware-api.md §1.2: a bad key answers `invalidApiKey` with taskType authentication.
           return fail(classifyError({ code: first.code, message: first.message, parameter: first.parameter }).with({ notAccepted: true }))
         }
-        if (rest.data.length > 0 || rest.errors.length > 0) this.#options.onEnvelope(rest)
+        if (rest.data.length > 0 || rest.errors.length > 0) options.onEnvelope(rest)
       }
     })
   }
 
-  #dropped(socket: WebSocket): void {
-    if (socket !== this.#socket) return
-    this.#socket = undefined
-    this.#stopPing()
+  function dropped(lost: WebSocket): void {
+    if (lost !== socket) return
+    socket = undefined
+    stopPing()
     // Nobody waiting: stay idle, the next send opens a fresh socket. Already opening: that will do.
-    if (this.#closed || !this.#options.hasWaiters() || this.#opening) return
-    const resuming = this.#resume()
-    const clear = (): void => void (this.#opening = undefined)
-    resuming.then(clear, clear) // also keeps a failed resume from being an unhandled rejection
-    this.#opening = resuming
+    if (closed || !options.hasWaiters() || opening) return
+    track(resume())
   }
 
-  async #resume(): Promise<void> {
-    const policy = this.#options.reconnect
+  async function resume(): Promise<void> {
+    const policy = options.reconnect
     let lastError: RunwareError = networkError('The connection to Runware dropped')
     for (let attempt = 0; attempt <= policy.maxRetries; attempt++) {
       if (attempt > 0) await sleep(retryDelay(attempt, policy))
-      if (this.#closed) throw lastError
+      if (closed) throw lastError
       try {
-        await this.#open(true)
+        await open(true)
         return
       } catch (error) {
         lastError = error as RunwareError
@@ -170,34 +148,59 @@ export class WsConnection {
     }
     // Tasks were in flight: they may be running and billed, so this is not a "not sent" error.
     const lost = lastError.kind === 'auth' ? lastError : networkError(`Connection lost and not resumed: ${lastError.detail}`)
-    this.#options.onLost(lost.with({ notAccepted: false }))
+    options.onLost(lost.with({ notAccepted: false }))
     throw lastError
   }
 
-  #startPing(): void {
-    this.#stopPing()
-    this.#pingTimer = setInterval(() => {
-      const socket = this.#socket
-      if (socket?.readyState !== OPEN) return
-      socket.send(PING_FRAME)
-      this.#pongTimer ??= setTimeout(() => this.#forceDrop(socket), this.#options.pongTimeoutMs)
-    }, this.#options.pingIntervalMs)
+  function startPing(): void {
+    stopPing()
+    pingTimer = setInterval(() => {
+      const current = socket
+      if (current?.readyState !== OPEN) return
+      current.send(PING_FRAME)
+      pongTimer ??= setTimeout(() => forceDrop(current), options.pongTimeoutMs)
+    }, options.pingIntervalMs)
   }
 
-  #sawTraffic(): void {
-    clearTimeout(this.#pongTimer)
-    this.#pongTimer = undefined
+  function sawTraffic(): void {
+    clearTimeout(pongTimer)
+    pongTimer = undefined
   }
 
-  #stopPing(): void {
-    clearInterval(this.#pingTimer)
-    this.#sawTraffic()
+  function stopPing(): void {
+    clearInterval(pingTimer)
+    sawTraffic()
   }
 
   /** A socket that stopped answering is treated exactly like one that closed. */
-  #forceDrop(socket: WebSocket): void {
-    socket.onclose = socket.onmessage = null
-    socket.close()
-    this.#dropped(socket)
+  function forceDrop(silent: WebSocket): void {
+    silent.onclose = silent.onmessage = null
+    silent.close()
+    dropped(silent)
+  }
+
+  return {
+    ready() {
+      if (closed) return Promise.reject(networkError('The client was closed', true))
+      if (socket?.readyState === OPEN) return Promise.resolve()
+      if (!opening) {
+        // Tasks still waiting (the old socket closed under them) want their session back.
+        const resuming = sessionUUID !== undefined && options.hasWaiters()
+        track(open(resuming).then(() => undefined))
+      }
+      return opening!
+    },
+    send(text) {
+      if (socket?.readyState !== OPEN) throw networkError('The WebSocket is not open', true)
+      socket.send(text)
+    },
+    close() {
+      closed = true
+      stopPing()
+      const current = socket
+      socket = undefined
+      current?.close()
+      for (const attempt of pending) attempt.close()
+    },
   }
 }

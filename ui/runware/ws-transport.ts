@@ -1,7 +1,7 @@
 import { raceAbort } from './abortable'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
 import { TaskRouter, type Transport } from './transport'
-import { WsConnection } from './ws-connection'
+import { createWsConnection } from './ws-connection'
 
 // WebSocket transport: frames out as JSON arrays, frames in routed by taskUUID the moment they
 // arrive, so each result reaches the UI as soon as Runware finishes it (runware-api.md §3:
@@ -27,7 +27,7 @@ const RECONNECT_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 5, 
 
 export function createWsTransport(options: WsTransportOptions): WsTransport {
   const router = new TaskRouter()
-  const connection = new WsConnection({
+  const connection = createWsConnection({
     ...options,
     reconnect: options.reconnect ?? RECONNECT_POLICY,
     hasWaiters: () => router.size > 0,
