@@ -1,4 +1,5 @@
 import { KIND_MESSAGES, RunwareError } from './errors'
+import type { ApiError } from './response-schema'
 import type { ErrorKind } from './types'
 
 // Maps what Runware answered (HTTP status, error code, message, parameter) to one ErrorKind
@@ -135,6 +136,11 @@ export function classifyError(facts: ErrorFacts): RunwareError {
     // 429/503 mean the queue refused the request before taking it (runware-api.md §1.1).
     notAccepted: facts.status === 429 || facts.status === 503,
   })
+}
+
+/** One error object of a reply (its `status` is a task status, not HTTP's, so it is left out). */
+export function classifyApiError(item: ApiError, taskUUID?: string): RunwareError {
+  return classifyError({ code: item.code, message: item.message, parameter: item.parameter, taskUUID })
 }
 
 /** A thrown value from fetch/WebSocket code: TypeError from fetch means the network failed. */

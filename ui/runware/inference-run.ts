@@ -1,4 +1,4 @@
-import { classifyError, classifyThrown } from './classify-error'
+import { classifyApiError, classifyThrown } from './classify-error'
 import {
   cancelledError,
   clientTimeoutError,
@@ -10,7 +10,7 @@ import {
 } from './errors'
 import { inlineImageDamage } from './image-check'
 import { pollGetResponse } from './poll-async'
-import { readItem, type ApiError, type Envelope } from './response-schema'
+import { readItem, type Envelope } from './response-schema'
 import { retryDelay, type PollPolicy, type RetryPolicy } from './retry-policy'
 import { sendWithRetry } from './send-with-retry'
 import type { InferenceTask } from './task-schema'
@@ -48,10 +48,6 @@ export interface RunSettings {
 
 function isNotFound(error: RunwareError): boolean {
   return /notfound|expired/i.test(error.code ?? '')
-}
-
-function errorOf(item: ApiError, taskUUID: string): RunwareError {
-  return classifyError({ code: item.code, message: item.message, parameter: item.parameter, taskUUID })
 }
 
 export interface InferenceRun {
@@ -159,7 +155,7 @@ export function createInferenceRun(
   function onReply(envelope: Envelope): void {
     const first = envelope.errors[0]
     if (first) {
-      const error = errorOf(first, uuid)
+      const error = classifyApiError(first, uuid)
       // The task id is taken: an earlier attempt did reach Runware, so follow that task.
       if (error.code === 'conflictTaskUUID') return startPolling()
       if (retryBusy(error)) return

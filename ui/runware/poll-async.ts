@@ -32,34 +32,31 @@ export const MAX_POLL_FAILURES = 3
 export const POLL_REPLY_WAIT_MS = 30_000
 
 export async function pollGetResponse(options: PollLoopOptions): Promise<void> {
+  const { transport, taskUUID, poll, retry, signal, onStatus, settled, giveUp } = options
   const now = options.now ?? (() => Date.now())
   const started = now()
   let failures = 0
-  for (let index = 0; !options.settled(); index++) {
+  for (let index = 0; !settled(); index++) {
     try {
-      await sleep(pollDelay(index, options.poll), options.signal)
+      await sleep(pollDelay(index, poll), signal)
     } catch {
       return // cancelled: the run has its own abort handler
     }
-    if (options.settled()) return
-    if (now() - started > options.poll.timeoutMs) {
-      return options.giveUp(clientTimeoutError(`No complete result after polling for ${options.poll.timeoutMs} ms`, options.taskUUID))
+    if (settled()) return
+    if (now() - started > poll.timeoutMs) {
+      return giveUp(clientTimeoutError(`No complete result after polling for ${poll.timeoutMs} ms`, taskUUID))
     }
-    options.onStatus?.({ kind: 'polling' })
+    onStatus?.({ kind: 'polling' })
     const reply = options.nextReply?.(POLL_REPLY_WAIT_MS)
     try {
-      await sendWithRetry(options.transport, [{ taskType: 'getResponse', taskUUID: options.taskUUID }], {
-        policy: options.retry,
-        signal: options.signal,
-        onStatus: options.onStatus,
-      })
+      await sendWithRetry(transport, [{ taskType: 'getResponse', taskUUID }], { policy: retry, signal, onStatus })
       failures = 0
     } catch (thrown) {
       const error = thrown as RunwareError
-      if (options.settled() || error.kind === 'cancelled') return
+      if (settled() || error.kind === 'cancelled') return
       // An answer from Runware (status or code) is final; a network hiccup is worth another poll.
       if (error.status !== undefined || error.code !== undefined || ++failures >= MAX_POLL_FAILURES) {
-        return options.giveUp(error)
+        return giveUp(error)
       }
       continue
     }

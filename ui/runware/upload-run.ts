@@ -1,7 +1,7 @@
 import { v4 as uuidv4 } from 'uuid'
 
 import { isBase64, isBase64DataUri } from './base64'
-import { classifyError, classifyThrown } from './classify-error'
+import { classifyApiError, classifyThrown } from './classify-error'
 import { cancelledError, clientTimeoutError, malformedReplyError, RunwareError } from './errors'
 import { readItem } from './response-schema'
 import type { RetryPolicy } from './retry-policy'
@@ -62,7 +62,7 @@ export function runUpload(transport: Transport, image: string, settings: UploadS
       if (event.type === 'unreadable') return finish(malformedReplyError(event.detail, taskUUID))
       if (event.type !== 'reply') return
       const first = event.envelope.errors[0]
-      if (first) return finish(classifyError({ code: first.code, message: first.message, parameter: first.parameter, taskUUID }))
+      if (first) return finish(classifyApiError(first, taskUUID))
       for (const item of event.envelope.data) {
         const read = readItem(item)
         if (read.kind === 'upload') {

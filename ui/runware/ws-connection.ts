@@ -1,5 +1,5 @@
 import { sleep } from './abortable'
-import { classifyError } from './classify-error'
+import { classifyApiError } from './classify-error'
 import { networkError, type RunwareError } from './errors'
 import { readItem, type Envelope } from './response-schema'
 import { retryDelay, type RetryPolicy } from './retry-policy'
@@ -116,7 +116,7 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
         if (!authed && rest.errors.length > 0) {
           const first = rest.errors[0]!
           // runware-api.md §1.2: a bad key answers `invalidApiKey` with taskType authentication.
-          return fail(classifyError({ code: first.code, message: first.message, parameter: first.parameter }).with({ notAccepted: true }))
+          return fail(classifyApiError(first).with({ notAccepted: true }))
         }
         if (rest.data.length > 0 || rest.errors.length > 0) options.onEnvelope(rest)
       }
