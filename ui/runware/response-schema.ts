@@ -38,10 +38,13 @@ export function readApiError(value: Record<string, unknown>): ApiError {
   return error
 }
 
+// Items are z.object, not z.looseObject: unknown fields pass all the same, and are only left
+// out of the parsed copy, from which nothing but the fields below is read. looseObject's
+// catch-all would bring z.unknown into the bundle for nothing.
 const id = z.string().check(z.minLength(1))
 
 export const ResultItemSchema = z
-  .looseObject({
+  .object({
     taskType: z.optional(z.string()),
     taskUUID: id,
     imageUUID: id,
@@ -55,13 +58,13 @@ export const ResultItemSchema = z
   .check(z.refine((item) => Boolean(item.imageURL ?? item.imageBase64Data ?? item.imageDataURI), { message: 'no image field' }))
 
 // runware-api.md §5: `imageUUID` always; `imageURL` only in some documented shapes.
-export const UploadItemSchema = z.looseObject({
+export const UploadItemSchema = z.object({
   taskType: z.optional(z.literal('imageUpload')),
   taskUUID: z.optional(z.string()),
   imageUUID: id,
 })
 
-const AuthItemSchema = z.looseObject({ taskType: z.literal('authentication'), connectionSessionUUID: id })
+const AuthItemSchema = z.object({ taskType: z.literal('authentication'), connectionSessionUUID: id })
 
 export interface Envelope {
   data: Record<string, unknown>[]

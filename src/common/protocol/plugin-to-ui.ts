@@ -35,8 +35,12 @@ export type SelectionState = z.infer<typeof SelectionStateSchema>
 
 export const PluginToUiSchemas = messageSchemas({
   init: {
-    /** The UI's own settings as stored: the UI reads them with ui/state/settings.ts readSettings. */
-    settings: z.unknown(),
+    /**
+     * The UI's own settings as stored: the UI reads them with ui/state/settings.ts readSettings.
+     * Any value, as z.unknown() takes (a missing key included), but as a check-free z.custom:
+     * custom is in the bundle anyway (every refine is one), unknown would be there for this alone.
+     */
+    settings: z.custom<unknown>(),
     /** The key goes to the UI only: it is the side that talks to Runware. */
     apiKey: z.nullable(z.string()),
     editorType: z.literal(['figma', 'figjam']),
