@@ -1,11 +1,15 @@
+// These imports set the order of the modules in app.js, and gzip only looks 32 kB back. The
+// view first (after Preact, near the stylesheet and first-paint markup whose class names and
+// words it repeats), then the Runware client, the browser's pieces, and the app's wiring with
+// its schemas last: ~140 B smaller gzipped than the alphabetical order.
 import { adoptFirstPaint } from './adopt-first-paint'
-import { listenToWindow, parentPort } from './bridge/window-port'
-import { createApp } from './create-app'
-import { fetchImageBytes } from './generation/result-bytes'
 import { createRunwareGeneratorFactory } from './generation/runware-generator'
+import { listenToWindow, parentPort } from './bridge/window-port'
+import { fetchImageBytes } from './generation/result-bytes'
 import { createCanvasCodec } from './image/canvas-codec'
 import { createImagePipeline } from './image/image-pipeline'
 import { browserObjectUrls } from './state/object-urls'
+import { createApp } from './create-app'
 
 // The app proper, started by app-main.ts once the form is on screen: the real browser pieces
 // plugged into it, the drawn form adopted, then one `ui-ready` so the sandbox sends `init`.
