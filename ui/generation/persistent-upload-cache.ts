@@ -1,3 +1,5 @@
+import { readEach } from '../../src/common/read-each'
+import { StoredUploadSchema } from '../../src/common/stored-uploads'
 import { sha256Hex } from '../image/content-hash'
 import type { UploadCache } from './upload-cache'
 
@@ -36,15 +38,6 @@ export interface PersistentUploadCacheOptions {
   maxEntries?: number
 }
 
-function isStoredUpload(value: unknown): value is StoredUpload {
-  const entry = value as Partial<StoredUpload> | null
-  return (
-    typeof entry === 'object' && entry !== null &&
-    typeof entry.account === 'string' && typeof entry.hash === 'string' &&
-    typeof entry.imageUUID === 'string' && typeof entry.usedAt === 'number' && Number.isFinite(entry.usedAt)
-  )
-}
-
 export function createPersistentUploadCache(options: PersistentUploadCacheOptions): PersistentUploadCache {
   const maxAge = options.maxAgeMs ?? UPLOAD_CACHE_MAX_AGE_MS
   const maxEntries = options.maxEntries ?? UPLOAD_CACHE_MAX_ENTRIES
@@ -54,7 +47,8 @@ export function createPersistentUploadCache(options: PersistentUploadCacheOption
   const accountId = (account: string) => sha256Hex(new TextEncoder().encode(account)).slice(0, 32)
   const fresh = (entry: StoredUpload, now: number) => now - entry.usedAt < maxAge && entry.usedAt <= now + 60_000
 
-  const initial = Array.isArray(options.initial) ? options.initial.filter(isStoredUpload) : []
+  // the stored entries' own schema (the one `init` carries them in) decides what is malformed
+  const initial = readEach(StoredUploadSchema, options.initial)
   const start = options.now()
   for (const entry of [...initial].sort((a, b) => a.usedAt - b.usedAt)) {
     if (fresh(entry, start)) entries.set(keyOf(entry.account, entry.hash), { ...entry })
