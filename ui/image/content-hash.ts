@@ -43,14 +43,15 @@ function compress(state: Uint32Array, block: Uint8Array, w: Uint32Array): void {
     b = a
     a = (t1 + t2) | 0
   }
-  state[0] = (state[0]! + a) | 0
-  state[1] = (state[1]! + b) | 0
-  state[2] = (state[2]! + c) | 0
-  state[3] = (state[3]! + d) | 0
-  state[4] = (state[4]! + e) | 0
-  state[5] = (state[5]! + f) | 0
-  state[6] = (state[6]! + g) | 0
-  state[7] = (state[7]! + h) | 0
+  // a Uint32Array wraps each sum to 32 bits by itself
+  state[0]! += a
+  state[1]! += b
+  state[2]! += c
+  state[3]! += d
+  state[4]! += e
+  state[5]! += f
+  state[6]! += g
+  state[7]! += h
 }
 
 /** SHA-256 of `bytes` as 64 lowercase hex digits. */
@@ -64,17 +65,10 @@ export function sha256Hex(bytes: Uint8Array): string {
   const tail = new Uint8Array(tailLength < 56 ? 64 : 128)
   tail.set(bytes.subarray(full))
   tail[tailLength] = 0x80
-  const bitsHigh = Math.floor(bytes.length / 0x20000000)
-  const bitsLow = (bytes.length * 8) >>> 0
   const end = tail.length
-  tail[end - 8] = bitsHigh >>> 24
-  tail[end - 7] = bitsHigh >>> 16
-  tail[end - 6] = bitsHigh >>> 8
-  tail[end - 5] = bitsHigh
-  tail[end - 4] = bitsLow >>> 24
-  tail[end - 3] = bitsLow >>> 16
-  tail[end - 2] = bitsLow >>> 8
-  tail[end - 1] = bitsLow
+  const view = new DataView(tail.buffer)
+  view.setUint32(end - 8, Math.floor(bytes.length / 0x20000000))
+  view.setUint32(end - 4, (bytes.length * 8) >>> 0)
   for (let i = 0; i < end; i += 64) compress(state, tail.subarray(i, i + 64), w)
   let hex = ''
   for (const word of state) hex += word.toString(16).padStart(8, '0')
