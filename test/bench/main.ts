@@ -19,6 +19,11 @@ import { measureUiFloor } from './ui-floor'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const PROMPT = 'Warm editorial moodboard, soft film grain'
+/**
+ * Timed runs per side of the run-time comparison, each side's median taken: on two cores a
+ * single run of either swings by a third or more (the bare request alone 236–467 ms).
+ */
+const TIMED_RUNS = 5
 const stage = (what: string) => console.error(`bench: ${what}`)
 
 interface Arrivals {
@@ -129,32 +134,33 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host):
     })
 
     // ── plugin overhead per run vs a bare Node request of the same task ──
-    stage('run time, plugin then bare')
+    stage('run time, plugin and bare in turn')
     await emulator.setOptions({ latencyMs: 0, staggerMs: 0 })
     arrivals.watching = false
     const pluginTimes: number[] = []
     const pluginEmulatorCpu: number[] = []
-    for (let run = 0; run < 3; run++) {
+    const bareTimes: number[] = []
+    const bareEmulatorCpu: number[] = []
+    const browserTimes: number[] = []
+    // In turn, one of each per round, so a change in the machine's load over the minute this
+    // takes weighs on both sides alike rather than on whichever went first.
+    for (let run = 0; run < TIMED_RUNS; run++) {
       await plugin.select(frameIds)
       const before = await plugin.probe('ui')
-      const usageBefore = await emulator.usage()
+      let usageBefore = await emulator.usage()
       await plugin.generate(form)
       pluginEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
       const after = await plugin.probe('ui')
       pluginTimes.push(after.placed.at(-1)! - after.generateClicks.at(-1)!)
       if (after.placed.length - before.placed.length !== 4) throw new Error('a timed run did not place 4 results')
-    }
-    const { taskUUID: _unused, ...task } = (await emulator.lastInference()).task
-    const request = { wsUrl: emulator.wsUrl, apiKey: emulator.apiKey, task }
-    const bareTimes: number[] = []
-    const bareEmulatorCpu: number[] = []
-    for (let run = 0; run < 3; run++) {
-      const usageBefore = await emulator.usage()
+      // the very task the plugin sent, under a fresh taskUUID
+      const { taskUUID: _unused, ...task } = (await emulator.lastInference()).task
+      const request = { wsUrl: emulator.wsUrl, apiKey: emulator.apiKey, task }
+      usageBefore = await emulator.usage()
       bareTimes.push(await timedRequest(request, WebSocket as unknown as SocketConstructor))
       bareEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
+      browserTimes.push(await plugin.page.evaluate(timedRequest, request))
     }
-    const browserTimes: number[] = []
-    for (let run = 0; run < 3; run++) browserTimes.push(await plugin.page.evaluate(timedRequest, request))
     stage(`plugin runs ${pluginTimes.map(Math.round).join(', ')} ms; bare ${bareTimes.map(Math.round).join(', ')} ms; from a page ${browserTimes.map(Math.round).join(', ')} ms`)
     stage(`emulator CPU per run: plugin ${pluginEmulatorCpu.map(Math.round).join(', ')} ms; bare ${bareEmulatorCpu.map(Math.round).join(', ')} ms`)
     arrivals.watching = true
