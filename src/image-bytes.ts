@@ -39,11 +39,15 @@ export function checkImageBytes(bytes: Uint8Array): ImageCheck {
   if (header.width < 1 || header.height < 1) {
     return { ok: false, message: `The ${header.format} image has no pixels, so there is nothing to place.` }
   }
-  if (header.width > MAX_IMAGE_SIDE || header.height > MAX_IMAGE_SIDE) {
-    return {
-      ok: false,
-      message: `The image is ${header.width}×${header.height} px; Figma places images up to ${MAX_IMAGE_SIDE} px per side.`,
-    }
-  }
+  const tooLarge = tooLargeMessage(header)
+  if (tooLarge) return { ok: false, message: tooLarge }
   return { ok: true, header }
+}
+
+/** Why Figma will not place an image of this size, or undefined when it will. */
+export function tooLargeMessage({ width, height }: { width: number; height: number }): string | undefined {
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    return `The image is ${width}×${height} px; Figma places images up to ${MAX_IMAGE_SIDE} px per side.`
+  }
+  return undefined
 }
