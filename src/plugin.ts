@@ -16,7 +16,6 @@ import { needsParameters, PROMPT_PARAMETER, promptFrom } from './launch'
 import { createPost } from './messages/post'
 import { endRun } from './placement/end-run'
 import { createLabelFontLoader } from './placement/placeholders'
-import { createRunRegistry } from './placement/run-registry'
 import { createSelectionWatcher } from './selection-watcher'
 import { createApiKeyStore } from './storage/api-key-store'
 import { createPendingRunsStore } from './storage/pending-runs-store'
@@ -56,7 +55,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
     post,
     settings: createSettingsStore(figma.clientStorage),
     apiKey: createApiKeyStore(figma.clientStorage),
-    registry: createRunRegistry(),
+    registry: new Map(),
     pendingRuns: createPendingRunsStore(figma.clientStorage),
     uploads: createUploadCacheStore(figma.clientStorage),
     watcher: createSelectionWatcher({ figma, post, warn: (message) => notify(figma, message, true) }),
@@ -112,7 +111,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
   // runs cut short go, so nothing is left looking like it still works. Their tasks stay in
   // clientStorage (written when sent), and the next launch places what Runware still holds.
   figma.on('close', () => {
-    for (const run of context.registry.all()) endRun(run)
+    for (const run of context.registry.values()) endRun(run)
     context.watcher.dispose()
   })
 
