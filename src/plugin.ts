@@ -42,7 +42,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
     shown = true
     // figma-platform.md §2.1: themeColors gives the UI Figma's light/dark variables. A Quick
     // Actions run opens it hidden: the network lives in the iframe, the window is not wanted.
-    figma.showUI(html, { themeColors: true, width: UI_SIZE.width, height: UI_SIZE.height, title: UI_TITLE, visible })
+    figma.showUI(html, { themeColors: true, ...UI_SIZE, title: UI_TITLE, visible })
   }
 
   let command = figma.command ?? ''
