@@ -13,7 +13,7 @@ import { createSetupHandlers } from './handlers/setup-handlers'
 import { createUploadCacheHandlers } from './handlers/upload-cache-handlers'
 import { promptSuggestionsFrom } from './history/prompt-suggestions'
 import { needsParameters, PROMPT_PARAMETER, promptFrom } from './launch'
-import { createPost } from './messages/post'
+import type { Post } from './messages/post'
 import { endRun } from './placement/end-run'
 import { createLabelFontLoader } from './placement/placeholders'
 import { createSelectionWatcher } from './selection-watcher'
@@ -49,7 +49,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
   let launchPrompt: string | undefined
   if (!needsParameters(command)) show()
 
-  const post = createPost(figma.ui)
+  const post: Post = (message) => figma.ui.postMessage(message)
   const context: PluginContext = {
     figma,
     post,
@@ -116,8 +116,4 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
   })
 
   return { idle: () => queue }
-}
-
-export function startPlugin(figma: PluginAPI, html: string): void {
-  createPlugin(figma, html)
 }
