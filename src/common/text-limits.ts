@@ -7,5 +7,5 @@ export const MAX_PROMPT_LENGTH = 1000
  * zod's own maxLength counts code points and would let 501 emoji (1002 units) through.
  */
 export function utf16AtMost(limit: number) {
-  return z.refine<string>((value) => value.length <= limit, { message: `At most ${limit} characters` })
+  return z.refine<string>((value) => value.length <= limit, `At most ${limit} characters`)
 }
