@@ -87,7 +87,8 @@ export function planRunLayout(input: LayoutInput): RunLayout {
 
   let start: Point
   if (input.sources) {
-    const previousBottom = Math.max(-Infinity, ...input.previousRuns.map((r) => r.y + r.height + runGap))
+    // -Infinity without earlier runs: Math.max of nothing
+    const previousBottom = Math.max(...input.previousRuns.map((r) => r.y + r.height + runGap))
     start = { x: input.sources.x + input.sources.width + sourceGap, y: Math.max(input.sources.y, previousBottom) }
   } else {
     start = { x: input.fallbackCentre.x - width / 2, y: input.fallbackCentre.y - height / 2 }
