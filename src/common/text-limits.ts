@@ -1,6 +1,8 @@
 import * as z from 'zod/mini'
 
-export const MAX_PROMPT_LENGTH = 1000
+import { MAX_PROMPT_LENGTH } from './protocol/limits'
+
+export { MAX_PROMPT_LENGTH }
 
 /**
  * Runway counts the prompt in UTF-16 code units (runware-api.md §6.2), which is JS `length`;
