@@ -4,8 +4,7 @@
 
 import { sniffFormat, type ImageFormat } from './common/image-format'
 import { gifSize, jpegSize, pngSize } from './common/image-size'
-
-export const MAX_IMAGE_SIDE = 4096
+import { tooLargeMessage } from './image-side-limit'
 
 export interface ImageHeader {
   format: ImageFormat
@@ -44,10 +43,3 @@ export function checkImageBytes(bytes: Uint8Array): ImageCheck {
   return { ok: true, header }
 }
 
-/** Why Figma will not place an image of this size, or undefined when it will. */
-export function tooLargeMessage({ width, height }: { width: number; height: number }): string | undefined {
-  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
-    return `The image is ${width}×${height} px; Figma places images up to ${MAX_IMAGE_SIDE} px per side.`
-  }
-  return undefined
-}

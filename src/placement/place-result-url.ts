@@ -1,5 +1,5 @@
 import type { GenerationRecord } from '../common/generation-record'
-import { tooLargeMessage } from '../image-bytes'
+import { tooLargeMessage } from '../image-side-limit'
 import { reasonOf } from '../text'
 import { fillSlot, slotProblem, type PlaceResultOutcome } from './place-result'
 import type { Run } from './run-registry'
