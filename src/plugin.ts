@@ -1,27 +1,29 @@
-// The router first: esbuild emits modules in the order they are first imported, so the
-// protocol and zod (a third of code.js) come out ahead of the sandbox's own code, which then
-// sits in one stretch that gzip's 32 KB window can match against itself (about 150 B less).
-import { createRouter } from './messages/router'
-import { createCanvasHandlers } from './handlers/canvas-handlers'
-import { createHistoryHandlers } from './handlers/history-handlers'
-import { createQuickHandlers } from './handlers/quick-handlers'
-import type { PluginContext } from './handlers/context'
+// Imports in the order that measured smallest: esbuild emits modules in the order they are
+// first imported, and gzip's 32 KB window matches each stretch of code.js against what came
+// shortly before. zod still leads (placeholders → page-content pulls it in first); the rest is
+// the order a search over single moves found, 15650 → 15600 B gzip. Moving an import here
+// changes the bundle's size: measure it.
+import { createLabelFontLoader } from './placement/placeholders'
 import { notify } from './handlers/context'
-import { createRecoveryHandlers } from './handlers/recovery-handlers'
-import { createRunHandlers } from './handlers/run-handlers'
-import { createSetupHandlers } from './handlers/setup-handlers'
-import { createUploadCacheHandlers } from './handlers/upload-cache-handlers'
+import { endRun } from './placement/end-run'
 import { promptSuggestionsFrom } from './history/prompt-suggestions'
 import { needsParameters, PROMPT_PARAMETER, promptFrom } from './launch'
-import type { Post } from './messages/post'
-import { endRun } from './placement/end-run'
-import { createLabelFontLoader } from './placement/placeholders'
+import { createRouter } from './messages/router'
 import { createSelectionWatcher } from './selection-watcher'
-import { createApiKeyStore } from './storage/api-key-store'
+import type { PluginContext } from './handlers/context'
+import { createRecoveryHandlers } from './handlers/recovery-handlers'
+import { createRunHandlers } from './handlers/run-handlers'
+import { createCanvasHandlers } from './handlers/canvas-handlers'
+import { createUploadCacheStore } from './storage/upload-cache-store'
 import { createPendingRunsStore } from './storage/pending-runs-store'
 import { createHistoryStore } from './storage/history-store'
 import { createSettingsStore, lastPromptOf } from './storage/settings-store'
-import { createUploadCacheStore } from './storage/upload-cache-store'
+import { createApiKeyStore } from './storage/api-key-store'
+import { createQuickHandlers } from './handlers/quick-handlers'
+import { createUploadCacheHandlers } from './handlers/upload-cache-handlers'
+import { createSetupHandlers } from './handlers/setup-handlers'
+import { createHistoryHandlers } from './handlers/history-handlers'
+import type { Post } from './messages/post'
 
 // The sandbox, wired together. `figma` is passed in rather than read from the global so the
 // tests can run the same code against the in-memory Figma fake.
