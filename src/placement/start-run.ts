@@ -48,8 +48,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     size: plan.size,
     sources: unionOf(sourceBoxes),
     fallbackCentre: figma.viewport.center,
-    occupied: content.occupied,
-    previousRuns: content.previousRuns,
+    ...content,
   })
 
   const title = shorten(redact(plan.prompt, deps.secret), 80)
