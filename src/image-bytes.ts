@@ -4,8 +4,7 @@
 
 import { sniffFormat, type ImageFormat } from './common/image-format'
 import { gifSize, jpegSize, pngSize } from './common/image-size'
-
-export const MAX_IMAGE_SIDE = 4096
+import { tooLargeMessage } from './image-side-limit'
 
 export interface ImageHeader {
   format: ImageFormat
@@ -39,11 +38,8 @@ export function checkImageBytes(bytes: Uint8Array): ImageCheck {
   if (header.width < 1 || header.height < 1) {
     return { ok: false, message: `The ${header.format} image has no pixels, so there is nothing to place.` }
   }
-  if (header.width > MAX_IMAGE_SIDE || header.height > MAX_IMAGE_SIDE) {
-    return {
-      ok: false,
-      message: `The image is ${header.width}×${header.height} px; Figma places images up to ${MAX_IMAGE_SIDE} px per side.`,
-    }
-  }
+  const tooLarge = tooLargeMessage(header)
+  if (tooLarge) return { ok: false, message: tooLarge }
   return { ok: true, header }
 }
+

@@ -4,11 +4,12 @@ import { MAX_PROMPT_LENGTH } from './common/protocol'
 // prompt as a Quick Actions parameter; while it is being typed the plugin runs in query
 // mode and may not show UI (figma-platform.md §6.6), so the window opens on `run` instead.
 
-export const PARAMETER_COMMANDS: readonly string[] = ['generate']
+/** The one command that takes parameters (the manifest's "Generate from selection"). */
+export const PARAMETER_COMMAND = 'generate'
 export const PROMPT_PARAMETER = 'prompt'
 
 export function needsParameters(command: string): boolean {
-  return PARAMETER_COMMANDS.includes(command)
+  return command === PARAMETER_COMMAND
 }
 
 /** The prompt typed in Quick Actions, if any, cut to what the API accepts. */

@@ -1,4 +1,4 @@
-import { startPlugin } from './plugin'
+import { createPlugin } from './plugin'
 
 // The only file that reads Figma's globals; everything else gets `figma` passed in.
-startPlugin(figma, __html__)
+createPlugin(figma, __html__)

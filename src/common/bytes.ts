@@ -6,5 +6,5 @@ import * as z from 'zod/mini'
  * bundle for this one test.
  */
 export function bytes() {
-  return z.custom<Uint8Array<ArrayBuffer>>((value) => value instanceof Uint8Array, { message: 'Expected a Uint8Array' })
+  return z.custom<Uint8Array<ArrayBuffer>>((value) => value instanceof Uint8Array, 'Expected a Uint8Array')
 }

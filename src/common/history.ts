@@ -31,7 +31,7 @@ export const HistoryEntrySchema = z.object({
   nodeIds: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_RESULTS)),
   referenceNodeIds: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(3)),
   thumbnails: z
-    .array(bytes().check(z.refine((bytes) => bytes.length <= MAX_THUMBNAIL_BYTES, { message: 'thumbnail too large' })))
+    .array(bytes().check(z.refine((bytes) => bytes.length <= MAX_THUMBNAIL_BYTES, 'thumbnail too large')))
     .check(z.maxLength(MAX_THUMBNAILS)),
 })
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>

@@ -6,5 +6,5 @@ import * as z from 'zod/mini'
  * sandbox bundle, about 0.4 KB gzip for this one test.
  */
 export function integer() {
-  return z.number().check(z.refine(Number.isSafeInteger, { message: 'Expected a whole number' }))
+  return z.number().check(z.refine(Number.isSafeInteger, 'Expected a whole number'))
 }

@@ -22,7 +22,7 @@ export function createCanvasHandlers(context: PluginContext): CanvasHandlers {
     },
 
     notify({ message, error }) {
-      notify(figma, message, error ?? false)
+      notify(figma, message, error)
     },
 
     'resize-ui'({ width, height }) {

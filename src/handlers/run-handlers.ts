@@ -18,7 +18,7 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
   return {
     async 'run-start'({ requestId, plan }) {
       const secret = await context.apiKey.read()
-      const started = await startRun({ figma, registry, loadLabelFont: context.loadLabelFont, secret }, plan)
+      const started = await startRun({ ...context, secret }, plan)
       if (!started.ok) {
         post({ type: 'request-failed', requestId, message: started.message })
         return

@@ -1,3 +1,5 @@
+import * as z from 'zod/mini'
+
 import { parseUiToPlugin } from '../common/protocol/ui-to-plugin'
 import type { UiToPlugin } from '../common/protocol'
 import { reasonOf } from '../text'
@@ -13,11 +15,8 @@ export type Handlers = { [K in UiToPlugin['type']]: (message: MessageOf<K>) => v
 
 export const UNREADABLE_REQUEST = 'The plugin could not read this request. Reopen the plugin and try again.'
 
-function requestIdOf(raw: unknown): string | undefined {
-  if (typeof raw !== 'object' || raw === null || !('requestId' in raw)) return undefined
-  const id = (raw as { requestId: unknown }).requestId
-  return typeof id === 'string' && id.length > 0 ? id : undefined
-}
+/** What a refused message still tells: the request the UI waits on, if it names one. */
+const WithRequestIdSchema = z.object({ requestId: z.string().check(z.minLength(1)) })
 
 export interface RouterOptions {
   handlers: Handlers
@@ -32,8 +31,8 @@ export function createRouter({ handlers, post, onUnexpected }: RouterOptions): (
     const parsed = parseUiToPlugin(raw)
     if (!parsed.ok) {
       console.warn(parsed.reason)
-      const requestId = requestIdOf(raw)
-      if (requestId) post({ type: 'request-failed', requestId, message: UNREADABLE_REQUEST })
+      const named = WithRequestIdSchema.safeParse(raw)
+      if (named.success) post({ type: 'request-failed', requestId: named.data.requestId, message: UNREADABLE_REQUEST })
       return
     }
     const message = parsed.message

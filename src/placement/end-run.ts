@@ -14,9 +14,8 @@ export function dropSlot(run: Run, index: number): boolean {
 
 /** Clears what is unfilled and returns the placed nodes still on the canvas. */
 export function endRun(run: Run): RectangleNode[] {
-  for (const slot of run.slots) {
-    if (slot.state !== 'placed') dropSlot(run, slot.index)
-  }
+  // dropSlot leaves placed slots alone
+  for (const slot of run.slots) dropSlot(run, slot.index)
   const placed = run.slots.filter((slot) => slot.state === 'placed' && !slot.node.removed).map((slot) => slot.node)
   const container = run.container
   // Only an empty one: the designer may have dropped something of their own into it.

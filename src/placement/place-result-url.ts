@@ -1,5 +1,5 @@
 import type { GenerationRecord } from '../common/generation-record'
-import { MAX_IMAGE_SIDE } from '../image-bytes'
+import { tooLargeMessage } from '../image-side-limit'
 import { reasonOf } from '../text'
 import { fillSlot, slotProblem, type PlaceResultOutcome } from './place-result'
 import type { Run } from './run-registry'
@@ -31,10 +31,8 @@ export async function placeResultFromUrl(
   try {
     // figma-platform.md §4: rejects on WEBP, over 4096 px or a failed download; nothing is touched yet.
     image = await figma.createImageAsync(url)
-    const size = await image.getSizeAsync()
-    if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
-      return { ok: false, message: `The image is ${size.width}×${size.height} px; Figma places images up to ${MAX_IMAGE_SIDE} px per side.` }
-    }
+    const tooLarge = tooLargeMessage(await image.getSizeAsync())
+    if (tooLarge) return { ok: false, message: tooLarge }
   } catch (error) {
     return { ok: false, message: `Neither the plugin window nor Figma could download this image (${reasonOf(error)}). Try again with Data URI output.` }
   }

@@ -6,8 +6,7 @@ import type { Point } from './run-layout'
 // node's page-space box and corrected.
 
 function originOf(parent: BaseNode | null): Point {
-  if (!parent || parent.type === 'PAGE' || parent.type === 'DOCUMENT') return { x: 0, y: 0 }
-  if ('absoluteTransform' in parent) {
+  if (parent && parent.type !== 'PAGE' && parent.type !== 'DOCUMENT' && 'absoluteTransform' in parent) {
     const transform = parent.absoluteTransform
     return { x: transform[0][2], y: transform[1][2] }
   }

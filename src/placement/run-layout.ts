@@ -13,17 +13,26 @@ export interface Point {
   y: number
 }
 
+// The spacing as plain constants: this module imports nothing, so esbuild inlines them where
+// they are used and the sandbox bundle carries no LAYOUT object. LAYOUT names them for tests.
+
+/** Between the source frames and the run's section. */
+const SOURCE_GAP = 80
+/** Between results inside a section. */
+const SLOT_GAP = 40
+/** Inside the section, around the results; leaves room for the section's title. */
+const PADDING = 80
+/** Between a run and the one below it, and the margin kept around other content. */
+const RUN_GAP = 80
+/** A row wraps into a grid past this many results. */
+const MAX_COLUMNS = 5
+
 export const LAYOUT = {
-  /** Between the source frames and the run's section. */
-  sourceGap: 80,
-  /** Between results inside a section. */
-  slotGap: 40,
-  /** Inside the section, around the results; leaves room for the section's title. */
-  padding: 80,
-  /** Between a run and the one below it, and the margin kept around other content. */
-  runGap: 80,
-  /** A row wraps into a grid past this many results. */
-  maxColumns: 5,
+  sourceGap: SOURCE_GAP,
+  slotGap: SLOT_GAP,
+  padding: PADDING,
+  runGap: RUN_GAP,
+  maxColumns: MAX_COLUMNS,
 } as const
 
 export interface LayoutInput {
@@ -79,28 +88,28 @@ export function moveDownUntilFree(rect: Rect, occupied: readonly Rect[], margin:
 
 export function planRunLayout(input: LayoutInput): RunLayout {
   const { count, size } = input
-  const { sourceGap, slotGap, padding, runGap, maxColumns } = LAYOUT
-  const columns = Math.min(count, maxColumns)
-  const rows = Math.ceil(count / maxColumns)
-  const width = columns * size.width + (columns - 1) * slotGap + 2 * padding
-  const height = rows * size.height + (rows - 1) * slotGap + 2 * padding
+  const columns = Math.min(count, MAX_COLUMNS)
+  const rows = Math.ceil(count / MAX_COLUMNS)
+  const width = columns * size.width + (columns - 1) * SLOT_GAP + 2 * PADDING
+  const height = rows * size.height + (rows - 1) * SLOT_GAP + 2 * PADDING
 
   let start: Point
   if (input.sources) {
-    const previousBottom = Math.max(-Infinity, ...input.previousRuns.map((r) => r.y + r.height + runGap))
-    start = { x: input.sources.x + input.sources.width + sourceGap, y: Math.max(input.sources.y, previousBottom) }
+    // -Infinity without earlier runs: Math.max of nothing
+    const previousBottom = Math.max(...input.previousRuns.map((r) => r.y + r.height + RUN_GAP))
+    start = { x: input.sources.x + input.sources.width + SOURCE_GAP, y: Math.max(input.sources.y, previousBottom) }
   } else {
     start = { x: input.fallbackCentre.x - width / 2, y: input.fallbackCentre.y - height / 2 }
   }
-  const section = moveDownUntilFree({ x: Math.round(start.x), y: Math.round(start.y), width, height }, input.occupied, runGap)
+  const section = moveDownUntilFree({ x: Math.round(start.x), y: Math.round(start.y), width, height }, input.occupied, RUN_GAP)
 
   const slots: Rect[] = []
   for (let index = 0; index < count; index += 1) {
-    const column = index % maxColumns
-    const row = Math.floor(index / maxColumns)
+    const column = index % MAX_COLUMNS
+    const row = Math.floor(index / MAX_COLUMNS)
     slots.push({
-      x: section.x + padding + column * (size.width + slotGap),
-      y: section.y + padding + row * (size.height + slotGap),
+      x: section.x + PADDING + column * (size.width + SLOT_GAP),
+      y: section.y + PADDING + row * (size.height + SLOT_GAP),
       width: size.width,
       height: size.height,
     })

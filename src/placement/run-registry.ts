@@ -30,19 +30,5 @@ export interface Run {
   slots: Slot[]
 }
 
-export interface RunRegistry {
-  add(run: Run): void
-  get(runId: string): Run | undefined
-  delete(runId: string): void
-  all(): Run[]
-}
-
-export function createRunRegistry(): RunRegistry {
-  const runs = new Map<string, Run>()
-  return {
-    add: (run) => void runs.set(run.plan.runId, run),
-    get: (runId) => runs.get(runId),
-    delete: (runId) => void runs.delete(runId),
-    all: () => [...runs.values()],
-  }
-}
+/** The runs in flight by runId: a plain Map, since that is all a registry has to be. */
+export type RunRegistry = Map<string, Run>

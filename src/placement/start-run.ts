@@ -48,8 +48,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     size: plan.size,
     sources: unionOf(sourceBoxes),
     fallbackCentre: figma.viewport.center,
-    occupied: content.occupied,
-    previousRuns: content.previousRuns,
+    ...content,
   })
 
   const title = shorten(redact(plan.prompt, deps.secret), 80)
@@ -59,7 +58,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     const parent = container
     const slots = layout.slots.map((rect, index) => createSlot(figma, parent, rect, index, plan.count, font))
     const run: Run = { plan, title, page, container, containerRect: layout.section, slots }
-    registry.add(run)
+    registry.set(plan.runId, run)
     return { ok: true, run }
   } catch (error) {
     // All or nothing: half a run of placeholders would look like work still going on.

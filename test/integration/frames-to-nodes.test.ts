@@ -7,7 +7,7 @@ import { readImageInfo, type FigmaFake } from '../figma-fake/index'
 import { endpointOf, imageNodes, openPlugin as openWorld, selectAndWait, signIn as signInWorld, type World } from '../support/plugin-world'
 import { sharpCodec } from '../support/sharp-codec'
 
-// The real sandbox (startPlugin on the Figma fake), the real UI logic (createApp: bridge,
+// The real sandbox (createPlugin on the Figma fake), the real UI logic (createApp: bridge,
 // state, actions, run controller, image pipeline, Runware client) and the Runware emulator,
 // wired together without a browser: from "frames selected" to "image nodes placed".
 

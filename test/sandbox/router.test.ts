@@ -69,6 +69,18 @@ describe('router', () => {
     warn.mockRestore()
   })
 
+  it('does not answer an invalid request whose request id is empty or not a string', async () => {
+    const { route, calls, sent } = setup()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    await route({ type: 'select-nodes', requestId: '', nodeIds: 'not-a-list' })
+    await route({ type: 'select-nodes', requestId: 7, nodeIds: 'not-a-list' })
+    await route({ type: 'no-such-type', requestId: 'r2' })
+    expect(calls).toEqual([])
+    expect(sent).toEqual([{ type: 'request-failed', requestId: 'r2', message: UNREADABLE_REQUEST }])
+    expect(warn).toHaveBeenCalledTimes(3)
+    warn.mockRestore()
+  })
+
   it('turns a handler error into request-failed or an unexpected-error report', async () => {
     const { route, sent, onUnexpected } = setup()
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})

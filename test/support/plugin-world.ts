@@ -2,7 +2,7 @@ import { effect } from '../../ui/lib/signals'
 import WebSocket from 'ws'
 
 import type { Endpoint } from '../../ui/state/settings'
-import { startPlugin } from '../../src/plugin'
+import { createPlugin } from '../../src/plugin'
 import { createApp, type App } from '../../ui/create-app'
 import { createRunwareGeneratorFactory } from '../../ui/generation/runware-generator'
 import { progressText } from '../../ui/generation/run-state'
@@ -65,7 +65,7 @@ export function openPlugin(options: OpenOptions = {}): World {
   const fake =
     options.fake ??
     createFigmaFake({ rasterizer: sharpRasterizer, fetchImage: options.fetchImage ?? realDownload, clientStorage: options.clientStorage })
-  startPlugin(fake.figma, '<div id="app"></div>')
+  createPlugin(fake.figma, '<div id="app"></div>')
   const world = {} as World
   world.fake = fake
   world.seen = []

@@ -11,9 +11,7 @@ import { MAX_REFERENCES, MAX_RESULTS } from './limits'
 
 /** An output size the model makes: a run's, and the one the UI remembers in its settings. */
 export const SizeSchema = z.object({ width: integer(), height: integer() }).check(
-  z.refine((size) => isAllowedSize(size.width, size.height), {
-    message: 'This size is not one Gen-4 Image Turbo can make',
-  }),
+  z.refine((size) => isAllowedSize(size.width, size.height), 'This size is not one Gen-4 Image Turbo can make'),
 )
 
 /** Where a run's results go: decided by the sandbox, carried out one result at a time. */

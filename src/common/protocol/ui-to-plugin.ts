@@ -39,8 +39,8 @@ function isSmallJson(value: unknown): boolean {
 export const StoredSettingsSchema = z
   // a custom check rather than z.looseObject: the sandbox never reads a field of them, and
   // this keeps zod's catch-all object parsing out of its bundle
-  .custom<Record<string, unknown>>(isJsonObject, { message: 'Settings must be a JSON object' })
-  .check(z.refine(isSmallJson, { message: `Settings must be JSON of at most ${MAX_SETTINGS_JSON_LENGTH} characters` }))
+  .custom<Record<string, unknown>>(isJsonObject, 'Settings must be a JSON object')
+  .check(z.refine(isSmallJson, `Settings must be JSON of at most ${MAX_SETTINGS_JSON_LENGTH} characters`))
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>
 
 const slot = integer().check(z.minimum(0), z.maximum(MAX_RESULTS - 1))
