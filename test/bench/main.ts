@@ -24,6 +24,8 @@ const PROMPT = 'Warm editorial moodboard, soft film grain'
  * single run of either swings by a third or more (the bare request alone 236–467 ms).
  */
 const TIMED_RUNS = 5
+/** A pause for the browser to finish what the last timed run left it (drawing, thumbnails). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000))
 const stage = (what: string) => console.error(`bench: ${what}`)
 
 interface Arrivals {
@@ -143,8 +145,11 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host):
     const bareEmulatorCpu: number[] = []
     const browserTimes: number[] = []
     // In turn, one of each per round, so a change in the machine's load over the minute this
-    // takes weighs on both sides alike rather than on whichever went first.
+    // takes weighs on both sides alike rather than on whichever went first. Each starts on a
+    // settled machine: right after a plugin run the browser is still drawing its results and
+    // making History's thumbnails, and a bare request sent then took ~30% longer.
     for (let run = 0; run < TIMED_RUNS; run++) {
+      await settle()
       await plugin.select(frameIds)
       const before = await plugin.probe('ui')
       let usageBefore = await emulator.usage()
@@ -156,6 +161,7 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host):
       // the very task the plugin sent, under a fresh taskUUID
       const { taskUUID: _unused, ...task } = (await emulator.lastInference()).task
       const request = { wsUrl: emulator.wsUrl, apiKey: emulator.apiKey, task }
+      await settle()
       usageBefore = await emulator.usage()
       bareTimes.push(await timedRequest(request, WebSocket as unknown as SocketConstructor))
       bareEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
