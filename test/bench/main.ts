@@ -5,27 +5,20 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
 
-import WebSocket from 'ws'
 
 import { startHost, type Host } from '../host/server'
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process'
 import { photoJpeg, pngAtTwoX } from './photo-frames'
 import { openPluginPage, type PluginPage } from './plugin-driver'
 import { startSandboxProfile } from './sandbox-share'
+import { clickToLastPlaced, measureRunTime, settle, type RunTimes } from './run-time'
 import { formatTable, kb, mb, median, ms, type Row } from './table'
-import { timedRequest, type SocketConstructor } from './timed-request'
 import { measureUiFloor } from './ui-floor'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const PROMPT = 'Warm editorial moodboard, soft film grain'
-/**
- * Timed runs per side of the run-time comparison, each side's median taken: on two cores a
- * single run of either swings by a third or more (the bare request alone 236–467 ms).
- */
-const TIMED_RUNS = 5
-/** A pause for the browser to finish what the last timed run left it (drawing, thumbnails). */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1000))
+const FORM = { prompt: PROMPT, width: 1440, height: 1080, count: 4 }
 const stage = (what: string) => console.error(`bench: ${what}`)
 
 interface Arrivals {
@@ -80,15 +73,14 @@ async function uiSession(plugin: PluginPage): Promise<{ session: CDPSession; sco
   }
 }
 
-async function measure(browser: Browser, emulator: EmulatorProcess, host: Host): Promise<Row[]> {
+async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, images: Buffer[], runTimes: RunTimes): Promise<Row[]> {
   const rows: Row[] = []
-  const images = await Promise.all([0, 1, 2].map((i) => photoJpeg(i)))
   const arrivals: Arrivals = { times: [], imageBytes: 0, watching: true }
   const plugin = await openPluginPage(browser, host.url, emulator.url, emulator.apiKey)
   watchResults(plugin.page, arrivals)
   try {
     const frameIds = await plugin.addPhotoFrames(images)
-    const form = { prompt: PROMPT, width: 1440, height: 1080, count: 4 }
+    const form = FORM
 
     // ── bytes sent and received over 5 runs; the plugin is relaunched after the first ──
     stage('5 runs with the same references')
@@ -135,47 +127,30 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host):
       baseline: `${ms(batchWait)} (waiting for the last)`,
     })
 
-    // ── plugin overhead per run vs a bare Node request of the same task ──
-    stage('run time, plugin and bare in turn')
+    // ── plugin overhead per run (timed before this browser started: run-time.ts), and the
+    // same runs driven by Playwright, whose DevTools network events slow them down ──
+    stage('run time driven by Playwright, for comparison')
     await emulator.setOptions({ latencyMs: 0, staggerMs: 0 })
     arrivals.watching = false
-    const pluginTimes: number[] = []
-    const pluginEmulatorCpu: number[] = []
-    const bareTimes: number[] = []
-    const bareEmulatorCpu: number[] = []
-    const browserTimes: number[] = []
-    // In turn, one of each per round, so a change in the machine's load over the minute this
-    // takes weighs on both sides alike rather than on whichever went first. Each starts on a
-    // settled machine: right after a plugin run the browser is still drawing its results and
-    // making History's thumbnails, and a bare request sent then took ~30% longer.
-    for (let run = 0; run < TIMED_RUNS; run++) {
+    const driven: number[] = []
+    for (let run = 0; run < 3; run++) {
       await settle()
       await plugin.select(frameIds)
-      const before = await plugin.probe('ui')
-      let usageBefore = await emulator.usage()
+      const before = (await plugin.probe('ui')).placed.length
       await plugin.generate(form)
-      pluginEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
-      const after = await plugin.probe('ui')
-      pluginTimes.push(after.placed.at(-1)! - after.generateClicks.at(-1)!)
-      if (after.placed.length - before.placed.length !== 4) throw new Error('a timed run did not place 4 results')
-      // the very task the plugin sent, under a fresh taskUUID
-      const { taskUUID: _unused, ...task } = (await emulator.lastInference()).task
-      const request = { wsUrl: emulator.wsUrl, apiKey: emulator.apiKey, task }
-      await settle()
-      usageBefore = await emulator.usage()
-      bareTimes.push(await timedRequest(request, WebSocket as unknown as SocketConstructor))
-      bareEmulatorCpu.push((await emulator.usage()).cpuMs - usageBefore.cpuMs)
-      browserTimes.push(await plugin.page.evaluate(timedRequest, request))
+      driven.push(clickToLastPlaced(await plugin.probe('ui'), before, form.count))
     }
-    stage(`plugin runs ${pluginTimes.map(Math.round).join(', ')} ms; bare ${bareTimes.map(Math.round).join(', ')} ms; from a page ${browserTimes.map(Math.round).join(', ')} ms`)
-    stage(`emulator CPU per run: plugin ${pluginEmulatorCpu.map(Math.round).join(', ')} ms; bare ${bareEmulatorCpu.map(Math.round).join(', ')} ms`)
     arrivals.watching = true
-    const pluginRun = median(pluginTimes)
-    const bareRun = median(bareTimes)
+    stage(`Playwright-driven runs ${driven.map(Math.round).join(', ')} ms`)
     rows.push({
-      figure: 'run time, 3 refs + 4 results 1440×1080', measured: `${ms(pluginRun)} (${(pluginRun / bareRun).toFixed(2)}×)`,
-      target: '≤ 1.5× bare', pass: pluginRun <= 1.5 * bareRun,
-      baseline: `${ms(bareRun)} (bare Node request); ${ms(median(browserTimes))} from a page in the bench's Chromium; emulator CPU per run ${ms(median(pluginEmulatorCpu))} plugin vs ${ms(median(bareEmulatorCpu))} bare`,
+      figure: 'run time, 3 refs + 4 results 1440×1080',
+      measured: `${ms(runTimes.plugin)} (${(runTimes.plugin / runTimes.bare).toFixed(2)}×)`,
+      target: '≤ 1.5× bare',
+      pass: runTimes.plugin <= 1.5 * runTimes.bare,
+      baseline:
+        `${ms(runTimes.bare)} (bare Node request); ${ms(runTimes.page)} from a page; ` +
+        `${ms(median(driven))} driven by Playwright (DevTools network events on); ` +
+        `emulator CPU per run ${ms(runTimes.emulatorCpu.plugin)} plugin vs ${ms(runTimes.emulatorCpu.bare)} bare`,
     })
 
     // ── 20 results at 1920×1080: sandbox long tasks and UI heap ──
@@ -246,15 +221,19 @@ export async function runBench(root: string): Promise<boolean> {
     throw new Error(`Chromium not found at ${CHROMIUM}: sudo apt-get install -y chromium (or set CHROMIUM_PATH)`)
   }
   const [emulator, host] = await Promise.all([startEmulatorProcess(), startHost({ distDir: join(root, 'dist') })])
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 })
+  const images = await Promise.all([0, 1, 2].map((i) => photoJpeg(i)))
+  let browser: Browser | undefined
   try {
-    const rows = [...(await measure(browser, emulator, host)), ...bundleRows(root)]
+    stage('run time: plugin, bare request and page in turn')
+    const runTimes = await measureRunTime({ emulator, hostUrl: host.url, chromium: { executable: CHROMIUM, args: ARGS }, images, form: FORM, stage })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 })
+    const rows = [...(await measure(browser, emulator, host, images, runTimes)), ...bundleRows(root)]
     console.log(formatTable(rows))
     const failed = rows.filter((row) => !row.pass)
     console.log(failed.length === 0 ? '\nall targets met' : `\n${failed.length} target(s) missed: ${failed.map((r) => r.figure).join('; ')}`)
     return failed.length === 0
   } finally {
-    await browser.close()
+    await browser?.close()
     await Promise.all([emulator.close(), host.close()])
   }
 }
