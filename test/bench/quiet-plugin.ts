@@ -9,8 +9,10 @@ import { installProbe, type ProbeRecord } from './page-probe'
 export interface QuietPlugin {
   page: CdpTarget
   addPhotoFrames(images: Buffer[]): Promise<string[]>
-  /** One run from a settled selection of `ids`; resolves once it ended, with the UI's probe. */
-  run(ids: string[], form: { prompt: string; width: number; height: number; count: number }): Promise<{ probe: ProbeRecord; placedBefore: number }>
+  /** Selects `ids` and resolves once the UI holds that selection and its pixels. */
+  select(ids: string[]): Promise<void>
+  /** Fills the form, clicks Generate and resolves once the run ended, with the UI's probe. */
+  generate(form: { prompt: string; width: number; height: number; count: number }): Promise<{ probe: ProbeRecord; placedBefore: number }>
   close(): Promise<void>
 }
 
@@ -66,7 +68,7 @@ export async function openQuietPlugin(executable: string, args: string[], hostUr
       }
       return ids
     },
-    async run(ids, form) {
+    async select(ids) {
       // as plugin-driver.ts select(): ready when the UI holds this selection and its pixels
       const seen = await ui.evaluate<number>('window.__bench.selections.length')
       const current = await page.evaluate<string[]>('window.figmaHost.selection()')
@@ -79,6 +81,8 @@ export async function openQuietPlugin(executable: string, args: string[], hostUr
         return selections.length > ${unchanged ? 0 : seen} && last.nodeIds.length === ids.length && ids.every((id) => last.images.includes(id))
       })()`, 'the selection')
       await until(ui, `document.querySelectorAll('img').length >= ${ids.length}`, 'the reference thumbnails')
+    },
+    async generate(form) {
       await ui.evaluate(fillScript(form))
       await until(ui, "Boolean(document.querySelector('button.button-primary:not([disabled])'))", 'Generate to be enabled')
       const before = await runEnds()
