@@ -90,8 +90,14 @@ export async function launchCdpBrowser(executable: string, args: string[]): Prom
         reject(new Error(`${method}: no answer in ${CALL_TIMEOUT_MS / 1000} s`))
       }, CALL_TIMEOUT_MS)
       calls.set(id, {
-        resolve: (value) => (clearTimeout(timer), resolve(value as T)),
-        reject: (error) => (clearTimeout(timer), reject(new Error(`${method}: ${error.message}`))),
+        resolve(value) {
+          clearTimeout(timer)
+          resolve(value as T)
+        },
+        reject(error) {
+          clearTimeout(timer)
+          reject(new Error(`${method}: ${error.message}`))
+        },
       })
     })
   }
