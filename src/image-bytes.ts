@@ -42,4 +42,3 @@ export function checkImageBytes(bytes: Uint8Array): ImageCheck {
   if (tooLarge) return { ok: false, message: tooLarge }
   return { ok: true, header }
 }
-

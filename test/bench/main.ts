@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
 
-
 import { startHost, type Host } from '../host/server'
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process'
 import { photoJpeg, pngAtTwoX } from './photo-frames'
@@ -80,7 +79,6 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
   watchResults(plugin.page, arrivals)
   try {
     const frameIds = await plugin.addPhotoFrames(images)
-    const form = FORM
 
     // ── bytes sent and received over 5 runs; the plugin is relaunched after the first ──
     stage('5 runs with the same references')
@@ -89,7 +87,7 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
     arrivals.imageBytes = 0
     for (let run = 0; run < 5; run++) {
       await plugin.select(frameIds)
-      await plugin.generate(form)
+      await plugin.generate(FORM)
       if (run === 0) await plugin.reload()
     }
     const { sent, received } = await emulator.wire()
@@ -118,7 +116,7 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
     arrivals.times = []
     const placedBefore = (await plugin.probe('ui')).placed.length
     await plugin.select(frameIds)
-    await plugin.generate(form)
+    await plugin.generate(FORM)
     const placed = (await plugin.probe('ui')).placed.slice(placedBefore)
     const firstLag = placed[0]! - arrivals.times[0]!
     const batchWait = arrivals.times.at(-1)! - arrivals.times[0]!
@@ -137,8 +135,8 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
       await settle()
       await plugin.select(frameIds)
       const before = (await plugin.probe('ui')).placed.length
-      await plugin.generate(form)
-      driven.push(clickToLastPlaced(await plugin.probe('ui'), before, form.count))
+      await plugin.generate(FORM)
+      driven.push(clickToLastPlaced(await plugin.probe('ui'), before, FORM.count))
     }
     arrivals.watching = true
     stage(`Playwright-driven runs ${driven.map(Math.round).join(', ')} ms`)
@@ -162,7 +160,7 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
     const hostSession = await plugin.page.context().newCDPSession(plugin.page)
     const stopProfile = await startSandboxProfile(hostSession)
     const runStart = Date.now()
-    await plugin.generate({ ...form, width: 1920, height: 1080, count: 20 })
+    await plugin.generate({ ...FORM, width: 1920, height: 1080, count: 20 })
     const runEnd = Date.now()
     const sandbox = await stopProfile()
     await hostSession.detach()

@@ -17,6 +17,8 @@ export interface QuietPlugin {
 }
 
 const POLL_MS = 20
+/** How many runs the UI has told the sandbox are over. */
+const RUN_ENDS = "window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length"
 const WAIT_MS = 60_000
 
 async function until(target: CdpTarget, expression: string, what: string): Promise<void> {
@@ -56,7 +58,6 @@ export async function openQuietPlugin(executable: string, args: string[], hostUr
   await until(page, 'window.figmaHost?.ready === true', 'the host page')
   const ui = await browser.iframe()
   await until(ui, "Boolean(document.querySelector('.app textarea'))", 'the plugin UI')
-  const runEnds = () => page.evaluate<number>("window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length")
 
   return {
     page,
@@ -85,14 +86,10 @@ export async function openQuietPlugin(executable: string, args: string[], hostUr
     async generate(form) {
       await ui.evaluate(fillScript(form))
       await until(ui, "Boolean(document.querySelector('button.button-primary:not([disabled])'))", 'Generate to be enabled')
-      const before = await runEnds()
+      const before = await page.evaluate<number>(RUN_ENDS)
       const placedBefore = await ui.evaluate<number>('window.__bench.placed.length')
       await ui.evaluate("document.querySelector('button.button-primary').click(), true")
-      const deadline = Date.now() + WAIT_MS
-      while ((await runEnds()) <= before) {
-        if (Date.now() > deadline) throw new Error('quiet plugin: the run did not end')
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS))
-      }
+      await until(page, `${RUN_ENDS} > ${before}`, 'the end of the run')
       const alerts = await ui.evaluate<string[]>("[...document.querySelectorAll('[role=alert]')].map((el) => el.textContent)")
       if (alerts.length > 0) throw new Error(`quiet plugin: the run reported: ${alerts.join(' | ')}`)
       return { probe: await ui.evaluate<ProbeRecord>('window.__bench'), placedBefore }
