@@ -2,6 +2,9 @@
 // plugin handed to createImage. Looked up lazily by hash; the view redraws once ready.
 import { readImageInfo } from '../../figma-fake/image-info'
 
+/** Longest a new image waits for an idle moment before it is shown anyway. */
+const IDLE_WAIT_MS = 250
+
 const MIME: Record<string, string> = { PNG: 'image/png', JPEG: 'image/jpeg', GIF: 'image/gif', WEBP: 'image/webp' }
 
 export class ImageUrls {
@@ -21,6 +24,14 @@ export class ImageUrls {
   get(hash: string): string | undefined {
     if (this.urls.has(hash)) return this.urls.get(hash) ?? undefined
     this.urls.set(hash, null)
+    // Made when the page is idle: a Blob and its URL cost the page's main thread 5–15 ms per
+    // 1440×1080 result (both wait on the browser process), and the plugin's sandbox runs on
+    // that thread too, so a result arriving meanwhile would wait.
+    requestIdleCallback(() => this.load(hash), { timeout: IDLE_WAIT_MS })
+    return undefined
+  }
+
+  private load(hash: string): void {
     this.lookup(hash)
       .then((bytes) => {
         if (!bytes) return
@@ -29,6 +40,5 @@ export class ImageUrls {
         this.onReady()
       })
       .catch(() => undefined)
-    return undefined
   }
 }
