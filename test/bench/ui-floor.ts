@@ -1,8 +1,9 @@
 // The floor under "UI ready after showUI": what the host takes to show a prompt field in a
 // new iframe with no plugin code at all. Same sandbox attribute (null origin, so Chromium
-// gives it a renderer process of its own, as for the plugin), same srcdoc route, same probe
+// loads it outside the host page's process: in the one the plugin's window already runs in,
+// so no process start is counted here), same srcdoc route, same probe
 // (page-probe.ts rides in the srcdoc and watches for `.app textarea`); only the HTML is a
-// bare form. What the plugin takes beyond this is its own cost.
+// bare form. What the plugin takes beyond this is its own cost and its new window's load.
 import type { Page } from 'playwright-core'
 
 import type {} from './page-probe'
