@@ -20,6 +20,8 @@ export interface CdpTarget {
 }
 
 export interface CdpBrowser {
+  /** The browser process's id (its helpers run under it). */
+  readonly pid: number
   /** Opens `url` in a new page; its frames' targets are attached as they appear. */
   openPage(url: string, initScript: string): Promise<CdpTarget>
   /** The page's one cross-process iframe (the plugin's UI), once it exists. */
@@ -117,6 +119,7 @@ export async function launchCdpBrowser(executable: string, args: string[]): Prom
   }
 
   return {
+    pid: child.pid!,
     async openPage(url, initScript) {
       const { targetId } = await send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' })
       const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true })

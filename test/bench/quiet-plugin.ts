@@ -5,6 +5,7 @@
 import type {} from '../host/page/figma-host-api'
 import { launchCdpBrowser, type CdpBrowser, type CdpTarget } from './cdp-browser'
 import { installProbe, type ProbeRecord } from './page-probe'
+import { chromiumCpu, type ChromiumCpu } from './process-cpu'
 
 export interface QuietPlugin {
   page: CdpTarget
@@ -13,6 +14,8 @@ export interface QuietPlugin {
   select(ids: string[]): Promise<void>
   /** Fills the form, clicks Generate and resolves once the run ended, with the UI's probe. */
   generate(form: { prompt: string; width: number; height: number; count: number }): Promise<{ probe: ProbeRecord; placedBefore: number }>
+  /** CPU time so far of this browser's processes, by kind; null without /proc. */
+  cpu(): ChromiumCpu | null
   close(): Promise<void>
 }
 
@@ -94,6 +97,7 @@ export async function openQuietPlugin(executable: string, args: string[], hostUr
       if (alerts.length > 0) throw new Error(`quiet plugin: the run reported: ${alerts.join(' | ')}`)
       return { probe: await ui.evaluate<ProbeRecord>('window.__bench'), placedBefore }
     },
+    cpu: () => chromiumCpu(browser.pid),
     close: () => browser.close(),
   }
 }

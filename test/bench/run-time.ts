@@ -5,7 +5,8 @@
 import WebSocket from 'ws'
 
 import type { EmulatorProcess } from './emulator-process'
-import { openQuietPlugin } from './quiet-plugin'
+import { cpuSpent, totalOf, type ChromiumCpu, type ChromiumPart } from './process-cpu'
+import { openQuietPlugin, type QuietPlugin } from './quiet-plugin'
 import { median } from './table'
 import { timedRequest, type SocketConstructor } from './timed-request'
 
@@ -35,6 +36,21 @@ export interface RunTimes {
   emulatorCpu: { plugin: number; bare: number }
 }
 
+/** What the browser's processes spend while `work` runs; null without /proc. */
+async function browserCpuOf<T>(quiet: QuietPlugin, work: () => Promise<T>): Promise<{ value: T; cpu: ChromiumCpu | null }> {
+  const before = quiet.cpu()
+  const value = await work()
+  const after = quiet.cpu()
+  return { value, cpu: before && after ? cpuSpent(before, after) : null }
+}
+
+/** "270 ms (renderers 150, gpu 40, …)": medians over the runs, each part on its own. */
+function describeCpu(samples: ChromiumCpu[]): string {
+  const parts = Object.keys(samples[0]!) as ChromiumPart[]
+  const each = parts.map((part) => `${part} ${Math.round(median(samples.map((cpu) => cpu[part])))}`)
+  return `${Math.round(median(samples.map(totalOf)))} ms (${each.join(', ')})`
+}
+
 export function clickToLastPlaced(probe: { placed: number[]; generateClicks: number[] }, placedBefore: number, count: number): number {
   if (probe.placed.length - placedBefore !== count) throw new Error(`a timed run placed ${probe.placed.length - placedBefore} results, not ${count}`)
   return probe.placed.at(-1)! - probe.generateClicks.at(-1)!
@@ -54,6 +70,7 @@ export async function measureRunTime(setup: RunTimeSetup): Promise<RunTimes> {
 
     const times = { plugin: [] as number[], bare: [] as number[], page: [] as number[] }
     const emulatorCpu = { plugin: [] as number[], bare: [] as number[] }
+    const browserCpu = { plugin: [] as ChromiumCpu[], bare: [] as ChromiumCpu[] }
     // In turn, one of each per round, so a change in the machine's load over the minute this
     // takes weighs on every side alike; each starts on a settled machine (SETTLE_MS). For the
     // plugin that is after the selection too: selecting exports three 1920×1080 frames and
@@ -63,8 +80,10 @@ export async function measureRunTime(setup: RunTimeSetup): Promise<RunTimes> {
       await quiet.select(quietIds)
       await settle()
       let usage = await emulator.usage()
-      const { probe, placedBefore } = await quiet.generate(form)
+      const pluginRun = await browserCpuOf(quiet, () => quiet.generate(form))
+      const { probe, placedBefore } = pluginRun.value
       emulatorCpu.plugin.push((await emulator.usage()).cpuMs - usage.cpuMs)
+      if (pluginRun.cpu) browserCpu.plugin.push(pluginRun.cpu)
       times.plugin.push(clickToLastPlaced(probe, placedBefore, form.count))
 
       // the very task the plugin sent, under a fresh taskUUID
@@ -72,14 +91,21 @@ export async function measureRunTime(setup: RunTimeSetup): Promise<RunTimes> {
       const request = { wsUrl: emulator.wsUrl, apiKey: emulator.apiKey, task }
       await settle()
       usage = await emulator.usage()
-      times.bare.push(await timedRequest(request, WebSocket as unknown as SocketConstructor))
+      const bareRun = await browserCpuOf(quiet, () => timedRequest(request, WebSocket as unknown as SocketConstructor))
+      times.bare.push(bareRun.value)
       emulatorCpu.bare.push((await emulator.usage()).cpuMs - usage.cpuMs)
+      if (bareRun.cpu) browserCpu.bare.push(bareRun.cpu)
       await settle()
       times.page.push(await quiet.page.evaluate<number>(`(${timedRequest.toString()})(${JSON.stringify(request)})`))
     }
     const round = (values: number[]) => values.map(Math.round).join(', ')
     stage(`plugin runs ${round(times.plugin)} ms; bare ${round(times.bare)} ms; from a page ${round(times.page)} ms`)
     stage(`emulator CPU per run: plugin ${round(emulatorCpu.plugin)} ms; bare ${round(emulatorCpu.bare)} ms`)
+    // From the form's filling to the run's end, so a little more than the timed span; during
+    // the bare request the browser only idles (the host's canvas checks for changes).
+    if (browserCpu.plugin.length > 0 && browserCpu.bare.length > 0) {
+      stage(`browser CPU per plugin run: ${describeCpu(browserCpu.plugin)}; during a bare request: ${describeCpu(browserCpu.bare)}`)
+    }
     return {
       plugin: median(times.plugin),
       bare: median(times.bare),
