@@ -148,7 +148,8 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
       baseline:
         `${ms(runTimes.bare)} (bare Node request); ${ms(runTimes.page)} from a page; ` +
         `${ms(median(driven))} driven by Playwright (DevTools network events on); ` +
-        `emulator CPU per run ${ms(runTimes.emulatorCpu.plugin)} plugin vs ${ms(runTimes.emulatorCpu.bare)} bare`,
+        `emulator CPU per run ${ms(runTimes.emulatorCpu.plugin)} plugin vs ${ms(runTimes.emulatorCpu.bare)} bare` +
+        (runTimes.browserCpu ? `; browser CPU per run ${ms(runTimes.browserCpu.plugin)} plugin vs ${ms(runTimes.browserCpu.bare)} during the bare request` : ''),
     })
 
     // ── 20 results at 1920×1080: sandbox long tasks and UI heap ──

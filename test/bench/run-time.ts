@@ -34,6 +34,8 @@ export interface RunTimes {
   bare: number
   page: number
   emulatorCpu: { plugin: number; bare: number }
+  /** Medians of the browser's processes' CPU, all kinds together; null without /proc. */
+  browserCpu: { plugin: number; bare: number } | null
 }
 
 /** What the browser's processes spend while `work` runs; null without /proc. */
@@ -111,6 +113,9 @@ export async function measureRunTime(setup: RunTimeSetup): Promise<RunTimes> {
       bare: median(times.bare),
       page: median(times.page),
       emulatorCpu: { plugin: median(emulatorCpu.plugin), bare: median(emulatorCpu.bare) },
+      browserCpu: browserCpu.plugin.length > 0 && browserCpu.bare.length > 0
+        ? { plugin: median(browserCpu.plugin.map(totalOf)), bare: median(browserCpu.bare.map(totalOf)) }
+        : null,
     }
   } finally {
     await quiet.close()
