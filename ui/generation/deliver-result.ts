@@ -19,9 +19,24 @@ export interface DeliverDeps {
   fetchBytes: FetchBytes
 }
 
+/** How History reads a placed result's bytes again, for its thumbnail after the run. */
+export type ReadImage = () => Promise<Uint8Array>
+
 /** A result on its way: the sandbox has it (or the URL to fetch) and answers through `placed`. */
 export interface Delivery {
-  placed: Promise<{ nodeId: string; image: Uint8Array | null }>
+  /** `readImage` is null when Figma fetched the image itself: the UI never had its bytes. */
+  placed: Promise<{ nodeId: string; readImage: ReadImage | null }>
+}
+
+/**
+ * Posting hands the bytes over to the sandbox (ui/bridge/transferable-bytes.ts), so what
+ * History needs after the run is kept apart: a base64 result is decoded again then (~1 ms); a
+ * downloaded one keeps the bytes as received, copied when they are the very bytes posted.
+ */
+function keepForHistory(result: InferenceResult, raw: Uint8Array, posted: Uint8Array, fetchBytes: FetchBytes): ReadImage {
+  if (result.imageDataURI ?? result.imageBase64Data) return () => resultBytes(result, fetchBytes)
+  const kept = posted === raw ? raw.slice() : raw
+  return async () => kept
 }
 
 /**
@@ -41,17 +56,17 @@ export async function sendResult(
     if (!url || !deps.bridge.placeResultUrl) throw error
     console.warn('image download refused in the plugin window, asking Figma to fetch it:', error instanceof Error ? error.message : error)
     // the bytes stay with Figma: the UI has none to show
-    return { placed: deps.bridge.placeResultUrl({ runId, index, url, record }).then(({ nodeId }) => ({ nodeId, image: null })) }
+    return { placed: deps.bridge.placeResultUrl({ runId, index, url, record }).then(({ nodeId }) => ({ nodeId, readImage: null })) }
   }
-  const prepared = await deps.pipeline.prepareResult(raw)
-  const image = prepared.bytes
-  return { placed: deps.bridge.placeResult({ runId, index, image, record }).then(({ nodeId }) => ({ nodeId, image })) }
+  const image = (await deps.pipeline.prepareResult(raw)).bytes
+  const readImage = keepForHistory(result, raw, image, deps.fetchBytes)
+  return { placed: deps.bridge.placeResult({ runId, index, image, record }).then(({ nodeId }) => ({ nodeId, readImage })) }
 }
 
 /** Sends one result and waits until it is on the canvas. */
 export async function deliverResult(
   deps: DeliverDeps,
   body: { runId: string; index: number; result: InferenceResult; record: GenerationRecord },
-): Promise<{ nodeId: string; image: Uint8Array | null }> {
+): Promise<{ nodeId: string; readImage: ReadImage | null }> {
   return (await sendResult(deps, body)).placed
 }

@@ -13,7 +13,7 @@ import type { InferenceResult } from '../runware/types'
 import { describeError, isAbort } from './error-text'
 import type { GenerateRequest, Generator, GeneratorFactory } from './generator'
 import { forgetUploads, uploadReferences } from './reference-uploads'
-import { sendResult, type Delivery } from './deliver-result'
+import { sendResult, type Delivery, type ReadImage } from './deliver-result'
 import type { FetchBytes } from './result-bytes'
 import { resultRecord } from './result-record'
 import { isActive, type RunState, type Slot } from './run-state'
@@ -56,8 +56,8 @@ export interface PlacedResult {
   runId: string
   index: number
   nodeId: string
-  /** The bytes that were placed. */
-  image: Uint8Array
+  /** Reads the placed image's bytes again (the posted ones went to the sandbox). */
+  readImage: ReadImage
   record: GenerationRecord
 }
 
@@ -207,10 +207,10 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
     function placed(index: number, record: GenerationRecord, delivery: Delivery): Promise<void> {
       return delivery.placed.then(
-        ({ nodeId, image }) => {
+        ({ nodeId, readImage }) => {
           setSlot(index, { status: 'placed', nodeId })
           try {
-            if (image) deps.onPlaced?.({ runId, index, nodeId, image, record })
+            if (readImage) deps.onPlaced?.({ runId, index, nodeId, readImage, record })
           } catch (error) {
             // the image is on the canvas: a listener's trouble must not mark it failed
             console.warn('onPlaced listener failed:', error)

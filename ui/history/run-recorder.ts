@@ -1,18 +1,19 @@
 import { MAX_THUMBNAILS, type HistoryEntry } from '../../src/common/history'
 import type { UiToPlugin } from '../../src/common/protocol'
+import type { ReadImage } from '../generation/deliver-result'
 import type { PlacedResult } from '../generation/run-controller'
 import type { ImageCodec } from '../image/image-codec'
 import type { HistoryState } from './history-state'
 import { makeThumbnail } from './thumbnails'
 
 // Turns a run's placed results into one History entry when the run ends: prompt, size,
-// count, time, cost and a few thumbnails. The bytes of only the first few images are kept,
-// and only until the run is recorded.
+// count, time, cost and a few thumbnails. Only the first few images are read again, after the
+// run, and their bytes are let go once their thumbnails are made.
 
 interface Collected {
   records: PlacedResult['record'][]
   nodeIds: string[]
-  images: Uint8Array[]
+  images: ReadImage[]
 }
 
 export interface RunRecorder {
@@ -46,7 +47,8 @@ export function createRunRecorder({ send, state, codec }: RunRecorderDeps): RunR
     if (cost !== undefined) state.lastRun.value = { runId, total: cost, images: costs.length }
     const thumbnails: Uint8Array<ArrayBuffer>[] = []
     if (codec) {
-      for (const bytes of collected.images) {
+      for (const readImage of collected.images) {
+        const bytes = await readImage()
         const thumb = await makeThumbnail(codec, bytes, { width: first.width, height: first.height })
         // a fresh copy: the protocol carries only ArrayBuffer-backed arrays
         if (thumb) thumbnails.push(new Uint8Array(thumb))
@@ -74,7 +76,7 @@ export function createRunRecorder({ send, state, codec }: RunRecorderDeps): RunR
       runs.set(placed.runId, collected)
       collected.records.push(placed.record)
       collected.nodeIds.push(placed.nodeId)
-      if (collected.images.length < MAX_THUMBNAILS) collected.images.push(placed.image)
+      if (collected.images.length < MAX_THUMBNAILS) collected.images.push(placed.readImage)
     },
     finish(runId, requested) {
       let done = finished.get(runId)
