@@ -13,6 +13,8 @@ export interface PluginPage {
   select(ids: string[]): Promise<void>
   /** Runs one generation and resolves when the UI has told the sandbox the run ended. */
   generate(form: { prompt: string; width: number; height: number; count: number }): Promise<void>
+  /** Resolves once History has recorded the last run that ended (its thumbnails are made after). */
+  historySettled(): Promise<void>
   reload(): Promise<void>
   close(): Promise<void>
 }
@@ -104,6 +106,13 @@ export async function openPluginPage(browser: Browser, hostUrl: string, runware:
       })
       const alerts = await ui.getByRole('alert').allTextContents()
       if (alerts.length > 0) throw new Error(`the run reported: ${alerts.join(' | ')}`)
+    },
+    async historySettled() {
+      await page.waitForFunction(() => {
+        // the last run's entry has gone to the sandbox (each run the bench makes places images)
+        const sent = window.figmaHost.sentToPlugin()
+        return sent.lastIndexOf('history-add') > sent.lastIndexOf('run-end')
+      }, undefined, { polling: 50 })
     },
     async reload() {
       await page.evaluate(() => window.figmaHost.reloadPlugin())
