@@ -105,7 +105,8 @@ export async function measureRunTime(setup: RunTimeSetup): Promise<RunTimes> {
     stage(`emulator CPU per run: plugin ${round(emulatorCpu.plugin)} ms; bare ${round(emulatorCpu.bare)} ms`)
     // From the form's filling to the run's end, so a little more than the timed span; during
     // the bare request the browser only idles (the host's canvas checks for changes).
-    if (browserCpu.plugin.length > 0 && browserCpu.bare.length > 0) {
+    const cpuRead = browserCpu.plugin.length > 0 && browserCpu.bare.length > 0
+    if (cpuRead) {
       stage(`browser CPU per plugin run: ${describeCpu(browserCpu.plugin)}; during a bare request: ${describeCpu(browserCpu.bare)}`)
     }
     return {
@@ -113,7 +114,7 @@ export async function measureRunTime(setup: RunTimeSetup): Promise<RunTimes> {
       bare: median(times.bare),
       page: median(times.page),
       emulatorCpu: { plugin: median(emulatorCpu.plugin), bare: median(emulatorCpu.bare) },
-      browserCpu: browserCpu.plugin.length > 0 && browserCpu.bare.length > 0
+      browserCpu: cpuRead
         ? { plugin: median(browserCpu.plugin.map(totalOf)), bare: median(browserCpu.bare.map(totalOf)) }
         : null,
     }
