@@ -2,9 +2,10 @@
 // types, lint, build (the browser tests load dist/), then every vitest suite. It ends with a
 // plain "N passed, N failed" line so a reader (or CI) sees the count at a glance.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 import { ensureChromium } from './ensure-chromium.mjs'
+import { closingLine, summarise } from './test-summary.mjs'
 
 function step(name, command, args) {
   console.log(`\n▶ ${name}`)
@@ -22,22 +23,28 @@ step('build', 'npm', ['run', '--silent', 'build'])
 
 mkdirSync('test-results', { recursive: true })
 const report = 'test-results/vitest.json'
+// An earlier run's report must never be read as this run's.
+rmSync(report, { force: true })
 console.log('\n▶ tests')
 const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
   stdio: 'inherit',
 })
 
-let summary = ''
+let line
+let failed = run.status !== 0
 try {
-  const json = JSON.parse(readFileSync(report, 'utf8'))
-  const skipped = json.numPendingTests + json.numTodoTests
-  summary = `${json.numPassedTests} passed, ${json.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`
-  if (json.numTotalTests === 0) {
+  const summary = summarise(JSON.parse(readFileSync(report, 'utf8')))
+  for (const file of summary.brokenFiles) console.error(`✖ ${file} failed outside its tests (it counts as one failed test)`)
+  if (summary.passed + summary.failed === 0) {
     console.error('No test ran.')
-    process.exit(1)
+    failed = true
   }
+  failed ||= summary.failed > 0
+  line = closingLine(summary)
 } catch {
-  summary = `0 passed, 1 failed`
+  console.error('vitest wrote no report for this run.')
+  line = closingLine({ passed: 0, failed: 1, skipped: 0 })
+  failed = true
 }
-console.log(`\nTests: ${summary}`)
-process.exit(run.status ?? 1)
+console.log(`\nTests: ${line}`)
+process.exit(failed ? (run.status || 1) : 0)
