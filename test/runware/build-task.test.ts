@@ -138,6 +138,8 @@ describe('buildInferenceTask', () => {
     expect(failure(buildInferenceTask(input({}, { outputType: 'URL', ttl: 59 }))).message).toMatch(/at least 60 seconds/)
     const ttl = failure(buildInferenceTask(input({}, { outputType: 'dataURI', ttl: 120 })))
     expect([ttl.field, ttl.message]).toEqual(['ttl', expect.stringMatching(/only applies to URL output/)])
+    const fraction = failure(buildInferenceTask(input({}, { outputType: 'URL', ttl: 90.5 })))
+    expect([fraction.field, fraction.message]).toEqual(['ttl', expect.stringMatching(/whole number of seconds \(it is 90\.5\)/)])
     expect(failure(buildInferenceTask(input({}, { webhookURL: 'ftp://x' }))).field).toBe('webhookURL')
   })
 

@@ -97,6 +97,10 @@ export function describeIssue(issue: Issue, task: unknown): FieldProblem {
     case 'outputQuality':
       return say(`Output quality must be a whole number from 20 to 99 (it is ${String(value)}).`)
     case 'ttl':
+      // Both the whole-number check and the URL-only rule report a custom issue: tell them apart by the value.
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+        return say(`Time to live is a whole number of seconds (it is ${String(value)}).`)
+      }
       if (issue.code === 'custom') {
         return say('Time to live only applies to URL output. Switch the output type to URL or clear the time to live.')
       }
