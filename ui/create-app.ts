@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps) {
   const send = bridge.send.bind(bridge)
   const historyActions = createHistoryActions({ state, history, bridge, actions })
   const disconnectHistory = connectHistory({ subscribe, send, controller, recorder, history })
-  const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, send, subscribe, timers: deps.timers })
+  const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, history, send, subscribe, timers: deps.timers })
   return {
     history,
     historyActions,
