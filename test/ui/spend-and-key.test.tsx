@@ -119,6 +119,11 @@ describe('checking the key when it is saved', () => {
     expect(ui.ofType('save-key')).toEqual([{ type: 'save-key', key: 'rw-good-key-123456' }])
     expect(ui.container.querySelector('#api-key')).toBeNull()
     expect(ui.container.textContent).toContain('Connected to Runware')
+    // the word belonged to saving the key: the next run takes its place
+    await ui.select()
+    await type(field(ui.container, 'Prompt'), 'Salt flats at noon')
+    await click(button(ui.container, 'Generate'))
+    expect(ui.container.textContent).not.toContain('Connected to Runware')
   })
 
   it('does not save a key Runware refused: it stays in the field with Runware’s words, until edited', async () => {
