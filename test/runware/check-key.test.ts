@@ -48,3 +48,41 @@ describe('checking a key when it is saved', () => {
     expect(outcome).toMatchObject({ kind: 'unreachable', detail: expect.stringMatching(/closed before Runware answered/) })
   })
 })
+
+describe('what a key check passes on', () => {
+  /** A socket that opens at once and answers the authentication frame with `reply`. */
+  function answering(reply: unknown): typeof WebSocket {
+    return class {
+      onopen: (() => void) | null = null
+      onmessage: ((event: { data: string }) => void) | null = null
+      onclose: ((event: { code: number }) => void) | null = null
+      onerror: (() => void) | null = null
+      constructor() {
+        queueMicrotask(() => this.onopen?.())
+      }
+      send() {
+        queueMicrotask(() => this.onmessage?.({ data: JSON.stringify(reply) }))
+      }
+      close() {}
+    } as unknown as typeof WebSocket
+  }
+
+  it('never repeats the key, even when Runware quotes it', async () => {
+    const key = 'rw-secret-key-0123456789'
+    const quoting = createKeyChecker({
+      WebSocketImpl: answering({ errors: [{ code: 'invalidApiKey', message: `Invalid API key ${key}`, taskType: 'authentication' }] }),
+      timeoutMs: 1000,
+    })
+    await expect(quoting({ apiKey: key, wsUrl: 'ws://127.0.0.1:1/v1' })).resolves.toEqual({ kind: 'refused', message: 'Invalid API key [api key]' })
+  })
+
+  it('does not call a busy Runware a refusal of the key', async () => {
+    const busy = createKeyChecker({ WebSocketImpl: answering({ errors: [{ code: 'rateLimitExceeded', message: 'Too many requests' }] }), timeoutMs: 1000 })
+    await expect(busy({ apiKey: 'rw-key-0123456789', wsUrl: 'ws://127.0.0.1:1/v1' })).resolves.toEqual({ kind: 'unreachable', detail: 'Too many requests' })
+  })
+
+  it('says unreachable where the runtime has no WebSocket', async () => {
+    const none = createKeyChecker({ WebSocketImpl: undefined, timeoutMs: 1000 })
+    await expect(none({ apiKey: 'rw-key-0123456789', wsUrl: 'ws://127.0.0.1:1/v1' })).resolves.toMatchObject({ kind: 'unreachable' })
+  })
+})

@@ -43,9 +43,10 @@ export function MainView({ app }: { app: App }) {
   const error = state.notice.value ?? run?.error ?? null
   const blocker = running ? null : ready ? generateBlocker(state) : LOADING_REASON
   const count = state.count.value
-  // The count a pending "Generate 12?" is about; a changed count withdraws the question.
+  // The count a pending "Generate 12?" is about; a changed count, or anything that stops
+  // Generate, withdraws the question rather than leaving it to come back unasked.
   const [asking, setAsking] = useState<number | null>(null)
-  useEffect(() => setAsking(null), [count])
+  useEffect(() => setAsking(null), [count, blocker])
   const question =
     asking !== null && !running && blocker === null ? confirmText(asking, app.history.spend.value.lastPricePerImage) : null
 
