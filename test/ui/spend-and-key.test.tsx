@@ -67,6 +67,17 @@ describe('a run above the confirmation threshold', () => {
     expect(ui.ofType('run-start')).toHaveLength(1)
   })
 
+  it('withdraws the question when Generate stops being possible, and does not bring it back unasked', async () => {
+    await readyToGenerate(12)
+    await click(button(ui.container, 'Generate'))
+    expect(question()).not.toBeNull()
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'empty', references: [], usableCount: 0 })
+    expect(question()).toBeNull()
+    await ui.select(undefined, 3)
+    expect(question()).toBeNull()
+    expect(button(ui.container, 'Generate').disabled).toBe(false)
+  })
+
   it('runs at once at or below the threshold, and the threshold is the designer’s', async () => {
     await readyToGenerate(8)
     await click(button(ui.container, 'Generate'))
