@@ -162,6 +162,16 @@ describe('checking the key when it is saved', () => {
     )
   })
 
+  it('treats a check that failed outright like one that could not reach Runware', async () => {
+    ui = renderApp({ checkKey: () => Promise.reject(new Error('socket exploded')) })
+    await ui.init({ apiKey: null })
+    await type(field(ui.container, 'API key'), 'rw-maybe-key-123456')
+    await click(button(ui.container, 'Save key'))
+    await ui.settle()
+    expect(ui.ofType('save-key')).toEqual([{ type: 'save-key', key: 'rw-maybe-key-123456' }])
+    expect(ui.container.textContent).toContain('Runware could not be reached: Error: socket exploded.')
+  })
+
   it('refuses what cannot be a key without asking Runware', async () => {
     const checker = withChecker({ kind: 'connected' })
     await ui.init({ apiKey: null })

@@ -1,6 +1,7 @@
 import { batch } from '../lib/signals'
 
-import type { KeyChecker } from '../runware'
+import type { KeyChecker, KeyCheckOutcome } from '../runware'
+import { scrubSecret } from '../runware/errors'
 import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import { MAX_PROMPT_LENGTH, MAX_RESULTS } from '../../src/common/protocol'
@@ -113,7 +114,10 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
       }
       state.keyCheck.value = { phase: 'checking' }
       // over the WebSocket whatever the connection setting: authenticating there costs nothing
-      const outcome = await checkKey({ apiKey: trimmed, wsUrl: state.settings.value.endpoint.wsUrl })
+      const outcome: KeyCheckOutcome = await checkKey({ apiKey: trimmed, wsUrl: state.settings.value.endpoint.wsUrl }).catch((thrown: unknown) => ({
+        kind: 'unreachable' as const,
+        detail: scrubSecret(String(thrown), trimmed),
+      }))
       // forgotten or edited meanwhile: this answer belongs to nothing on screen any more
       if (state.keyCheck.value.phase !== 'checking') return false
       const check = { phase: 'done' as const, ...outcome }
