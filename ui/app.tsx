@@ -45,8 +45,11 @@ export function App({ app }: { app: AppModel }) {
         <SettingsView
           apiKey={state.apiKey.value}
           settings={state.settings.value}
+          keyCheck={state.keyCheck.value}
           onSaveKey={actions.saveKey}
+          onEditKey={actions.editKey}
           onForgetKey={actions.forgetKey}
+          onConfirmAboveChange={actions.setConfirmAbove}
           onSaveEndpoint={actions.saveEndpoint}
           onSaveOptions={actions.saveOptions}
         />

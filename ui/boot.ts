@@ -10,6 +10,7 @@ import { createCanvasCodec } from './image/canvas-codec'
 import { createImagePipeline } from './image/image-pipeline'
 import { browserObjectUrls } from './state/object-urls'
 import { createApp } from './create-app'
+import { createKeyChecker, DEFAULT_TUNING } from './runware'
 
 // The app proper, started by app-main.ts once the form is on screen: the real browser pieces
 // plugged into it, the drawn form adopted, then one `ui-ready` so the sandbox sends `init`.
@@ -20,6 +21,7 @@ export function boot(root: HTMLElement | null): void {
   const app = createApp({
     port: parentPort(),
     generatorFor: createRunwareGeneratorFactory(),
+    checkKey: createKeyChecker({ WebSocketImpl: globalThis.WebSocket, timeoutMs: DEFAULT_TUNING.authTimeoutMs }),
     pipeline: createImagePipeline(codec),
     codec,
     fetchBytes: fetchImageBytes,

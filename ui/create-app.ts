@@ -15,6 +15,7 @@ import { createActions } from './state/app-actions'
 import { createAppState } from './state/app-state'
 import { createMessageHandler } from './state/apply-message'
 import type { ObjectUrls } from './state/object-urls'
+import type { KeyChecker } from './runware'
 
 // Assembles the UI from its parts. boot.ts passes the browser's pieces; tests pass fakes and
 // get the very same wiring.
@@ -22,6 +23,8 @@ import type { ObjectUrls } from './state/object-urls'
 export interface AppDeps {
   port: BridgePort
   generatorFor: GeneratorFactory
+  /** Checks a key with Runware when it is saved. */
+  checkKey: KeyChecker
   pipeline: ImagePipeline
   fetchBytes: FetchBytes
   objectUrls: ObjectUrls
@@ -43,7 +46,7 @@ export function createApp(deps: AppDeps) {
     if (message.type === 'init') uploadCache.load(message.uploads ?? [])
   })
   const controller = createRunController({ ...deps, bridge, uploadCache, onPlaced: recorder.onPlaced })
-  const actions = createActions({ state, bridge, controller, timers: deps.timers })
+  const actions = createActions({ state, bridge, controller, checkKey: deps.checkKey, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // A reference's content hash is worked out when its pixels arrive, not when Generate is
   // clicked; of the bytes the state kept, so an unchanged export finds its hash already known.
@@ -64,7 +67,7 @@ export function createApp(deps: AppDeps) {
   const send = bridge.send.bind(bridge)
   const historyActions = createHistoryActions({ state, history, bridge, actions })
   const disconnectHistory = connectHistory({ subscribe, send, controller, recorder, history })
-  const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, send, subscribe, timers: deps.timers })
+  const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, history, send, subscribe, timers: deps.timers })
   return {
     history,
     historyActions,

@@ -2,6 +2,7 @@
 // pick size and count, click Generate) and reads the probe's timestamps back.
 import type { Browser, Frame, Page } from 'playwright-core'
 
+import { DEFAULT_CONFIRM_ABOVE } from '../../ui/state/settings'
 import type {} from '../host/page/figma-host-api'
 import { installProbe, type ProbeRecord } from './page-probe'
 
@@ -96,6 +97,8 @@ export async function openPluginPage(browser: Browser, hostUrl: string, runware:
         throw new Error(`Generate stayed disabled: ${await ui.locator('#generate-reason').textContent().catch(() => '?')}`)
       })
       await button.click()
+      // a run above the default threshold asks first, in place of Generate
+      if (form.count > DEFAULT_CONFIRM_ABOVE) await ui.getByRole('button', { name: 'Confirm' }).click()
       // polled on a timer, not every animation frame: the host page is where the sandbox runs,
       // and the end of the run is read from the probe's timestamps, not from this poll
       await page.waitForFunction((n) => window.figmaHost.sentToPlugin().filter((type) => type === 'run-end').length > n, before, { timeout: 120_000, polling: 25 }).catch(async (error: unknown) => {

@@ -97,6 +97,8 @@ describe('generating from selected frames', () => {
       await fillForm(host, { prompt: 'Fern fronds in morning fog', size: { width: 720, height: 720 }, count: 20 })
       const tasksBefore = inferenceTasks().length
       await host.ui.getByRole('button', { name: 'Generate' }).click()
+      // 20 is above the default threshold of 8: the run asks first
+      await host.ui.getByRole('button', { name: 'Confirm' }).click()
 
       const placed = await waitForResults(host, 20, 90_000)
       await expect.poll(() => host.ui.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/Done: 20 images placed/)

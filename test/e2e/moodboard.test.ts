@@ -33,6 +33,11 @@ describe('moodboard exploration', () => {
         // A run ends with its results selected; the next iteration starts from the same frames.
         await selectReferences(host, ['Sunset dunes', 'Tidal blue'])
         await expect.poll(() => host.ui.locator('.reference-name').allTextContents(), POLL).toEqual(['Sunset dunes', 'Tidal blue'])
+        if (run === 0) {
+          // The first run's estimate, at the published price before Runware reported any.
+          await fillForm(host, { count: 3 })
+          await expect.poll(() => host.ui.locator('#cost-estimate').textContent(), POLL).toBe('3 images · about $0.06')
+        }
         await generate(host, { prompt, count: 3 })
         const watched = await watchRun(host, run)
         // Every placeholder existed, labelled, before any image arrived, at the exact size.
@@ -44,9 +49,9 @@ describe('moodboard exploration', () => {
         expect(watched.sawPartial).toBe(true)
         await waitDone(host)
         if (run === 0) {
-          // After a priced run, an estimate for the next one appears before generating.
-          await expect.poll(() => host.ui.getByLabel('Cost').textContent(), POLL).toContain('≈ $0.06 for 3 images')
-          await expect.poll(() => host.ui.getByLabel('Cost').textContent(), POLL).toContain('This run: $0.06 ($0.02 per image)')
+          // After a priced run: what it cost, and the next run's estimate from that price.
+          await expect.poll(() => host.ui.locator('#cost-run').textContent(), POLL).toBe('This run: $0.06')
+          await expect.poll(() => host.ui.locator('#cost-estimate').textContent(), POLL).toBe('3 images · about $0.06')
         }
         // Nothing is left looking busy.
         expect((await dump(host)).some((node) => GENERATING.test(node.name))).toBe(false)
@@ -61,8 +66,6 @@ describe('moodboard exploration', () => {
       expect(runs[2]!.absolute.y).toBeGreaterThan(runs[1]!.absolute.y + runs[1]!.absolute.height)
       const topLevel = nodes.filter((node) => node.parentId === nodes.find((n) => n.type === 'PAGE')?.id)
       expect(overlappingPairs(topLevel.map((node) => node.absolute))).toEqual([])
-      // The total arrives with the sandbox's history reply, a moment after the run ends.
-      await host.ui.getByLabel('Cost').filter({ hasText: 'Spent so far: $0.18 for 9 images' }).waitFor({ timeout: 10_000 })
 
       await host.page.evaluate(() => window.figmaHost.fitAll())
       await screenshot(host.page, 'moodboard-three-runs')
@@ -73,6 +76,8 @@ describe('moodboard exploration', () => {
       await expect.poll(() => items.count(), POLL).toBe(3)
       expect(await items.first().locator('img').count()).toBe(3)
       expect(await items.first().textContent()).toContain('$0.06')
+      // The running total lives in History.
+      await host.ui.getByText('Spent so far: $0.18 for 9 images').waitFor({ timeout: 10_000 })
       await screenshot(host.page, 'moodboard-history')
       await host.ui.getByRole('searchbox', { name: 'Search prompts' }).fill('dunes')
       await expect.poll(() => items.count(), POLL).toBe(2)

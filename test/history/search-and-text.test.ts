@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { promptSuggestionsFrom } from '../../src/history/prompt-suggestions'
-import { estimateText, runCostText, totalText } from '../../ui/history/cost-text'
+import { confirmText, DEFAULT_PRICE_PER_IMAGE, estimateText, quickStartText, runCostText, totalText } from '../../ui/history/cost-text'
+import { needsConfirmation } from '../../ui/state/spend-confirm'
+import { DEFAULT_SETTINGS, readSettings } from '../../ui/state/settings'
 import { searchHistory } from '../../ui/history/search-history'
 import { thumbnailPlan } from '../../ui/history/thumbnails'
 import { blockedText, finishedText } from '../../ui/quick/quick-run-text'
@@ -22,15 +24,44 @@ describe('history search', () => {
 })
 
 describe('cost wording', () => {
-  it('estimates from the last known price per image', () => {
-    expect(estimateText(4, 0.02)).toBe('≈ $0.08 for 4 images')
-    expect(estimateText(1, 0.02)).toBe('≈ $0.02 for 1 image')
-    expect(estimateText(4, undefined)).toBeNull()
+  it('estimates from the last price Runware reported', () => {
+    expect(estimateText(4, 0.03)).toBe('4 images · about $0.12')
+    expect(estimateText(1, 0.0045)).toBe('1 image · about $0.0045')
+    // a price of nothing is a price, not an unknown
+    expect(estimateText(3, 0)).toBe('3 images · about $0')
   })
 
-  it('states a run’s cost per run and per image, and the running total', () => {
-    expect(runCostText(0.06, 3)).toBe('This run: $0.06 ($0.02 per image)')
+  it('estimates the first run, before any price is known, at the published $0.02 an image', () => {
+    expect(DEFAULT_PRICE_PER_IMAGE).toBe(0.02)
+    expect(estimateText(4, undefined)).toBe('4 images · about $0.08')
+    expect(estimateText(20, Number.NaN)).toBe('20 images · about $0.40')
+  })
+
+  it('states what a run cost, and the running total', () => {
+    expect(runCostText(0.06)).toBe('This run: $0.06')
     expect(totalText(1.2, 60)).toBe('Spent so far: $1.20 for 60 images')
+  })
+
+  it('asks about a large run with its estimate, and announces a Quick Actions run', () => {
+    expect(confirmText(12, undefined)).toBe('12 images · about $0.24 — Generate 12?')
+    expect(quickStartText(4, 0.02)).toBe('Generating 4 images · about $0.08…')
+  })
+})
+
+describe('the confirmation threshold', () => {
+  it('asks only above the threshold', () => {
+    expect(needsConfirmation(9, 8)).toBe(true)
+    expect(needsConfirmation(8, 8)).toBe(false)
+    expect(needsConfirmation(1, 8)).toBe(false)
+    expect(needsConfirmation(20, 20)).toBe(false)
+  })
+
+  it('defaults to 8 and keeps a stored threshold within 1–20', () => {
+    expect(DEFAULT_SETTINGS.confirmAbove).toBe(8)
+    expect(readSettings({ confirmAbove: 12 }).confirmAbove).toBe(12)
+    expect(readSettings({ confirmAbove: 0 }).confirmAbove).toBe(8)
+    expect(readSettings({ confirmAbove: 21 }).confirmAbove).toBe(8)
+    expect(readSettings({ confirmAbove: 2.5 }).confirmAbove).toBe(8)
   })
 })
 

@@ -1,3 +1,4 @@
+import { API_KEY_STORAGE_KEY } from '../../src/common/storage-keys'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
@@ -92,20 +93,21 @@ describe.each(['websocket', 'rest'] as const)('frames selected → image nodes p
       for (const key of node.getPluginDataKeys()) expect(node.getPluginData(key)).not.toContain(emulator.apiKey)
   })
 
-  it('explains a rejected key and places nothing', async () => {
+  it('refuses a wrong key when it is saved, over the WebSocket, and so places nothing', async () => {
     const world = openPlugin()
     const frames = moodboard(world.fake)
-    await signIn(world, 'rw-not-a-real-key', connection)
+    await expect(signIn(world, 'rw-not-a-real-key', connection)).rejects.toThrow(/key not saved/)
+    expect(world.app.state.keyCheck.value).toEqual({ phase: 'done', kind: 'refused', message: 'Invalid API key. Get one at https://my.runware.ai/signup' })
+    expect(world.app.state.apiKey.value).toBeNull()
+    // nothing reached clientStorage, and Generate says what is missing
+    expect(await world.fake.figma.clientStorage.getAsync(API_KEY_STORAGE_KEY)).toBeUndefined()
     await selectAndWait(world, [frames[2]!], 'ok')
     world.app.actions.setPrompt('anything')
-    world.app.actions.setCount(2)
     await world.app.actions.generate()
     await world.fake.flush()
 
-    const run = world.app.controller.run.value
-    expect(run?.phase).toBe('failed')
-    expect(run?.error?.message).toMatch(/API key/i)
-    expect(run?.error?.message).not.toContain('rw-not-a-real-key')
+    expect(world.app.controller.run.value).toBeNull()
+    expect(world.app.state.notice.value?.message).toMatch(/API key/i)
     expect(imageNodes(world.fake)).toHaveLength(0)
     // no placeholder is left behind either
     const leftovers = world.fake.allNodes().filter((n) => n.type !== 'FRAME' || !n.name.startsWith('Mood'))

@@ -7,7 +7,7 @@ import { createApp, type App } from '../../ui/create-app'
 import { createRunwareGeneratorFactory } from '../../ui/generation/runware-generator'
 import { progressText } from '../../ui/generation/run-state'
 import { createImagePipeline } from '../../ui/image/image-pipeline'
-import { createRunwareClient, type ClientTuning } from '../../ui/runware'
+import { createKeyChecker, createRunwareClient, type ClientTuning } from '../../ui/runware'
 import type { Emulator } from '../emulator/index'
 import { createFigmaFake, type FigmaFake } from '../figma-fake/index'
 import { sharpRasterizer } from '../figma-fake/node-rasterizer'
@@ -82,6 +82,7 @@ export function openPlugin(options: OpenOptions = {}): World {
         tuning: FAST_TUNING,
       }),
     ),
+    checkKey: createKeyChecker({ WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, timeoutMs: FAST_TUNING.authTimeoutMs! }),
     pipeline: createImagePipeline(sharpCodec),
     fetchBytes: (url) => world.fetchBytes(url),
     objectUrls: { create: () => 'blob:thumbnail', revoke: () => undefined },
@@ -107,7 +108,7 @@ export async function signIn(world: World, key: string, endpoint: Endpoint): Pro
   const { app } = world
   await until(() => app.state.ready.value, 'init from the sandbox')
   app.actions.saveEndpoint(endpoint)
-  if (app.actions.saveKey(key) !== null) throw new Error('key refused')
+  if (!(await app.actions.saveKey(key))) throw new Error(`key not saved: ${JSON.stringify(app.state.keyCheck.value)}`)
   app.actions.acknowledgeConsent()
   await until(() => app.state.apiKey.value === key, 'the key to be stored')
 }

@@ -95,18 +95,26 @@ describe('History view', () => {
 })
 
 describe('cost line', () => {
-  it('estimates the next run from the last price per image, and follows the count', async () => {
+  const estimate = () => ui.container.querySelector('#cost-estimate')?.textContent
+  const runCost = () => ui.container.querySelector('#cost-run')?.textContent
+
+  it('estimates the first run at the published price, then from the last price Runware reported, following the count', async () => {
     ui = renderApp()
-    await withHistory()
-    expect(ui.container.querySelector('[aria-label="Cost"]')!.textContent).toContain('≈ $0.08 for 4 images')
-    await ui.receive({ type: 'history', entries: [], spend: { total: 0, images: 0 } })
-    expect(ui.container.querySelector('[aria-label="Cost"]')).toBeNull()
+    await ui.init()
+    expect(estimate()).toBe('4 images · about $0.08')
+    await ui.receive({ type: 'history', entries: runs, spend: { total: 0.18, images: 9, lastPricePerImage: 0.03 } })
+    expect(estimate()).toBe('4 images · about $0.12')
+    await click(button(ui.container, 'More results'))
+    expect(estimate()).toBe('5 images · about $0.15')
+    // the running total is History's, not the form's
+    expect(ui.container.querySelector('.view')!.textContent).not.toContain('Spent so far')
   })
 
-  it('records a finished run in History with its cost', async () => {
+  it('says what the run on screen cost once Runware reported it, and records it in History', async () => {
     ui = renderApp()
     await ui.init({ settings: { numberResults: 2, lastPrompt: 'Fern spirals' } })
     await ui.select()
+    expect(runCost()).toBeUndefined()
     await click(button(ui.container, 'Generate'))
     await vi.waitFor(() => expect(ui.runware.started).toBe(true))
     ui.runware.emit()
@@ -115,7 +123,8 @@ describe('cost line', () => {
     await vi.waitFor(() => expect(ui.ofType('history-add')).toHaveLength(1))
     expect(ui.ofType('history-add')[0]!.entry).toMatchObject({ prompt: 'Fern spirals', count: 2, placed: 2, cost: 0.04, nodeIds: ['node:0', 'node:1'] })
     await ui.settle()
-    expect(ui.container.querySelector('[aria-label="Cost"]')!.textContent).toContain('This run: $0.04 ($0.02 per image)')
+    expect(runCost()).toBe('This run: $0.04')
+    expect(estimate()).toBe('2 images · about $0.04')
   })
 })
 
@@ -129,9 +138,23 @@ describe('Quick Actions run in the hidden UI', () => {
     ui.runware.finish()
     await vi.waitFor(() => expect(ui.ofType('close-plugin')).toHaveLength(1))
     expect(ui.ofType('close-plugin')[0]!.message).toBe('Placed 1 image for “Fern spirals”')
+    // said before anything was sent
+    const said = ui.sent.findIndex((m) => m.type === 'notify' && m.message === 'Generating 1 image · about $0.02…')
+    expect(said).toBeGreaterThanOrEqual(0)
+    expect(said).toBeLessThan(ui.sent.findIndex((m) => m.type === 'run-start'))
     // the saved size, not one matched to the portrait reference
     expect(ui.ofType('run-start')[0]!.plan.size).toEqual({ width: 1920, height: 1080 })
     expect(ui.ofType('history-add')).toHaveLength(1)
+  })
+
+  it('does not make a run above the confirmation threshold hidden, and says so', async () => {
+    ui = renderApp()
+    await ui.init({ command: 'generate', settings: { numberResults: 12, confirmAbove: 8, lastPrompt: 'Fern spirals' } })
+    await ui.select()
+    await vi.waitFor(() => expect(ui.ofType('close-plugin')).toHaveLength(1))
+    expect(ui.ofType('close-plugin')[0]!.message).toBe('Nothing generated: 12 images · about $0.24 needs confirming; run it from the plugin window')
+    expect(ui.ofType('run-start')).toHaveLength(0)
+    expect(ui.runware.started).toBe(false)
   })
 
   it('closes with the reason when it cannot run', async () => {

@@ -39,6 +39,8 @@ describe('first run', () => {
     await ui.init({ apiKey: null })
     await type(field(ui.container, 'API key'), '  rw-new-key-123456  ')
     await click(button(ui.container, 'Save key'))
+    // saved once Runware has accepted it
+    await ui.settle()
     expect(ui.ofType('save-key')).toEqual([{ type: 'save-key', key: 'rw-new-key-123456' }])
     expect(ui.container.querySelector('#api-key')).toBeNull()
     expect(ui.app.state.apiKey.value).toBe('rw-new-key-123456')

@@ -2,6 +2,7 @@ import { render } from 'preact'
 import { act } from 'preact/test-utils'
 
 import type { PluginToUi, UiToPlugin } from '../../src/common/protocol'
+import type { KeyChecker } from '../../ui/runware'
 import type { Settings } from '../../ui/state/settings'
 import { adoptFirstPaint } from '../../ui/adopt-first-paint'
 import { App } from '../../ui/app'
@@ -24,6 +25,8 @@ export interface RenderOptions {
    * it), then the app adopts it. Without it the app renders into an empty container.
    */
   beforeAdopt?: (container: HTMLElement) => void
+  /** What Runware says of a key being saved; default: it connects. */
+  checkKey?: KeyChecker
 }
 
 export function renderApp(options: RenderOptions = {}) {
@@ -50,6 +53,7 @@ export function renderApp(options: RenderOptions = {}) {
       },
     },
     generatorFor: () => runware.generator,
+    checkKey: options.checkKey ?? (async () => ({ kind: 'connected' })),
     pipeline: createImagePipeline(fakeCodec().codec),
     fetchBytes: async () => fakePng(10, 10),
     objectUrls: {

@@ -37,8 +37,10 @@ describe('settings', () => {
     await click(button(ui.container, 'Replace key'))
     await type(field(ui.container, 'API key'), 'rw-replacement-9999')
     await click(button(ui.container, 'Save new key'))
+    await ui.settle()
     expect(ui.ofType('save-key')).toEqual([{ type: 'save-key', key: 'rw-replacement-9999' }])
     expect(ui.container.textContent).toContain('••••••••9999')
+    expect(ui.container.textContent).toContain('Connected to Runware')
   })
 
   it('saves the connection mode', async () => {

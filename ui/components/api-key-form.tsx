@@ -1,28 +1,38 @@
 import { useState } from 'preact/hooks'
 
+import { keyCheckText, type KeyCheck } from '../state/key-check'
+import { KeyCheckLine } from './key-check-line'
+
 // Where the designer pastes their Runware key. Masked by default (screens get shared), with
 // a toggle to check what was pasted. The key goes to the sandbox, which keeps it in
 // figma.clientStorage: never in the document, where every collaborator could read it.
+// Saving checks the key with Runware first; while that runs the field is read-only, and what
+// Runware said stays under the field until the key is edited.
 
 export interface ApiKeyFormProps {
-  /** Returns a problem to show, or null when the key was accepted. */
-  onSave(key: string): string | null
+  /** Checks and saves the key; resolves to whether it was saved. */
+  onSave(key: string): Promise<boolean>
+  onEdit(): void
+  check: KeyCheck
   submitLabel?: string
   onCancel?: () => void
 }
 
-export function ApiKeyForm({ onSave, submitLabel = 'Save key', onCancel }: ApiKeyFormProps) {
+export function ApiKeyForm({ onSave, onEdit, check, submitLabel = 'Save key', onCancel }: ApiKeyFormProps) {
   const [key, setKey] = useState('')
   const [visible, setVisible] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const checking = check.phase === 'checking'
+  const said = keyCheckText(check)
+  const invalid = said?.tone === 'error'
 
   // Saved on click and on Enter, not through <form> submission: a sandboxed plugin iframe
   // without 'allow-forms' blocks submit events outright (seen in Chromium), so a form would
   // silently do nothing.
   function save() {
-    const result = onSave(key)
-    setProblem(result)
-    if (result === null) setKey('')
+    if (checking) return
+    void onSave(key).then((saved) => {
+      if (saved) setKey('')
+    })
   }
 
   return (
@@ -38,9 +48,13 @@ export function ApiKeyForm({ onSave, submitLabel = 'Save key', onCancel }: ApiKe
           autoComplete="off"
           spellcheck={false}
           value={key}
-          aria-invalid={problem ? 'true' : undefined}
-          aria-describedby="api-key-help"
-          onInput={(event) => setKey(event.currentTarget.value)}
+          readOnly={checking}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={said ? 'api-key-help api-key-check' : 'api-key-help'}
+          onInput={(event) => {
+            setKey(event.currentTarget.value)
+            onEdit()
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
               event.preventDefault()
@@ -65,13 +79,9 @@ export function ApiKeyForm({ onSave, submitLabel = 'Save key', onCancel }: ApiKe
         </a>
         . It is stored on this computer only, not in the file.
       </p>
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <KeyCheckLine check={check} id="api-key-check" />
       <div class="actions">
-        <button type="button" class="button button-primary" onClick={save}>
+        <button type="button" class="button button-primary" disabled={checking} onClick={save}>
           {submitLabel}
         </button>
         {onCancel && (

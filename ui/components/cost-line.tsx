@@ -1,8 +1,9 @@
 import type { HistoryState } from '../history/history-state'
-import { estimateText, runCostText, totalText } from '../history/cost-text'
+import { estimateText, runCostText } from '../history/cost-text'
 
-// Cost before and after a run: an estimate from the last known price per image, the latest
-// run's cost and the running total. Nothing is shown until Runware has reported a price.
+// Cost before and after a run, each on its own line: the next run's estimate (from the last
+// price Runware reported, or the published one before any), and what the run on screen cost
+// once Runware has said. The running total is History's.
 
 export interface CostLineProps {
   history: HistoryState
@@ -12,14 +13,17 @@ export interface CostLineProps {
 }
 
 export function CostLine({ history, count, runId }: CostLineProps) {
-  const spend = history.spend.value
   const last = history.lastRun.value
-  const estimate = estimateText(count, spend.lastPricePerImage)
-  const run = last && last.runId === runId ? runCostText(last.total, last.images) : null
-  if (!estimate && !run) return null
   return (
-    <p class="hint cost-line" aria-label="Cost">
-      {[estimate, run, spend.images > 0 ? totalText(spend.total, spend.images) : null].filter(Boolean).join(' · ')}
-    </p>
+    <>
+      <p id="cost-estimate" class="hint cost-line">
+        {estimateText(count, history.spend.value.lastPricePerImage)}
+      </p>
+      {last && last.runId === runId && (
+        <p id="cost-run" class="hint cost-line">
+          {runCostText(last.total)}
+        </p>
+      )}
+    </>
   )
 }

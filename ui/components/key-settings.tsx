@@ -1,17 +1,22 @@
 import { useState } from 'preact/hooks'
 
 import { maskKey } from '../lib/format'
+import type { KeyCheck } from '../state/key-check'
 import { ApiKeyForm } from './api-key-form'
+import { KeyCheckLine } from './key-check-line'
 
-// The key in settings: shown masked, replaceable, or forgotten on this computer.
+// The key in settings: shown masked with what Runware said of it when saved, replaceable, or
+// forgotten on this computer.
 
 export interface KeySettingsProps {
   apiKey: string | null
-  onSave(key: string): string | null
+  check: KeyCheck
+  onSave(key: string): Promise<boolean>
+  onEdit(): void
   onForget(): void
 }
 
-export function KeySettings({ apiKey, onSave, onForget }: KeySettingsProps) {
+export function KeySettings({ apiKey, check, onSave, onEdit, onForget }: KeySettingsProps) {
   const [replacing, setReplacing] = useState(false)
 
   if (!apiKey || replacing) {
@@ -22,12 +27,21 @@ export function KeySettings({ apiKey, onSave, onForget }: KeySettingsProps) {
         </h2>
         <ApiKeyForm
           submitLabel={apiKey ? 'Save new key' : 'Save key'}
-          onSave={(key) => {
-            const problem = onSave(key)
-            if (problem === null) setReplacing(false)
-            return problem
+          check={check}
+          onEdit={onEdit}
+          onSave={async (key) => {
+            const saved = await onSave(key)
+            if (saved) setReplacing(false)
+            return saved
           }}
-          onCancel={apiKey ? () => setReplacing(false) : undefined}
+          onCancel={
+            apiKey
+              ? () => {
+                  onEdit()
+                  setReplacing(false)
+                }
+              : undefined
+          }
         />
       </section>
     )
@@ -41,8 +55,16 @@ export function KeySettings({ apiKey, onSave, onForget }: KeySettingsProps) {
       <p class="hint">
         Saved on this computer: <span aria-label="API key, hidden">{maskKey(apiKey)}</span>
       </p>
+      <KeyCheckLine check={check} />
       <div class="actions">
-        <button type="button" class="button" onClick={() => setReplacing(true)}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            onEdit()
+            setReplacing(true)
+          }}
+        >
           Replace key
         </button>
         <button type="button" class="button button-danger" onClick={onForget}>

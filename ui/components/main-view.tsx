@@ -1,4 +1,9 @@
+import { useEffect, useState } from 'preact/hooks'
+
 import { isActive, progressText } from '../generation/run-state'
+import { confirmText } from '../history/cost-text'
+import { keySaved } from '../state/key-check'
+import { needsConfirmation } from '../state/spend-confirm'
 import type { App } from '../create-app'
 import { generateBlocker } from '../state/readiness'
 import { selectionText } from '../state/selection-text'
@@ -8,6 +13,7 @@ import { CostLine } from './cost-line'
 import { CountField } from './count-field'
 import { ErrorBanner } from './error-banner'
 import { GenerateBar } from './generate-bar'
+import { KeyCheckLine } from './key-check-line'
 import { PromptField } from './prompt-field'
 import { RecordCard } from './record-card'
 import { ReferenceStrip } from './reference-strip'
@@ -36,8 +42,22 @@ export function MainView({ app }: { app: App }) {
   const selected = state.selectedRecord.value
   const error = state.notice.value ?? run?.error ?? null
   const blocker = running ? null : ready ? generateBlocker(state) : LOADING_REASON
+  const count = state.count.value
+  // The count a pending "Generate 12?" is about; a changed count, or anything that stops
+  // Generate, withdraws the question rather than leaving it to come back unasked.
+  const [asking, setAsking] = useState<number | null>(null)
+  useEffect(() => setAsking(null), [count, blocker])
+  const question =
+    asking !== null && !running && blocker === null ? confirmText(asking, app.history.spend.value.lastPricePerImage) : null
 
   function generate() {
+    if (running || !state.ready.value || generateBlocker(state) !== null) return
+    if (needsConfirmation(state.count.value, state.settings.value.confirmAbove)) setAsking(state.count.value)
+    else void actions.generate()
+  }
+
+  function confirm() {
+    setAsking(null)
     if (!running && state.ready.value && generateBlocker(state) === null) void actions.generate()
   }
 
@@ -49,9 +69,10 @@ export function MainView({ app }: { app: App }) {
             <p id="connect-title" class="card-title">
               Connect your Runware account
             </p>
-            <ApiKeyForm onSave={actions.saveKey} />
+            <ApiKeyForm onSave={actions.saveKey} onEdit={actions.editKey} check={state.keyCheck.value} />
           </section>
         )}
+        {ready && state.apiKey.value && keySaved(state.keyCheck.value) && <KeyCheckLine check={state.keyCheck.value} />}
         {ready && !state.settings.value.consentGiven && <ConsentNotice onAccept={actions.acknowledgeConsent} />}
         {selected && (
           <RecordCard
@@ -92,7 +113,7 @@ export function MainView({ app }: { app: App }) {
           canMatch={selection.state === 'ok' && selection.references.length > 0}
         />
         <CountField value={ready ? state.count.value : null} note={state.countNote.value} onChange={actions.setCount} />
-        {ready && <CostLine history={app.history} count={state.count.value} runId={run?.runId ?? null} />}
+        {ready && <CostLine history={app.history} count={count} runId={run?.runId ?? null} />}
       </main>
       <footer class="footer">
         {error && <ErrorBanner error={error} onDismiss={actions.dismissError} />}
@@ -105,7 +126,10 @@ export function MainView({ app }: { app: App }) {
           blocker={blocker}
           running={running}
           cancelling={run?.phase === 'cancelling'}
+          question={question}
           onGenerate={generate}
+          onConfirm={confirm}
+          onDismissQuestion={() => setAsking(null)}
           onCancel={actions.cancel}
         />
       </footer>

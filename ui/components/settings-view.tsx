@@ -1,16 +1,21 @@
 import type { GenerationOptions } from '../runware/generation-options'
+import type { KeyCheck } from '../state/key-check'
 import type { Endpoint, Settings } from '../state/settings'
 import { ConnectionSettings } from './connection-settings'
 import { KeySettings } from './key-settings'
 import { OptionsSettings } from './options-settings'
+import { SpendSettings } from './spend-settings'
 
 // Everything that is set once and then left alone.
 
 export interface SettingsViewProps {
   apiKey: string | null
   settings: Settings
-  onSaveKey(key: string): string | null
+  keyCheck: KeyCheck
+  onSaveKey(key: string): Promise<boolean>
+  onEditKey(): void
   onForgetKey(): void
+  onConfirmAboveChange(count: number): void
   onSaveEndpoint(endpoint: Endpoint): void
   onSaveOptions(options: GenerationOptions): void
 }
@@ -18,7 +23,8 @@ export interface SettingsViewProps {
 export function SettingsView(props: SettingsViewProps) {
   return (
     <main class="view">
-      <KeySettings apiKey={props.apiKey} onSave={props.onSaveKey} onForget={props.onForgetKey} />
+      <KeySettings apiKey={props.apiKey} check={props.keyCheck} onSave={props.onSaveKey} onEdit={props.onEditKey} onForget={props.onForgetKey} />
+      <SpendSettings confirmAbove={props.settings.confirmAbove} onChange={props.onConfirmAboveChange} />
       <ConnectionSettings endpoint={props.settings.endpoint} onSave={props.onSaveEndpoint} />
       <OptionsSettings options={props.settings.options} onSave={props.onSaveOptions} />
     </main>

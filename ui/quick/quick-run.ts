@@ -4,17 +4,22 @@ import type { PluginToUi, UiToPlugin } from '../../src/common/protocol'
 import { browserTimers, type Timers } from '../bridge/bridge'
 import type { RunController } from '../generation/run-controller'
 import { runProblem } from '../generation/validate-run'
+import { estimateText, quickStartText } from '../history/cost-text'
+import type { HistoryState } from '../history/history-state'
 import type { RunRecorder } from '../history/run-recorder'
 import type { AppActions } from '../state/app-actions'
 import type { AppState } from '../state/app-state'
 import { readiness } from '../state/readiness'
 import { readSettings } from '../state/settings'
+import { needsConfirmation } from '../state/spend-confirm'
 import { blockedText, finishedText } from './quick-run-text'
 
 // "Generate from selection" from Quick Actions: the sandbox opens this UI hidden with the
 // typed prompt; it runs with the last settings on the current selection as soon as the
 // reference images are in, records the run in History, and asks the sandbox to close with
-// a toast that says what happened.
+// a toast that says what happened. Before it sends anything a toast says how many images it
+// makes and about what they cost; a run above the designer's confirmation threshold is not
+// made hidden, where nobody could confirm it.
 
 export const QUICK_COMMAND = 'generate'
 /** Exports of large frames can take a while; past this, say so instead of hanging hidden. */
@@ -25,6 +30,7 @@ export interface QuickRunDeps {
   controller: Pick<RunController, 'run'>
   actions: Pick<AppActions, 'generate'>
   recorder: Pick<RunRecorder, 'finish'>
+  history: Pick<HistoryState, 'spend'>
   send(message: UiToPlugin): boolean
   subscribe(listener: (message: PluginToUi) => void): () => void
   timers?: Timers
@@ -51,6 +57,7 @@ export function connectQuickRun(deps: QuickRunDeps): () => void {
 
   async function run(): Promise<void> {
     const prompt = state.prompt.value.trim()
+    deps.send({ type: 'notify', message: quickStartText(state.count.value, deps.history.spend.value.lastPricePerImage) })
     await deps.actions.generate()
     const result = deps.controller.run.value
     if (!result) {
@@ -61,6 +68,12 @@ export function connectQuickRun(deps: QuickRunDeps): () => void {
     close(finishedText(result, prompt))
   }
 
+  function largeRunProblem(): string | null {
+    const count = state.count.value
+    if (!needsConfirmation(count, state.settings.value.confirmAbove)) return null
+    return `${estimateText(count, deps.history.spend.value.lastPricePerImage)} needs confirming; run it from the plugin window`
+  }
+
   function watch(): void {
     // Runs whenever the selection or its images change, until the run starts or is refused.
     stopWatching = effect(() => {
@@ -69,7 +82,7 @@ export function connectQuickRun(deps: QuickRunDeps): () => void {
       const ready = readiness(state)
       if (selection.selectionId < 0) return
       if (selection.state === 'ok' && ready.references.some((ref) => !ref.bytes)) return
-      const problem = runProblem(ready)
+      const problem = runProblem(ready) ?? largeRunProblem()
       stop()
       if (problem) close(blockedText(problem))
       else void run()

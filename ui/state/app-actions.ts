@@ -1,8 +1,10 @@
 import { batch } from '../lib/signals'
 
+import type { KeyChecker, KeyCheckOutcome } from '../runware'
+import { scrubSecret } from '../runware/errors'
 import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
-import { MAX_PROMPT_LENGTH } from '../../src/common/protocol'
+import { MAX_PROMPT_LENGTH, MAX_RESULTS } from '../../src/common/protocol'
 import type { Endpoint, Settings } from './settings'
 import { browserTimers, type Bridge, type Timers } from '../bridge/bridge'
 import { describeError } from '../generation/error-text'
@@ -11,6 +13,7 @@ import { clampCount } from '../lib/count'
 import { matchReferenceSize } from '../lib/size-options'
 import { applyRecord } from './apply-message'
 import type { AppState, Size } from './app-state'
+import { KEY_IDLE, keyFormatProblem, keySaved } from './key-check'
 import { readiness } from './readiness'
 
 // What the designer can do, as functions the components call. The iframe has a null origin
@@ -21,13 +24,17 @@ import { readiness } from './readiness'
 const PROMPT_SAVE_DELAY_MS = 600
 
 export interface AppActions {
-  saveKey(key: string): string | null
+  /** Checks the key with Runware, then saves it unless Runware refused it; resolves to whether it was saved. */
+  saveKey(key: string): Promise<boolean>
+  /** The key field changed: what was said about the previous attempt no longer applies. */
+  editKey(): void
   forgetKey(): void
   acknowledgeConsent(): void
   setPrompt(text: string): void
   pickSize(size: Size): void
   matchReference(): void
   setCount(raw: number): void
+  setConfirmAbove(count: number): void
   saveEndpoint(endpoint: Endpoint): void
   saveOptions(options: GenerationOptions): void
   refreshReferences(): void
@@ -46,10 +53,11 @@ export interface ActionDeps {
   state: AppState
   bridge: Pick<Bridge, 'send' | 'selectNodes'>
   controller: RunController
+  checkKey: KeyChecker
   timers?: Timers
 }
 
-export function createActions({ state, bridge, controller, timers = browserTimers }: ActionDeps): AppActions {
+export function createActions({ state, bridge, controller, checkKey, timers = browserTimers }: ActionDeps): AppActions {
   let saveTimer: unknown = null
 
   function currentSettings(): Settings {
@@ -96,17 +104,39 @@ export function createActions({ state, bridge, controller, timers = browserTimer
 
   // plain functions, not methods using `this`: components pass them around as handlers
   return {
-    saveKey(key) {
+    async saveKey(key) {
+      if (state.keyCheck.value.phase === 'checking') return false
       const trimmed = key.trim()
-      if (trimmed === '') return 'Paste your Runware API key first'
-      if (trimmed.length > 500 || /\s/.test(trimmed)) return 'That does not look like a Runware API key'
-      // kept in the UI as well: this is the side that talks to Runware
-      state.apiKey.value = trimmed
-      bridge.send({ type: 'save-key', key: trimmed })
-      return null
+      const problem = keyFormatProblem(trimmed)
+      if (problem) {
+        state.keyCheck.value = { phase: 'malformed', message: problem }
+        return false
+      }
+      state.keyCheck.value = { phase: 'checking' }
+      // over the WebSocket whatever the connection setting: authenticating there costs nothing
+      const outcome: KeyCheckOutcome = await checkKey({ apiKey: trimmed, wsUrl: state.settings.value.endpoint.wsUrl }).catch((thrown: unknown) => ({
+        kind: 'unreachable' as const,
+        detail: scrubSecret(String(thrown), trimmed),
+      }))
+      // forgotten or edited meanwhile: this answer belongs to nothing on screen any more
+      if (state.keyCheck.value.phase !== 'checking') return false
+      const check = { phase: 'done' as const, ...outcome }
+      batch(() => {
+        state.keyCheck.value = check
+        // kept in the UI as well: this is the side that talks to Runware
+        if (keySaved(check)) state.apiKey.value = trimmed
+      })
+      if (keySaved(check)) bridge.send({ type: 'save-key', key: trimmed })
+      return keySaved(check)
+    },
+    editKey() {
+      if (state.keyCheck.value.phase !== 'checking') state.keyCheck.value = KEY_IDLE
     },
     forgetKey() {
-      state.apiKey.value = null
+      batch(() => {
+        state.apiKey.value = null
+        state.keyCheck.value = KEY_IDLE
+      })
       bridge.send({ type: 'forget-key' })
     },
     acknowledgeConsent() {
@@ -130,6 +160,12 @@ export function createActions({ state, bridge, controller, timers = browserTimer
         state.count.value = value
         state.countNote.value = note
       })
+      saveNow()
+    },
+    setConfirmAbove(count) {
+      if (!Number.isFinite(count)) return
+      const confirmAbove = Math.min(MAX_RESULTS, Math.max(1, Math.round(count)))
+      state.settings.value = { ...state.settings.value, confirmAbove }
       saveNow()
     },
     saveEndpoint(endpoint) {
@@ -161,7 +197,11 @@ export function createActions({ state, bridge, controller, timers = browserTimer
       }
     },
     async generate() {
-      state.notice.value = null
+      batch(() => {
+        state.notice.value = null
+        // "Connected" and "will be checked again" belonged to saving the key, now done with
+        if (keySaved(state.keyCheck.value)) state.keyCheck.value = KEY_IDLE
+      })
       saveNow()
       const settings = state.settings.value
       const outcome = await controller.start({ ...readiness(state), options: settings.options, endpoint: settings.endpoint })

@@ -2,6 +2,7 @@ import { signal } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { ReferenceMeta, SelectionState } from '../../src/common/protocol'
+import { KEY_IDLE, type KeyCheck } from './key-check'
 import { DEFAULT_SETTINGS, type Settings } from './settings'
 import type { UiError } from '../generation/error-text'
 import type { ImageInfo } from '../image/image-info'
@@ -38,6 +39,8 @@ export function createAppState() {
     /** `init` arrived: settings and key are known. */
     ready: signal(false),
     apiKey: signal<string | null>(null),
+    /** The latest key save: being checked with Runware, or what Runware said. */
+    keyCheck: signal<KeyCheck>(KEY_IDLE),
     settings: signal<Settings>(DEFAULT_SETTINGS),
     command: signal(''),
     /** FigJam boards hold stickies, shapes and images more than frames: the wording follows. */

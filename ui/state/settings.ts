@@ -12,6 +12,9 @@ import { GenerationOptionsSchema } from '../runware/generation-options'
 // `init`, where they are parsed here; whatever no longer parses gives the defaults. The API key
 // is NOT here: it has its own clientStorage entry and never travels with settings.
 
+/** Runs of more than this many images ask to confirm, until the designer sets otherwise. */
+export const DEFAULT_CONFIRM_ABOVE = 8
+
 const url = z.string().check(z.refine((value) => /^(https?|wss?):\/\/\S+$/i.test(value), { message: 'Enter a full URL' }))
 
 export const EndpointSchema = z.object({
@@ -28,6 +31,8 @@ export const SettingsSchema = z.object({
   /** The user has read that frames and prompt go to Runware, a third party. */
   consentGiven: z._default(z.boolean(), false),
   lastPrompt: z._default(z.string().check(utf16AtMost(MAX_PROMPT_LENGTH)), ''),
+  /** A run of more images than this asks to confirm first; at MAX_RESULTS nothing asks. */
+  confirmAbove: z._default(integer().check(z.minimum(1), z.maximum(MAX_RESULTS)), DEFAULT_CONFIRM_ABOVE),
 })
 
 export type Settings = z.infer<typeof SettingsSchema>

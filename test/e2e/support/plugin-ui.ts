@@ -16,6 +16,7 @@ export interface OpenPluginOptions {
   consent?: boolean
   connection?: 'auto' | 'websocket' | 'rest'
   settings?: Record<string, unknown>
+  theme?: 'light' | 'dark'
   beforeLoad?: (page: Page) => void
 }
 
@@ -29,6 +30,7 @@ export function openPlugin(browser: Browser, servers: Servers, options: OpenPlug
       consent: options.consent === false ? undefined : '1',
       connection: options.connection,
       settings: options.settings ? JSON.stringify(options.settings) : undefined,
+      theme: options.theme,
     }),
     options.beforeLoad,
   )
