@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { HISTORY_STORAGE_KEY, SPEND_STORAGE_KEY } from '../../src/common/history'
 import { DEFAULT_SETTINGS } from '../../ui/state/settings'
-import { SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
+import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/pending-run'
+import { KEY_IN_PROMPT } from '../../src/common/secret'
+import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
 import { HISTORY_LIMITS } from '../../src/history/bound-history'
 import { entry } from '../history/fixtures'
 import { readySandbox, startSandbox } from './harness'
+import { plan } from './run-fixtures'
 
 // History in clientStorage, the spend total, Quick Actions suggestions from History, and the
 // hidden Quick Actions run that closes with a notification (issue 5).
@@ -94,5 +97,38 @@ describe('Quick Actions with History', () => {
     const sandbox = await startSandbox({ command: 'generate' })
     sandbox.fake.runEvents.fire({ command: 'generate' })
     expect(sandbox.fake.ui.options?.visible).toBe(true)
+  })
+})
+
+describe('a prompt holding the API key', () => {
+  const secret = 'rw-KEY-5e4d3c2b1a'
+
+  it('is never written to History, and the list says what is stored', async () => {
+    const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: secret } })
+    await sandbox.request({ type: 'history-add', entry: entry('fine', { prompt: 'Tidal blue' }) }, 'history')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const list = await sandbox.request({ type: 'history-add', entry: entry('leaky', { prompt: `Tidal blue with${secret}inside` }) }, 'history')
+    warn.mockRestore()
+    expect(list.entries.map((e) => e.id)).toEqual(['fine'])
+    expect(JSON.stringify(await sandbox.figma.clientStorage.getAsync(HISTORY_STORAGE_KEY))).not.toContain(secret)
+    expect(warn.mock.calls.flat().join(' ')).not.toContain(secret)
+  })
+
+  it('typed in Quick Actions closes the plugin at once with a notification that does not repeat it', async () => {
+    const sandbox = await startSandbox({ command: 'generate', clientStorage: { [API_KEY_STORAGE_KEY]: secret } })
+    sandbox.fake.runEvents.fire({ command: 'generate', parameters: { prompt: `Fern spirals ${secret.slice(0, 6)}\u200b${secret.slice(6)}` } })
+    sandbox.send({ type: 'ui-ready' })
+    await sandbox.settle()
+    expect(sandbox.fake.closed).toBe(true)
+    expect(sandbox.fake.closeMessage).toBe(KEY_IN_PROMPT)
+    expect(sandbox.of('init')).toEqual([])
+    expect(JSON.stringify(sandbox.received)).not.toContain(secret.slice(6))
+  })
+
+  it('kept by an older version in a pending run reaches the UI hidden', async () => {
+    const pending = [{ taskUUID: 'task-1', plan: plan({ referenceNodeIds: ['1:2'], prompt: `dunes ${secret}` }), placedImageUUIDs: [], sentAt: Date.now() }]
+    const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: secret, [PENDING_RUNS_STORAGE_KEY]: pending } })
+    const [message] = sandbox.of('pending-runs')
+    expect(message?.runs.map((run) => run.plan.prompt)).toEqual(['dunes [hidden]'])
   })
 })
