@@ -13,8 +13,7 @@ export function createHistoryHandlers(context: PluginContext, store: HistoryStor
   const { figma, post } = context
 
   async function reply(): Promise<void> {
-    const [entries, spend] = await Promise.all([store.list(), store.spend()])
-    post({ type: 'history', entries, spend })
+    post({ type: 'history', ...(await store.read()) })
   }
 
   return {
