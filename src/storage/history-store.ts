@@ -3,7 +3,7 @@ import type { HistoryEntry, Spend } from '../common/history'
 import { readEach } from '../common/read-each'
 import { addEntry, boundHistory, HISTORY_LIMITS, type HistoryLimits } from '../history/bound-history'
 
-// Past runs and the spend total in figma.clientStorage (figma-platform.md §5), together under
+// Past runs and the spend total in figma.clientStorage (per user, per plugin), together under
 // one versioned key, so a run is never counted in the total without being listed or the
 // reverse. Entries that no longer parse are dropped one by one rather than losing the whole
 // history; a total that no longer parses starts again from zero.
