@@ -104,7 +104,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
       return
     }
     // Earlier prompts from History, newest first, then the last one typed in the window.
-    void Promise.all([history.list(), context.settings.load()]).then(([entries, settings]) =>
+    void Promise.all([history.read(), context.settings.load()]).then(([{ entries }, settings]) =>
       result.setSuggestions(promptSuggestionsFrom(query, [...entries.map((entry) => entry.prompt), lastPromptOf(settings)])),
     )
   })

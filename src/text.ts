@@ -1,3 +1,5 @@
+import { hideSecret } from './common/secret'
+
 // Small text helpers for names, labels and descriptions.
 
 /** Shortens to at most `max` characters, ending with an ellipsis when cut. */
@@ -14,6 +16,5 @@ export function reasonOf(error: unknown, otherwise?: string): string {
 
 /** Replaces every occurrence of `secret` in `text`: a pasted key must not reach the document. */
 export function redact(text: string, secret: string | null): string {
-  if (!secret) return text
-  return text.split(secret).join('[hidden]')
+  return hideSecret(text, secret, '[hidden]')
 }

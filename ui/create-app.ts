@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps) {
   const subscribe = bridge.subscribe.bind(bridge)
   const send = bridge.send.bind(bridge)
   const historyActions = createHistoryActions({ state, history, bridge, actions })
-  const disconnectHistory = connectHistory({ subscribe, send, controller, recorder, history })
+  const disconnectHistory = connectHistory({ subscribe, send, controller, recorder, history, secret: () => state.apiKey.value })
   const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, history, send, subscribe, timers: deps.timers })
   return {
     history,

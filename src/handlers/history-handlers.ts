@@ -2,6 +2,7 @@ import type { Handlers } from '../messages/router'
 import type { HistoryStore } from '../storage/history-store'
 import type { PluginContext } from './context'
 import { notify } from './context'
+import { containsSecret } from '../common/secret'
 
 // History lives in the sandbox's clientStorage (the iframe has none, figma-platform.md §5);
 // every change is answered with the whole list so the UI never guesses what was stored.
@@ -12,8 +13,7 @@ export function createHistoryHandlers(context: PluginContext, store: HistoryStor
   const { figma, post } = context
 
   async function reply(): Promise<void> {
-    const [entries, spend] = await Promise.all([store.list(), store.spend()])
-    post({ type: 'history', entries, spend })
+    post({ type: 'history', ...(await store.read()) })
   }
 
   return {
@@ -23,7 +23,9 @@ export function createHistoryHandlers(context: PluginContext, store: HistoryStor
 
     async 'history-add'({ entry }) {
       try {
-        await store.add(entry)
+        // an entry whose prompt holds the key is never written, whatever sent it
+        if (containsSecret(entry.prompt, await context.apiKey.read())) console.warn('history entry refused: its prompt contains the API key')
+        else await store.add(entry)
       } catch (error) {
         console.warn('history not saved:', error)
         notify(figma, 'Couldn’t add this run to History: Figma’s plugin storage is full', true)

@@ -10,7 +10,7 @@ import { placeInRun } from './place-in-run'
 type RecoveryHandlers = Pick<Handlers, 'place-result-url' | 'task-sent' | 'pending-run-cleared'>
 
 export function createRecoveryHandlers(context: PluginContext): RecoveryHandlers {
-  const { figma, registry, pendingRuns } = context
+  const { figma, registry, pendingRuns, post } = context
 
   return {
     async 'place-result-url'(message) {
@@ -24,7 +24,7 @@ export function createRecoveryHandlers(context: PluginContext): RecoveryHandlers
         console.warn(`task-sent for unknown run ${runId}`)
         return
       }
-      await pendingRuns.add(taskUUID, run.plan)
+      if (!(await pendingRuns.add(taskUUID, run.plan))) post({ type: 'run-not-kept', runId })
     },
 
     async 'pending-run-cleared'({ taskUUID }) {

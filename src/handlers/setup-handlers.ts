@@ -1,6 +1,7 @@
 import type { Handlers } from '../messages/router'
 import type { PluginContext } from './context'
-import { reasonOf } from '../text'
+import { reasonOf, redact } from '../text'
+import { containsSecret, KEY_IN_PROMPT } from '../common/secret'
 import { notify } from './context'
 
 // Start-up and stored state: the UI's handshake, settings and the API key.
@@ -19,6 +20,11 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
       const [stored, apiKey, uploads] = await Promise.all([context.settings.load(), context.apiKey.read(), context.uploads.load()])
       // A prompt typed in Quick Actions arrives as the last prompt, which the UI fills in.
       const launchPrompt = context.launchPrompt()
+      // A Quick Actions prompt holding the key ends here: nothing is run, saved or echoed.
+      if (launchPrompt && containsSecret(launchPrompt, apiKey)) {
+        figma.closePlugin(KEY_IN_PROMPT)
+        return
+      }
       const settings = launchPrompt ? { ...stored, lastPrompt: launchPrompt } : stored
       post({
         type: 'init',
@@ -29,7 +35,8 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
         uploads,
       })
       // runs a close cut short: the UI asks Runware for their results by taskUUID
-      const pendingRuns = await context.pendingRuns.list()
+      // a prompt kept by an older version may hold the key: the UI quotes it in its report
+      const pendingRuns = (await context.pendingRuns.list()).map((run) => ({ ...run, plan: { ...run.plan, prompt: redact(run.plan.prompt, apiKey) } }))
       if (pendingRuns.length > 0) post({ type: 'pending-runs', runs: pendingRuns })
       await context.watcher.start()
     },

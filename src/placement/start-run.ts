@@ -1,4 +1,5 @@
 import type { RunPlan } from '../common/protocol'
+import { containsSecret, KEY_IN_PROMPT } from '../common/secret'
 import { redact, shorten } from '../text'
 import { readPageContent } from './page-content'
 import { createRunContainer, createSlot } from './placeholders'
@@ -28,6 +29,8 @@ function boxOf(node: SceneNode): Rect | null {
 export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<StartRunResult> {
   const { figma, registry } = deps
   if (registry.get(plan.runId)) return { ok: false, message: 'This run has already started.' }
+  // The UI refuses such a prompt first; a run holding it is never recorded or kept for recovery.
+  if (containsSecret(plan.prompt, deps.secret)) return { ok: false, message: KEY_IN_PROMPT }
   // Awaited before the page is read, so reading it and making the placeholders run with no
   // await in between: the layout cannot go stale meanwhile.
   const font = await deps.loadLabelFont()

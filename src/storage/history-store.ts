@@ -1,62 +1,77 @@
-import { addToSpend, EMPTY_SPEND, HISTORY_STORAGE_KEY, HistoryEntrySchema, SPEND_STORAGE_KEY, SpendSchema } from '../common/history'
+import { addToSpend, EMPTY_SPEND, HISTORY_STORAGE_KEY, HistoryEntrySchema, OLD_HISTORY_KEYS, SpendSchema } from '../common/history'
 import type { HistoryEntry, Spend } from '../common/history'
 import { readEach } from '../common/read-each'
 import { addEntry, boundHistory, HISTORY_LIMITS, type HistoryLimits } from '../history/bound-history'
 
-// Past runs and the spend total in figma.clientStorage (figma-platform.md §5), each under
-// its own versioned key. Entries that no longer parse are dropped one by one rather than
-// losing the whole history.
+// Past runs and the spend total in figma.clientStorage (per user, per plugin), together under
+// one versioned key, so a run is never counted in the total without being listed or the
+// reverse. Entries that no longer parse are dropped one by one rather than losing the whole
+// history; a total that no longer parses starts again from zero.
+
+export interface StoredHistory {
+  entries: HistoryEntry[]
+  spend: Spend
+}
 
 export interface HistoryStore {
-  list(): Promise<HistoryEntry[]>
-  spend(): Promise<Spend>
+  read(): Promise<StoredHistory>
   /** Rejects when storage refuses even a trimmed history; the old one then stays. */
   add(entry: HistoryEntry): Promise<void>
   remove(id: string): Promise<void>
 }
 
+function partOf(stored: unknown, key: keyof StoredHistory): unknown {
+  return typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>)[key] : undefined
+}
+
 export function createHistoryStore(storage: ClientStorageAPI, limits: HistoryLimits = HISTORY_LIMITS): HistoryStore {
-  async function list(): Promise<HistoryEntry[]> {
+  // set while what is shown still comes from the two keys of an earlier version
+  let fromOldKeys = false
+
+  async function read(): Promise<StoredHistory> {
     try {
-      return boundHistory(readEach(HistoryEntrySchema, await storage.getAsync(HISTORY_STORAGE_KEY)), limits)
+      let stored: unknown = await storage.getAsync(HISTORY_STORAGE_KEY)
+      fromOldKeys = stored === undefined
+      if (fromOldKeys) {
+        const [entries, spend] = await Promise.all(OLD_HISTORY_KEYS.map((key) => storage.getAsync(key)))
+        stored = { entries, spend }
+      }
+      const spend = SpendSchema.safeParse(partOf(stored, 'spend'))
+      return {
+        entries: boundHistory(readEach(HistoryEntrySchema, partOf(stored, 'entries')), limits),
+        spend: spend.success ? spend.data : EMPTY_SPEND,
+      }
     } catch (error) {
       console.warn('history could not be read:', error)
-      return []
+      return { entries: [], spend: EMPTY_SPEND }
     }
   }
 
-  async function spend(): Promise<Spend> {
+  async function write({ entries, spend }: StoredHistory): Promise<void> {
     try {
-      const parsed = SpendSchema.safeParse(await storage.getAsync(SPEND_STORAGE_KEY))
-      return parsed.success ? parsed.data : EMPTY_SPEND
-    } catch {
-      return EMPTY_SPEND
-    }
-  }
-
-  async function write(entries: HistoryEntry[]): Promise<void> {
-    try {
-      await storage.setAsync(HISTORY_STORAGE_KEY, entries)
+      await storage.setAsync(HISTORY_STORAGE_KEY, { entries, spend })
     } catch (error) {
       // The budget is shared with other keys: try once more with half the runs.
       if (entries.length <= 1) throw error
-      await storage.setAsync(HISTORY_STORAGE_KEY, entries.slice(0, Math.ceil(entries.length / 2)))
+      await storage.setAsync(HISTORY_STORAGE_KEY, { entries: entries.slice(0, Math.ceil(entries.length / 2)), spend })
     }
+    if (!fromOldKeys) return
+    fromOldKeys = false
+    // Best effort: what they held is in the new key now, which is read first.
+    await Promise.all(OLD_HISTORY_KEYS.map((key) => storage.deleteAsync(key))).catch(() => undefined)
   }
 
   return {
-    list,
-    spend,
+    read,
     async add(entry) {
-      const existing = await list()
-      const known = existing.some((old) => old.id === entry.id)
-      await write(addEntry(existing, entry, limits))
+      const { entries, spend } = await read()
       // Counted once per run, even if the UI sends the same run again.
-      if (!known) await storage.setAsync(SPEND_STORAGE_KEY, addToSpend(await spend(), entry))
+      const known = entries.some((old) => old.id === entry.id)
+      await write({ entries: addEntry(entries, entry, limits), spend: known ? spend : addToSpend(spend, entry) })
     },
     async remove(id) {
-      const existing = await list()
-      await write(existing.filter((entry) => entry.id !== id))
+      const { entries, spend } = await read()
+      await write({ entries: entries.filter((entry) => entry.id !== id), spend })
     },
   }
 }

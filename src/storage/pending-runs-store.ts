@@ -5,11 +5,13 @@ import { reasonOf } from '../text'
 // Runs whose task went to Runware, kept in figma.clientStorage (figma-platform.md §5) under a
 // versioned key until they end, so closing the plugin mid-run loses nothing retrievable.
 // Written when the task is sent, not on close: the close callback must be synchronous and
-// clientStorage is not (§6.7). Storage failures are logged and never break a run.
+// clientStorage is not (§6.7). Storage failures are logged and never break a run; a task
+// that could not be kept is reported, so the designer knows a close would lose it.
 
 export interface PendingRunsStore {
   list(): Promise<PendingRun[]>
-  add(taskUUID: string, plan: RunPlan): Promise<void>
+  /** False when storage refused: the run goes on, but a close would lose its results. */
+  add(taskUUID: string, plan: RunPlan): Promise<boolean>
   markPlaced(runId: string, imageUUID: string): Promise<void>
   removeRun(runId: string): Promise<void>
   removeTask(taskUUID: string): Promise<void>
@@ -25,12 +27,14 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
     }
   }
 
-  async function write(runs: PendingRun[]): Promise<void> {
+  async function write(runs: PendingRun[]): Promise<boolean> {
     try {
       if (runs.length === 0) await storage.deleteAsync(PENDING_RUNS_STORAGE_KEY)
       else await storage.setAsync(PENDING_RUNS_STORAGE_KEY, runs.slice(-MAX_PENDING_RUNS))
+      return true
     } catch (error) {
       console.warn('pending runs not saved:', reasonOf(error, 'storage refused'))
+      return false
     }
   }
 
@@ -38,7 +42,7 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
     list: read,
     async add(taskUUID, plan) {
       const runs = (await read()).filter((run) => run.taskUUID !== taskUUID && run.plan.runId !== plan.runId)
-      await write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now() }])
+      return write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now() }])
     },
     async markPlaced(runId, imageUUID) {
       const runs = await read()

@@ -79,15 +79,18 @@ async function generateRefused(prompt = 'a valid prompt'): Promise<string> {
 
 /**
  * Settings are the UI's: the sandbox keeps any JSON object it is sent, as it is. Sent raw with
- * a bad field, they are stored, and the UI reading them back at its next start gets its
- * defaults, never the bad field. The UI's own settings are put back afterwards.
+ * a bad field, they are stored, and the UI reading them back at its next start gets `expected`:
+ * that field's default, never the bad value, and every other setting as it was (consent
+ * included). The UI's own settings are put back afterwards.
  */
-async function expectStoredButReadAsDefaults(settings: Record<string, unknown>): Promise<void> {
+async function expectStoredButReadWithDefault(settings: Record<string, unknown>, expected: unknown): Promise<void> {
   world.fake.ui.postToPlugin({ type: 'save-settings', settings })
   await world.fake.flush()
   const stored = await world.fake.figma.clientStorage.getAsync(SETTINGS_STORAGE_KEY)
   expect(stored).toEqual(settings)
-  expect(readSettings(stored)).toEqual(DEFAULT_SETTINGS)
+  const read = readSettings(stored)
+  expect(read).toEqual(expected)
+  expect(read.consentGiven).toBe(true)
   world.fake.ui.postToPlugin({ type: 'save-settings', settings: world.app.state.settings.value })
   await expectUnchanged()
 }
@@ -206,13 +209,18 @@ describe('advanced options: the field’s own message, nothing saved', () => {
     expect(parsed.success).toBe(false)
     const issue = parsed.error!.issues.find((i) => i.path[0] === field)
     expect(issue?.message).toBe(message)
-    await expectStoredButReadAsDefaults({ ...world.app.state.settings.value, options: draft })
+    const good = world.app.state.settings.value
+    const { [field]: _bad, ...rest } = draft as Record<string, unknown>
+    const expected = { ...good, options: GenerationOptionsSchema.parse(rest) }
+    expect((expected.options as Record<string, unknown>)[field]).not.toEqual((draft as Record<string, unknown>)[field])
+    await expectStoredButReadWithDefault({ ...good, options: draft }, expected)
   })
 })
 
 describe('messages that should never arrive', () => {
-  it('21 a disallowed size in save-settings is kept, and read back as the defaults', async () => {
-    await expectStoredButReadAsDefaults({ ...world.app.state.settings.value, size: { width: 1000, height: 1000 } })
+  it('21 a disallowed size in save-settings is kept, and read back as the default size alone', async () => {
+    const good = world.app.state.settings.value
+    await expectStoredButReadWithDefault({ ...good, size: { width: 1000, height: 1000 } }, { ...good, size: DEFAULT_SETTINGS.size })
   })
 
   it.each([

@@ -28,8 +28,36 @@ describe('sizes', () => {
 describe('settings', () => {
   it('falls back to defaults when stored data no longer parses', () => {
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS)
+    expect(readSettings('not settings')).toEqual(DEFAULT_SETTINGS)
+    expect(readSettings([1, 2])).toEqual(DEFAULT_SETTINGS)
     expect(readSettings({ numberResults: 'many' })).toEqual(DEFAULT_SETTINGS)
     expect(readSettings({ numberResults: 7 }).numberResults).toBe(7)
+  })
+
+  it('lets one setting that no longer parses fall back alone, keeping the consent and the rest', () => {
+    const stored = {
+      consentGiven: true,
+      lastPrompt: 'Foggy harbour',
+      size: { width: 1000, height: 800 },
+      numberResults: 'many',
+      endpoint: { connection: 'carrier-pigeon', restUrl: 'http://127.0.0.1:8787/v1', wsUrl: 'ws://127.0.0.1:8787/v1' },
+      options: { outputFormat: 'PNG', outputQuality: 150, safety: { checkContent: true, mode: 'fast' }, includeCost: false },
+      retired: 'a setting from an older build',
+    }
+    expect(readSettings(stored)).toEqual({
+      ...DEFAULT_SETTINGS,
+      consentGiven: true,
+      lastPrompt: 'Foggy harbour',
+      endpoint: { connection: 'auto', restUrl: 'http://127.0.0.1:8787/v1', wsUrl: 'ws://127.0.0.1:8787/v1' },
+      options: { ...DEFAULT_SETTINGS.options, outputFormat: 'PNG', safety: { checkContent: true, mode: 'fast' }, includeCost: false },
+    })
+  })
+
+  it('drops only the options a check across them refuses', () => {
+    const settings = readSettings({ consentGiven: true, options: { ttl: 600, outputType: 'dataURI', outputFormat: 'WEBP' } })
+    expect(settings.consentGiven).toBe(true)
+    expect(settings.options).toEqual({ ...DEFAULT_SETTINGS.options, outputFormat: 'WEBP' })
+    expect(readSettings({ options: { ttl: 600, outputType: 'URL' } }).options).toMatchObject({ ttl: 600, outputType: 'URL' })
   })
 
   it('defaults to data URI JPG output with cost reporting', () => {

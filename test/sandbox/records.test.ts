@@ -30,7 +30,7 @@ describe('text helpers', () => {
   })
 
   it('redacts every occurrence of a secret', () => {
-    expect(redact('key abc and abc', 'abc')).toBe('key [hidden] and [hidden]')
+    expect(redact('key abcd and xabcdx', 'abcd')).toBe('key [hidden] and x[hidden]x')
     expect(redact('nothing', null)).toBe('nothing')
   })
 })

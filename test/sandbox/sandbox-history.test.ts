@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
-import { HISTORY_STORAGE_KEY, SPEND_STORAGE_KEY } from '../../src/common/history'
+import { HISTORY_STORAGE_KEY, OLD_HISTORY_KEYS } from '../../src/common/history'
 import { DEFAULT_SETTINGS } from '../../ui/state/settings'
-import { SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
+import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/pending-run'
+import { KEY_IN_PROMPT } from '../../src/common/secret'
+import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
 import { HISTORY_LIMITS } from '../../src/history/bound-history'
 import { entry } from '../history/fixtures'
 import { readySandbox, startSandbox } from './harness'
+import { plan } from './run-fixtures'
 
 // History in clientStorage, the spend total, Quick Actions suggestions from History, and the
 // hidden Quick Actions run that closes with a notification (issue 5).
@@ -30,7 +33,8 @@ describe('history storage', () => {
     const removed = await sandbox.request({ type: 'history-remove', id: 'a' }, 'history')
     expect(removed.entries.map((e) => e.id)).toEqual(['b'])
     expect(removed.spend.images).toBe(5)
-    expect(await sandbox.figma.clientStorage.keysAsync()).toEqual(expect.arrayContaining([HISTORY_STORAGE_KEY, SPEND_STORAGE_KEY]))
+    // runs and total in one value, written together
+    expect(await sandbox.figma.clientStorage.getAsync(HISTORY_STORAGE_KEY)).toEqual({ entries: removed.entries, spend: removed.spend })
   })
 
   it('stays within its byte budget however many runs are added', async () => {
@@ -44,9 +48,48 @@ describe('history storage', () => {
   })
 
   it('drops stored entries that no longer parse instead of losing the whole history', async () => {
-    const sandbox = await readySandbox({ clientStorage: { [HISTORY_STORAGE_KEY]: [entry('ok'), { id: 42 }] } })
+    const sandbox = await readySandbox({ clientStorage: { [HISTORY_STORAGE_KEY]: { entries: [entry('ok'), { id: 42 }], spend: { total: -1 } } } })
     const list = await sandbox.request({ type: 'history-list' }, 'history')
     expect(list.entries.map((e) => e.id)).toEqual(['ok'])
+    expect(list.spend).toEqual({ total: 0, images: 0 })
+  })
+})
+
+describe('history and spend stay consistent', () => {
+  it('reads the two keys of the earlier layout, then keeps both in the one key and removes the old ones', async () => {
+    const [oldHistory, oldSpend] = OLD_HISTORY_KEYS
+    const sandbox = await readySandbox({
+      clientStorage: { [oldHistory]: [entry('old', { cost: 0.04, placed: 2 })], [oldSpend]: { total: 1.5, images: 75, lastPricePerImage: 0.02 } },
+    })
+    const listed = await sandbox.request({ type: 'history-list' }, 'history')
+    expect(listed.entries.map((e) => e.id)).toEqual(['old'])
+    expect(listed.spend).toEqual({ total: 1.5, images: 75, lastPricePerImage: 0.02 })
+
+    const added = await sandbox.request({ type: 'history-add', entry: entry('new', { cost: 0.1, placed: 2 }) }, 'history')
+    expect(added.entries.map((e) => e.id)).toEqual(['new', 'old'])
+    expect(added.spend).toMatchObject({ images: 77, lastPricePerImage: 0.05 })
+    expect(added.spend.total).toBeCloseTo(1.6)
+    const keys = await sandbox.figma.clientStorage.keysAsync()
+    expect(keys).toContain(HISTORY_STORAGE_KEY)
+    expect(keys.filter((key) => (OLD_HISTORY_KEYS as readonly string[]).includes(key))).toEqual([])
+    expect(await sandbox.figma.clientStorage.getAsync(HISTORY_STORAGE_KEY)).toEqual({ entries: added.entries, spend: added.spend })
+  })
+
+  it('a run storage refuses is neither listed nor counted', async () => {
+    // so full that even one small run no longer fits beside what is stored
+    const first = entry('first', { cost: 0.04, placed: 2 })
+    const sandbox = await readySandbox()
+    await sandbox.request({ type: 'history-add', entry: first }, 'history')
+    const used = sandbox.fake.storageBytes()
+    await sandbox.figma.clientStorage.setAsync('filler', new Uint8Array(5_000_000 - used - 'filler'.length - 200))
+    const before = await sandbox.figma.clientStorage.getAsync(HISTORY_STORAGE_KEY)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const after = await sandbox.request({ type: 'history-add', entry: entry('second', { cost: 0.5, placed: 1 }, 4000) }, 'history')
+    warn.mockRestore()
+    expect(after.entries.map((e) => e.id)).toEqual(['first'])
+    expect(after.spend).toEqual({ total: 0.04, images: 2, lastPricePerImage: 0.02 })
+    expect(await sandbox.figma.clientStorage.getAsync(HISTORY_STORAGE_KEY)).toEqual(before)
+    expect(sandbox.fake.notifications.map((n) => n.message)).toContain('Couldn’t add this run to History: Figma’s plugin storage is full')
   })
 })
 
@@ -57,7 +100,7 @@ describe('Quick Actions with History', () => {
       command: 'generate',
       clientStorage: {
         [SETTINGS_STORAGE_KEY]: stored,
-        [HISTORY_STORAGE_KEY]: [entry('2', { prompt: 'Misty dunes at noon' }), entry('1', { prompt: 'Tidal blue' })],
+        [HISTORY_STORAGE_KEY]: { entries: [entry('2', { prompt: 'Misty dunes at noon' }), entry('1', { prompt: 'Tidal blue' })], spend: { total: 0, images: 0 } },
       },
     })
     const all = sandbox.fake.fireParameterInput({ key: 'prompt', query: '' })
@@ -94,5 +137,38 @@ describe('Quick Actions with History', () => {
     const sandbox = await startSandbox({ command: 'generate' })
     sandbox.fake.runEvents.fire({ command: 'generate' })
     expect(sandbox.fake.ui.options?.visible).toBe(true)
+  })
+})
+
+describe('a prompt holding the API key', () => {
+  const secret = 'rw-KEY-5e4d3c2b1a'
+
+  it('is never written to History, and the list says what is stored', async () => {
+    const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: secret } })
+    await sandbox.request({ type: 'history-add', entry: entry('fine', { prompt: 'Tidal blue' }) }, 'history')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const list = await sandbox.request({ type: 'history-add', entry: entry('leaky', { prompt: `Tidal blue with${secret}inside` }) }, 'history')
+    warn.mockRestore()
+    expect(list.entries.map((e) => e.id)).toEqual(['fine'])
+    expect(JSON.stringify(await sandbox.figma.clientStorage.getAsync(HISTORY_STORAGE_KEY))).not.toContain(secret)
+    expect(warn.mock.calls.flat().join(' ')).not.toContain(secret)
+  })
+
+  it('typed in Quick Actions closes the plugin at once with a notification that does not repeat it', async () => {
+    const sandbox = await startSandbox({ command: 'generate', clientStorage: { [API_KEY_STORAGE_KEY]: secret } })
+    sandbox.fake.runEvents.fire({ command: 'generate', parameters: { prompt: `Fern spirals ${secret.slice(0, 6)}\u200b${secret.slice(6)}` } })
+    sandbox.send({ type: 'ui-ready' })
+    await sandbox.settle()
+    expect(sandbox.fake.closed).toBe(true)
+    expect(sandbox.fake.closeMessage).toBe(KEY_IN_PROMPT)
+    expect(sandbox.of('init')).toEqual([])
+    expect(JSON.stringify(sandbox.received)).not.toContain(secret.slice(6))
+  })
+
+  it('kept by an older version in a pending run reaches the UI hidden', async () => {
+    const pending = [{ taskUUID: 'task-1', plan: plan({ referenceNodeIds: ['1:2'], prompt: `dunes ${secret}` }), placedImageUUIDs: [], sentAt: Date.now() }]
+    const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: secret, [PENDING_RUNS_STORAGE_KEY]: pending } })
+    const [message] = sandbox.of('pending-runs')
+    expect(message?.runs.map((run) => run.plan.prompt)).toEqual(['dunes [hidden]'])
   })
 })

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
+import { KEY_IN_PROMPT } from '../../src/common/secret'
 import { API_KEY_STORAGE_KEY } from '../../src/common/storage-keys'
 import { readySandbox } from './harness'
 import type { Sandbox } from './harness'
@@ -111,15 +112,26 @@ describe('place-result', () => {
 })
 
 describe('the API key never reaches the document', () => {
-  it('is in no plugin data, name or relaunch description, even when pasted into the prompt', async () => {
+  it('refuses to start a run whose prompt holds the key, and makes nothing', async () => {
+    const secret = 'rw-SECRET-0123456789abcdef'
+    const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: ` ${secret}\n` } })
+    const source = sandbox.fake.addFrame({ name: 'Source', width: 800, height: 600 })
+    const before = sandbox.fake.allNodes().length
+    sandbox.send({ type: 'run-start', requestId: 'start-key', plan: plan({ referenceNodeIds: [source.id], prompt: `harbour at dawn,xx${secret}yy` }) })
+    expect(await sandbox.replyTo('start-key')).toEqual({ type: 'request-failed', requestId: 'start-key', message: KEY_IN_PROMPT })
+    expect(sandbox.fake.allNodes()).toHaveLength(before)
+  })
+
+  it('is in no plugin data, name or relaunch description, even when a record carries it', async () => {
     const secret = 'rw-SECRET-0123456789abcdef'
     const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: secret } })
     const source = sandbox.fake.addFrame({ name: 'Source', width: 800, height: 600 })
-    const run = plan({ referenceNodeIds: [source.id], count: 2, prompt: `harbour ${secret}` })
+    const run = plan({ referenceNodeIds: [source.id], count: 2, prompt: 'harbour' })
     await startRun(sandbox, run)
     for (const index of [0, 1]) {
-      // A UI that wrongly sent the key along: the protocol drops unknown fields.
-      const record = { ...recordFor(run, index), apiKey: secret }
+      // A UI that wrongly sent the key along: the protocol drops unknown fields, and the
+      // prompt in the record is redacted.
+      const record = { ...recordFor(run, index), prompt: `harbour ${secret}`, apiKey: secret }
       sandbox.send({ type: 'place-result', requestId: `p${index}`, runId: run.runId, index, image: await imageBytes('png', 1024, 1024), record })
       expect(await sandbox.replyTo(`p${index}`)).toMatchObject({ type: 'result-placed' })
     }

@@ -57,11 +57,11 @@ describe('settings are the UI’s: the sandbox keeps them without reading them',
   // Valid JSON, but no longer settings the UI can use: every field but lastPrompt is wrong.
   const unreadable = { size: { width: 3, height: 3 }, numberResults: 'many', endpoint: 42, future: { kept: true }, lastPrompt: 'dunes at dusk' }
 
-  it('hands unreadable stored settings back untouched, and the UI reads them as its defaults', async () => {
+  it('hands unreadable stored settings back untouched, and the UI reads each unreadable one as its default', async () => {
     const sandbox = await readySandbox({ clientStorage: { [SETTINGS_STORAGE_KEY]: unreadable } })
     const init = sandbox.of('init')[0]!
     expect(init.settings).toEqual(unreadable)
-    expect(readSettings(init.settings)).toEqual(DEFAULT_SETTINGS)
+    expect(readSettings(init.settings)).toEqual({ ...DEFAULT_SETTINGS, lastPrompt: 'dunes at dusk' })
   })
 
   it.each([['a string', 'settings'], ['an array', [1, 2]], ['a number', 7]])('sends an empty object when %s is stored', async (_, stored) => {

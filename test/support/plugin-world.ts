@@ -58,6 +58,8 @@ export interface OpenOptions {
   fetchImage?: (url: string) => Promise<Uint8Array>
   /** clientStorage as a previous launch left it (settings, key, caches). */
   clientStorage?: Record<string, unknown>
+  /** The launch Figma reports to the sandbox before the UI starts, e.g. Quick Actions with a prompt. */
+  launch?: { command?: string; parameters?: ParameterValues }
 }
 
 /** Starts the sandbox on `fake` (a new one by default) and a UI wired to it. */
@@ -66,6 +68,7 @@ export function openPlugin(options: OpenOptions = {}): World {
     options.fake ??
     createFigmaFake({ rasterizer: sharpRasterizer, fetchImage: options.fetchImage ?? realDownload, clientStorage: options.clientStorage })
   createPlugin(fake.figma, '<div id="app"></div>')
+  if (options.launch) fake.runEvents.fire(options.launch)
   const world = {} as World
   world.fake = fake
   world.seen = []

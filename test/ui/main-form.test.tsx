@@ -284,20 +284,50 @@ describe('incoming messages', () => {
     await ui.init({ settings: { lastPrompt: 'Chalk' } })
     await ui.select()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const stop = listenToWindow(ui.app.bridge, window)
+    const stop = listenToWindow(ui.app.bridge, { source: window, sender: window })
     const before = ui.container.innerHTML
     window.dispatchEvent(
       new MessageEvent('message', {
+        source: window,
         data: { pluginMessage: { type: 'selection', selectionId: 9, state: 'empty', references: 'none', usableCount: -1 } },
       }),
     )
-    window.dispatchEvent(new MessageEvent('message', { data: { pluginMessage: { type: 'key-state' } } }))
+    window.dispatchEvent(new MessageEvent('message', { source: window, data: { pluginMessage: { type: 'key-state' } } }))
     await ui.settle()
     stop()
     expect(ui.container.innerHTML).toBe(before)
     expect(ui.app.state.apiKey.value).not.toBeNull()
     expect(warn).toHaveBeenCalledTimes(2)
     expect(String(warn.mock.calls[0]![0])).toContain("message 'selection' refused")
+  })
+
+  it('applies plugin messages only from the window hosting the plugin, and says so without echoing them', async () => {
+    ui = renderApp()
+    await ui.init({ apiKey: 'rw-real-key-1234', settings: { lastPrompt: 'Chalk', consentGiven: true } })
+    const warnings: string[] = []
+    const host = { name: 'host' } as unknown as Window
+    // another frame of the page: any of them can post to the plugin's window
+    const forger = { name: 'forger' } as unknown as MessageEventSource
+    const stop = listenToWindow(ui.app.bridge, { source: window, sender: host, warn: (message) => warnings.push(message) })
+    const post = (source: MessageEventSource | null, pluginMessage: unknown) => window.dispatchEvent(new MessageEvent('message', { source, data: { pluginMessage } }))
+    const forgedInit = { type: 'init', settings: { lastPrompt: 'forged-prompt' }, apiKey: 'forged-key-5678', editorType: 'figma', command: '', uploads: [] }
+    post(forger, forgedInit)
+    post(forger, { type: 'key-state', apiKey: 'forged-key-5678' })
+    post(null, { type: 'key-state', apiKey: null })
+    await ui.settle()
+    expect(ui.app.state.apiKey.value).toBe('rw-real-key-1234')
+    expect(ui.app.state.prompt.value).toBe('Chalk')
+    expect(warnings).toHaveLength(3)
+    for (const warning of warnings) {
+      expect(warning).toContain('did not come from the window that hosts the plugin')
+      expect(warning).not.toMatch(/forged|key-state|init/)
+    }
+    // the same message from the host is applied
+    post(host as unknown as MessageEventSource, { type: 'key-state', apiKey: 'rw-new-key-9999' })
+    await ui.settle()
+    stop()
+    expect(ui.app.state.apiKey.value).toBe('rw-new-key-9999')
+    expect(warnings).toHaveLength(3)
   })
 })
 

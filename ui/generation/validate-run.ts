@@ -1,5 +1,6 @@
 import { MAX_REFERENCES } from '../../src/common/protocol'
 import { MAX_RESULTS } from '../../src/common/protocol/limits'
+import { containsSecret, KEY_IN_PROMPT } from '../../src/common/secret'
 import { isAllowedSize } from '../../src/common/sizes'
 import { promptProblem } from '../lib/prompt'
 
@@ -23,6 +24,8 @@ export interface RunReadiness {
 
 export function runProblem(input: RunReadiness): string | null {
   if (!input.apiKey || input.apiKey.trim() === '') return 'Add your Runware API key first'
+  // before anything else is checked: a prompt holding the key is never sent nor stored
+  if (containsSecret(input.prompt, input.apiKey)) return KEY_IN_PROMPT
   if (!input.consentGiven) return 'Confirm the note about Runware first'
   if (input.references.length === 0) return 'Select 1 to 3 frames to use as references'
   if (input.references.length > MAX_REFERENCES) return `Select at most ${MAX_REFERENCES} frames`

@@ -1,6 +1,7 @@
 import { effect } from '../lib/signals'
 
 import type { PluginToUi } from '../../src/common/protocol'
+import { hideSecret } from '../../src/common/secret'
 import type { RunController } from '../generation/run-controller'
 import type { HistoryState } from './history-state'
 import type { RunRecorder } from './run-recorder'
@@ -14,13 +15,16 @@ export interface ConnectHistoryDeps {
   controller: Pick<RunController, 'run'>
   recorder: RunRecorder
   history: HistoryState
+  /** The API key, hidden from any prompt shown (entries holding it are never written). */
+  secret(): string | null
 }
 
-export function connectHistory({ subscribe, send, controller, recorder, history }: ConnectHistoryDeps): () => void {
+export function connectHistory({ subscribe, send, controller, recorder, history, secret }: ConnectHistoryDeps): () => void {
   const unsubscribe = subscribe((message) => {
     if (message.type === 'init') send({ type: 'history-list' })
     if (message.type === 'history') {
-      history.entries.value = message.entries
+      const key = secret()
+      history.entries.value = message.entries.map((entry) => ({ ...entry, prompt: hideSecret(entry.prompt, key, '[api key]') }))
       history.spend.value = message.spend
       history.loaded.value = true
     }

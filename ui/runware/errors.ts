@@ -1,3 +1,4 @@
+import { hideSecret } from '../../src/common/secret'
 import type { ErrorKind } from './types'
 
 // One error type for everything the Runware layer can report. `message` is for people (what
@@ -111,8 +112,7 @@ export function missingResultsError(arrived: number, expected: number, taskUUID:
 
 /** Replaces every occurrence of a secret (the API key) so it cannot leak into UI or logs. */
 export function scrubSecret(text: string, secret: string | null | undefined): string {
-  if (!secret || secret.length < 4) return text
-  return text.split(secret).join('[api key]')
+  return hideSecret(text, secret, '[api key]')
 }
 
 export function scrubError(error: RunwareError, secret: string): RunwareError {

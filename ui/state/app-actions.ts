@@ -5,6 +5,7 @@ import { scrubSecret } from '../runware/errors'
 import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import { MAX_PROMPT_LENGTH, MAX_RESULTS } from '../../src/common/protocol'
+import { hideSecret } from '../../src/common/secret'
 import type { Endpoint, Settings } from './settings'
 import { browserTimers, type Bridge, type Timers } from '../bridge/bridge'
 import { describeError } from '../generation/error-text'
@@ -63,8 +64,9 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
   function currentSettings(): Settings {
     return {
       ...state.settings.value,
-      // the stored prompt is capped like the model's; the field itself may hold more while editing
-      lastPrompt: state.prompt.value.slice(0, MAX_PROMPT_LENGTH),
+      // the stored prompt is capped like the model's; the field itself may hold more while
+      // editing. A key pasted into it stays in the field only, never in storage.
+      lastPrompt: hideSecret(state.prompt.value, state.apiKey.value, '').slice(0, MAX_PROMPT_LENGTH),
       size: { ...state.size.value },
       numberResults: state.count.value,
     }

@@ -134,6 +134,9 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
         }
         return
       }
+      case 'run-not-kept':
+        state.unkeptRunId.value = message.runId
+        return
       case 'run-started':
       case 'result-placed':
       case 'nodes-selected':

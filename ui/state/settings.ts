@@ -9,7 +9,7 @@ import { GenerationOptionsSchema } from '../runware/generation-options'
 
 // The designer's settings. They are the UI's alone: the sandbox keeps them in clientStorage
 // (under settings-v1, src/common/storage-keys.ts) as an opaque object and hands them back in
-// `init`, where they are parsed here; whatever no longer parses gives the defaults. The API key
+// `init`, where they are parsed here; a setting that no longer parses gives its default. The API key
 // is NOT here: it has its own clientStorage entry and never travels with settings.
 
 /** Runs of more than this many images ask to confirm, until the designer sets otherwise. */
@@ -40,8 +40,37 @@ export type Endpoint = z.infer<typeof EndpointSchema>
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({})
 
-/** Stored settings that no longer parse fall back to defaults rather than breaking the plugin. */
+function fieldsOf(stored: unknown): Record<string, unknown> {
+  return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {}
+}
+
+/**
+ * The fields of `stored` that still parse, each on its own; a field that does not (or that a
+ * check across fields refuses, e.g. a time to live without URL output) takes its default.
+ */
+function readFields<S extends z.ZodMiniObject>(schema: S, stored: unknown): z.infer<S> {
+  const source = fieldsOf(stored)
+  const kept: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodMiniType>)) {
+    if (key in source && field.safeParse(source[key]).success) kept[key] = source[key]
+  }
+  let parsed = schema.safeParse(kept)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) delete kept[String(issue.path[0])]
+    parsed = schema.safeParse(kept)
+  }
+  return (parsed.success ? parsed.data : schema.parse({})) as z.infer<S>
+}
+
+/**
+ * Stored settings, read setting by setting: one that no longer parses (an older or newer
+ * build wrote it) falls back alone to its default, keeping the consent and all the rest.
+ */
 export function readSettings(stored: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(stored ?? {})
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS
+  const source = fieldsOf(stored)
+  return readFields(SettingsSchema, {
+    ...source,
+    endpoint: readFields(EndpointSchema, source.endpoint),
+    options: readFields(GenerationOptionsSchema, source.options),
+  })
 }

@@ -61,6 +61,8 @@ export const PluginToUiSchemas = messageSchemas({
   'selected-record': { nodeId: z.nullable(nodeId), record: z.nullable(GenerationRecordSchema) },
   /** Runs cut short by a close, sent once after `init`; the UI tries to recover them. */
   'pending-runs': { runs: z.array(PendingRunSchema) },
+  /** Storage refused to keep this run's task for recovery: a close mid-run would lose it. */
+  'run-not-kept': { runId: z.string() },
   'run-started': { requestId, slotNodeIds: z.array(nodeId) },
   'result-placed': { requestId, nodeId },
   'nodes-selected': { requestId, found: integer().check(z.minimum(0)) },

@@ -30,7 +30,8 @@ export async function openHost(browser: Browser, url: string, beforeLoad?: (page
   await page.waitForFunction(() => window.figmaHost?.ready === true, null, { timeout: 15_000 }).catch((error: unknown) => {
     throw new Error(`the host page did not get ready: ${String(error)}\n${problems.join('\n')}`)
   })
-  return { page, ui: page.frameLocator('iframe'), problems, close: () => context.close() }
+  // the plugin's iframe comes first: a test may add frames of its own after it
+  return { page, ui: page.frameLocator('iframe').first(), problems, close: () => context.close() }
 }
 
 /** Polls `read` in the page until `accept` holds; fails with the last value after `timeoutMs`. */
