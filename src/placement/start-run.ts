@@ -3,6 +3,7 @@ import { redact, shorten } from '../text'
 import { readPageContent } from './page-content'
 import { createRunContainer, createSlot } from './placeholders'
 import { findSceneNodes, pageOf, topLevelOf } from './position'
+import { reveal, type UiWindow } from './reveal'
 import { planRunLayout, unionOf } from './run-layout'
 import type { Rect } from './run-layout'
 import type { Run, RunRegistry } from './run-registry'
@@ -19,6 +20,7 @@ export interface StartRunDeps {
   loadLabelFont: () => Promise<FontName | null>
   /** The stored API key, hidden wherever the prompt is written into the document. */
   secret: string | null
+  uiWindow: UiWindow
 }
 
 function boxOf(node: SceneNode): Rect | null {
@@ -42,11 +44,12 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
   // Measured from the sources' top-level containers, so the run lands beside the board the
   // frames sit in rather than on top of it.
   const sourceBoxes = sources.map((node) => boxOf(topLevelOf(node))).filter((box): box is Rect => box !== null)
+  const sourceRect = unionOf(sourceBoxes)
   const content = readPageContent(page, plan.referenceNodeIds)
   const layout = planRunLayout({
     count: plan.count,
     size: plan.size,
-    sources: unionOf(sourceBoxes),
+    sources: sourceRect,
     fallbackCentre: figma.viewport.center,
     ...content,
   })
@@ -59,6 +62,8 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     const slots = layout.slots.map((rect, index) => createSlot(figma, parent, rect, index, plan.count, font))
     const run: Run = { plan, title, page, container, containerRect: layout.section, slots }
     registry.set(plan.runId, run)
+    // Seen arriving: the selection stays as it is, only the view moves.
+    if (page === figma.currentPage) reveal(figma, deps.uiWindow, layout.section, sourceRect)
     return { ok: true, run }
   } catch (error) {
     // All or nothing: half a run of placeholders would look like work still going on.

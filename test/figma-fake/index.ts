@@ -52,9 +52,10 @@ export function createFigmaFake(options: FakeOptions = {}): FigmaFake {
   ctx.currentPage = createPageNode(ctx, 'Page 1')
   ctx.currentPage._loaded = true
 
-  const ui = new UiChannel(ctx)
   const clientStorage = guardApi(new ClientStorage(ctx), new Set(CLIENT_STORAGE_API_MEMBERS), 'figma.clientStorage')
-  const viewport = guardApi(new ViewportImpl(ctx), new Set(VIEWPORT_API_MEMBERS), 'figma.viewport')
+  const viewportImpl = new ViewportImpl(ctx)
+  const viewport = guardApi(viewportImpl, new Set(VIEWPORT_API_MEMBERS), 'figma.viewport')
+  const ui = new UiChannel(ctx, viewportImpl)
   const state: FakeState = {
     command: options.command ?? '',
     editorType: options.editorType ?? 'figma',
@@ -120,6 +121,9 @@ export function createFigmaFake(options: FakeOptions = {}): FigmaFake {
     allNodes: () => allSceneNodes(ctx),
     storageBytes: () => clientStorage._bytes(),
     get scrolledIntoView() { return viewport._scrolls },
+    get viewportMoves() { return viewportImpl._moves },
+    setScreen: (rect) => { viewportImpl._screen = { ...rect } },
+    moveWindow: (windowSpace) => { ui.windowPosition = { x: windowSpace.x, y: windowSpace.y } },
     errors,
     imageBytes: (hash) => {
       const bytes = ctx.images.get(hash)?.bytes

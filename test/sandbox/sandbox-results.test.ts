@@ -4,7 +4,7 @@ import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
 import { API_KEY_STORAGE_KEY } from '../../src/common/storage-keys'
 import { readySandbox } from './harness'
 import type { Sandbox } from './harness'
-import { endRun, imageBytes, nodeById, place, plan, recordFor, startRun, workingPlaceholders } from './run-fixtures'
+import { endRun, imageBytes, nodeById, place, plan, recordFor, startRun, viewOf, workingPlaceholders } from './run-fixtures'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -153,7 +153,7 @@ describe('ending a run', () => {
     await endRun(sandbox, run)
     expect(sandbox.fake.undoCheckpoints).toBe(1)
     expect(sandbox.figma.currentPage.selection.map((n) => n.id)).toEqual(slotIds)
-    expect(sandbox.fake.scrolledIntoView.at(-1)?.map((n) => n.id)).toEqual(slotIds)
+    expect(viewOf(sandbox, sandbox.figma.currentPage.selection)).toEqual({ inView: true, clearOfWindow: true })
     expect(workingPlaceholders(sandbox)).toEqual([])
   })
 
