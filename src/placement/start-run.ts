@@ -1,10 +1,11 @@
 import type { RunPlan } from '../common/protocol'
-import { redact, shorten } from '../text'
+import { redact } from '../text'
 import { readPageContent } from './page-content'
 import { createRunContainer, createSlot } from './placeholders'
 import { findSceneNodes, pageOf, topLevelOf } from './position'
 import { reveal, type UiWindow } from './reveal'
 import { planRunLayout, unionOf } from './run-layout'
+import { nextRunNumber, runTitle } from './run-title'
 import type { Rect } from './run-layout'
 import type { Run, RunRegistry } from './run-registry'
 
@@ -54,7 +55,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     ...content,
   })
 
-  const title = shorten(redact(plan.prompt, deps.secret), 80)
+  const title = runTitle(nextRunNumber(page.children.map((child) => child.name)), redact(plan.prompt, deps.secret))
   let container: Run['container'] | undefined
   try {
     container = createRunContainer(figma, page, layout.section, title, plan.runId, plan.referenceNodeIds)

@@ -38,7 +38,7 @@ describe('place-result', () => {
     expect(paint).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' })
     const image = sandbox.figma.getImageByHash(paint.imageHash!)
     expect(await image?.getSizeAsync()).toEqual({ width: 1000, height: 900 })
-    expect(slot.name).toBe('a foggy harbour at dawn 2')
+    expect(slot.name).toBe('2 · a foggy harbour at dawn')
     expect(decodeRecord(slot.getPluginData(RECORD_KEY))).toEqual(recordFor(run, 1))
     const labels = sandbox.fake.allNodes().filter((n): n is TextNode => n.type === 'TEXT').map((t) => t.characters)
     expect(labels).toEqual(['Generating 1 of 2…'])
@@ -97,7 +97,7 @@ describe('place-result', () => {
     if (reply.type !== 'result-placed') throw new Error('not placed')
     const again = await nodeById(sandbox, reply.nodeId)
     expect(boxOf(again)).toEqual(planned)
-    expect(again.parent).toMatchObject({ type: 'SECTION', name: 'a foggy harbour at dawn' })
+    expect(again.parent).toMatchObject({ type: 'SECTION', name: 'Run 1 · a foggy harbour at dawn' })
   })
 
   it('keeps the placement when the selection changes mid-run', async () => {
