@@ -49,6 +49,7 @@ export function App({ app }: { app: AppModel }) {
           onForgetKey={actions.forgetKey}
           onSaveEndpoint={actions.saveEndpoint}
           onSaveOptions={actions.saveOptions}
+          onSaveBoard={actions.saveBoard}
         />
       ) : (
         <MainView app={app} />

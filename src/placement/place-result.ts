@@ -1,6 +1,7 @@
 import type { GenerationRecord } from '../common/generation-record'
 import { checkImageBytes } from '../image-bytes'
-import { writeRecord } from '../records/record-node'
+import { annotate } from '../records/annotate'
+import { withoutSecret, writeRecord } from '../records/record-node'
 import { reasonOf } from '../text'
 import { createRunContainer, createSlotNode, labelText, removeLabel } from './placeholders'
 import type { Run, Slot } from './run-registry'
@@ -83,6 +84,7 @@ export function fillSlot(
   slot.state = 'placed'
   try {
     writeRecord(node, record, secret)
+    if (run.annotation) annotate(node, withoutSecret(record, secret), run.annotation)
   } catch (error) {
     // The image is paid for and on the canvas: a record that cannot be written must not
     // make the end of the run clear it away as unfilled.

@@ -1,4 +1,5 @@
 import type { RunPlan } from '../common/protocol'
+import type { RunAnnotation } from '../records/annotate'
 import type { Rect } from './run-layout'
 
 // The runs in flight: for each run, its section and one slot per result. Node references are
@@ -28,6 +29,8 @@ export interface Run {
   /** Page-space rectangle of the container as planned. */
   containerRect: Rect
   slots: Slot[]
+  /** How its images are annotated, or null when they are not. */
+  annotation: RunAnnotation | null
 }
 
 /** The runs in flight by runId: a plain Map, since that is all a registry has to be. */

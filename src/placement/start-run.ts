@@ -1,4 +1,5 @@
 import type { RunPlan } from '../common/protocol'
+import { annotationCategory } from '../records/annotate'
 import { redact } from '../text'
 import { readPageContent } from './page-content'
 import { createRunContainer, createSlot } from './placeholders'
@@ -35,6 +36,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
   // await in between: the layout cannot go stale meanwhile.
   const font = await deps.loadLabelFont()
 
+  const categoryId = plan.annotations === false ? null : await annotationCategory(figma)
   const found = await findSceneNodes(figma, plan.referenceNodeIds)
   const firstPage = found[0] ? pageOf(found[0]) : null
   const page = firstPage ?? figma.currentPage
@@ -61,7 +63,8 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     container = createRunContainer(figma, page, layout.section, title, plan.runId, plan.referenceNodeIds)
     const parent = container
     const slots = layout.slots.map((rect, index) => createSlot(figma, parent, rect, index, plan.count, font))
-    const run: Run = { plan, title, page, container, containerRect: layout.section, slots }
+    const annotation = categoryId ? { categoryId, references: found.map((node) => ({ name: redact(node.name, deps.secret) })) } : null
+    const run: Run = { plan, title, page, container, containerRect: layout.section, slots, annotation }
     registry.set(plan.runId, run)
     // Seen arriving: the selection stays as it is, only the view moves.
     if (page === figma.currentPage) reveal(figma, deps.uiWindow, layout.section, sourceRect)

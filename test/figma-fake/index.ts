@@ -3,13 +3,14 @@
 // (§7.3 lists the essentials) and is environment-neutral: no Node modules here, so the same
 // code runs under vitest and, bundled, in the browser host page. Node-only helpers live in
 // node-rasterizer.ts.
+import { AnnotationsApiImpl } from './annotations'
 import { ClientStorage } from './client-storage'
 import { asHost, type FakeContext } from './context'
 import { defaultRasterizer } from './default-rasterizer'
 import { guardApi } from './guard'
 import { ImageStore } from './images'
 import {
-  CLIENT_STORAGE_API_MEMBERS, PARAMETERS_API_MEMBERS, PLUGIN_API_MEMBERS, UI_API_MEMBERS, VIEWPORT_API_MEMBERS,
+  ANNOTATIONS_API_MEMBERS, CLIENT_STORAGE_API_MEMBERS, PARAMETERS_API_MEMBERS, PLUGIN_API_MEMBERS, UI_API_MEMBERS, VIEWPORT_API_MEMBERS,
 } from './known-api-members'
 import { NodeIds } from './node-ids'
 import { allSceneNodes, createDocumentNode, createPageNode, createSceneNode } from './nodes'
@@ -45,7 +46,7 @@ export function createFigmaFake(options: FakeOptions = {}): FigmaFake {
     ids: new NodeIds(), scheduler, images: new ImageStore(), pluginId: options.pluginId ?? 'fake-plugin-id',
     dynamicPage: 'documentAccess' in options ? options.documentAccess === 'dynamic-page' : true,
     loadedFonts: new Set<string>(), registry: new Map(), rasterizer: options.rasterizer ?? defaultRasterizer,
-    allPagesLoaded: false, closed: false, hostDepth: 0,
+    allPagesLoaded: false, closed: false, hostDepth: 0, annotationCategories: new Map(),
     selectionChanged: (page: PageImpl) => { if (page === ctx.currentPage) state.events.selectionChanged() },
   } as Omit<FakeContext, 'document' | 'currentPage'> as FakeContext
   ctx.document = createDocumentNode(ctx, 'Untitled')
@@ -73,7 +74,7 @@ export function createFigmaFake(options: FakeOptions = {}): FigmaFake {
     closeMessage: undefined,
   }
   for (const [key, value] of Object.entries(options.clientStorage ?? {})) clientStorage._put(key, value)
-  const api = new PluginApiImpl(ctx, state)
+  const api = new PluginApiImpl(ctx, state, guardApi(new AnnotationsApiImpl(ctx), new Set(ANNOTATIONS_API_MEMBERS), 'figma.annotations'))
   const figma = guardApi(api, new Set(PLUGIN_API_MEMBERS), 'figma') as unknown as PluginAPI
   const fired: RunEvent[] = []
 

@@ -1,5 +1,6 @@
 import type { GenerationOptions } from '../runware/generation-options'
-import type { Endpoint, Settings } from '../state/settings'
+import type { BoardSettings, Endpoint, Settings } from '../state/settings'
+import { BoardSettingsSection } from './board-settings'
 import { ConnectionSettings } from './connection-settings'
 import { KeySettings } from './key-settings'
 import { OptionsSettings } from './options-settings'
@@ -13,12 +14,14 @@ export interface SettingsViewProps {
   onForgetKey(): void
   onSaveEndpoint(endpoint: Endpoint): void
   onSaveOptions(options: GenerationOptions): void
+  onSaveBoard(board: BoardSettings): void
 }
 
 export function SettingsView(props: SettingsViewProps) {
   return (
     <main class="view">
       <KeySettings apiKey={props.apiKey} onSave={props.onSaveKey} onForget={props.onForgetKey} />
+      <BoardSettingsSection board={props.settings} onSave={props.onSaveBoard} />
       <ConnectionSettings endpoint={props.settings.endpoint} onSave={props.onSaveEndpoint} />
       <OptionsSettings options={props.settings.options} onSave={props.onSaveOptions} />
     </main>

@@ -3,7 +3,7 @@ import { batch } from '../lib/signals'
 import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import { MAX_PROMPT_LENGTH } from '../../src/common/protocol'
-import type { Endpoint, Settings } from './settings'
+import type { BoardSettings, Endpoint, Settings } from './settings'
 import { browserTimers, type Bridge, type Timers } from '../bridge/bridge'
 import { describeError } from '../generation/error-text'
 import type { RunController } from '../generation/run-controller'
@@ -30,6 +30,7 @@ export interface AppActions {
   setCount(raw: number): void
   saveEndpoint(endpoint: Endpoint): void
   saveOptions(options: GenerationOptions): void
+  saveBoard(board: BoardSettings): void
   refreshReferences(): void
   useRecord(record: GenerationRecord): void
   selectReferencesOf(record: GenerationRecord): Promise<void>
@@ -140,6 +141,10 @@ export function createActions({ state, bridge, controller, timers = browserTimer
       state.settings.value = { ...state.settings.value, options }
       saveNow()
     },
+    saveBoard({ captions, annotations }) {
+      state.settings.value = { ...state.settings.value, captions, annotations }
+      saveNow()
+    },
     refreshReferences() {
       // an edited frame keeps its selection, so the sandbox cannot know its pixels changed
       bridge.send({ type: 'refresh-references' })
@@ -164,7 +169,7 @@ export function createActions({ state, bridge, controller, timers = browserTimer
       state.notice.value = null
       saveNow()
       const settings = state.settings.value
-      const outcome = await controller.start({ ...readiness(state), options: settings.options, endpoint: settings.endpoint })
+      const outcome = await controller.start({ ...readiness(state), options: settings.options, endpoint: settings.endpoint, board: { captions: settings.captions, annotations: settings.annotations } })
       if (!outcome.ok) state.notice.value = { message: outcome.message }
     },
     cancel() {

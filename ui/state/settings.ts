@@ -28,10 +28,16 @@ export const SettingsSchema = z.object({
   /** The user has read that frames and prompt go to Runware, a third party. */
   consentGiven: z._default(z.boolean(), false),
   lastPrompt: z._default(z.string().check(utf16AtMost(MAX_PROMPT_LENGTH)), ''),
+  /** A caption layer under each image on the canvas. */
+  captions: z._default(z.boolean(), false),
+  /** A provenance annotation on each image, readable by teammates without the plugin. */
+  annotations: z._default(z.boolean(), true),
 })
 
 export type Settings = z.infer<typeof SettingsSchema>
 export type Endpoint = z.infer<typeof EndpointSchema>
+/** What the plugin adds around each image on the canvas; the sandbox gets it with each run. */
+export type BoardSettings = Pick<Settings, 'captions' | 'annotations'>
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({})
 

@@ -21,6 +21,10 @@ export const RunPlanSchema = z.object({
   size: SizeSchema,
   count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
   referenceNodeIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(MAX_REFERENCES)),
+  /** A provenance annotation on each image; on unless the designer switched it off. */
+  annotations: z.optional(z.boolean()),
+  /** A caption under each image; off unless switched on. */
+  captions: z.optional(z.boolean()),
 })
 export type RunPlan = z.infer<typeof RunPlanSchema>
 
