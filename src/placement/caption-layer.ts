@@ -10,8 +10,9 @@ import type { RunContainer } from './run-registry'
 const CAPTION_COLOUR: SolidPaint = { type: 'SOLID', color: { r: 0.3, g: 0.3, b: 0.32 } }
 
 export function addCaption(figma: PluginAPI, parent: RunContainer, rect: Rect, record: GenerationRecord, number: number, font: FontName): void {
+  let caption: TextNode | undefined
   try {
-    const caption = figma.createText()
+    caption = figma.createText()
     parent.appendChild(caption)
     caption.fontName = font
     const size = captionFontSize(rect.width)
@@ -21,6 +22,8 @@ export function addCaption(figma: PluginAPI, parent: RunContainer, rect: Rect, r
     caption.name = 'Caption'
     moveTo(caption, rect.x, rect.y + rect.height + Math.round(size / 2))
   } catch (error) {
+    // half a caption would be clutter: none at all
+    if (caption && !caption.removed) caption.remove()
     console.warn('caption not written:', error)
   }
 }

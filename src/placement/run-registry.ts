@@ -12,6 +12,8 @@ export type SlotState = 'pending' | 'placed' | 'failed'
 
 export interface Slot {
   index: number
+  /** The result's number in its run as the designer sees it: `index`, or the original slot of a recovered run. */
+  number: number
   /** Page-space rectangle the result was planned for. */
   rect: Rect
   node: RectangleNode
@@ -29,6 +31,8 @@ export interface Run {
   /** Page-space rectangle of the container as planned. */
   containerRect: Rect
   slots: Slot[]
+  /** The caption and label font, when it loaded. */
+  font: FontName | null
   /** How its images are annotated, or null when they are not. */
   annotation: RunAnnotation | null
 }

@@ -4,6 +4,7 @@ import { redact } from '../text'
 import { readPageContent } from './page-content'
 import { createRunContainer, createSlot } from './placeholders'
 import { findSceneNodes, pageOf, topLevelOf } from './position'
+import { captionSpace } from './caption-text'
 import { reveal, type UiWindow } from './reveal'
 import { planRunLayout, unionOf } from './run-layout'
 import { nextRunNumber, runTitle } from './run-title'
@@ -55,6 +56,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     sources: sourceRect,
     fallbackCentre: figma.viewport.center,
     ...content,
+    captionSpace: plan.captions && font ? captionSpace(plan.size.width) : 0,
   })
 
   const title = runTitle(nextRunNumber(page.children.map((child) => child.name)), redact(plan.prompt, deps.secret))
@@ -64,7 +66,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     const parent = container
     const slots = layout.slots.map((rect, index) => createSlot(figma, parent, rect, index, plan.count, font))
     const annotation = categoryId ? { categoryId, references: found.map((node) => ({ name: redact(node.name, deps.secret) })) } : null
-    const run: Run = { plan, title, page, container, containerRect: layout.section, slots, annotation }
+    const run: Run = { plan, title, page, container, containerRect: layout.section, slots, font, annotation }
     registry.set(plan.runId, run)
     // Seen arriving: the selection stays as it is, only the view moves.
     if (page === figma.currentPage) reveal(figma, deps.uiWindow, layout.section, sourceRect)

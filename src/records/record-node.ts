@@ -20,11 +20,12 @@ export function withoutSecret(record: GenerationRecord, secret: string | null): 
   return GenerationRecordSchema.parse(cleaned)
 }
 
-export function writeRecord(node: SceneNode, record: GenerationRecord, secret: string | null): void {
+/** `number` is the result's number as the designer sees it (a recovered result keeps its original one). */
+export function writeRecord(node: SceneNode, record: GenerationRecord, secret: string | null, number = record.index): void {
   const safe = withoutSecret(record, secret)
   node.setPluginData(RECORD_KEY, encodeRecord(safe))
   node.setRelaunchData(relaunchDescriptions(safe.prompt, safe.width, safe.height))
-  node.name = resultName(safe.prompt, safe.index)
+  node.name = resultName(safe.prompt, number)
 }
 
 /** The record on a node, or undefined when it has none or it cannot be read. */
