@@ -24,7 +24,7 @@ export function createRecoveryHandlers(context: PluginContext): RecoveryHandlers
         console.warn(`task-sent for unknown run ${runId}`)
         return
       }
-      await pendingRuns.add(taskUUID, run.plan)
+      await pendingRuns.add(taskUUID, run.plan, run.container.id)
     },
 
     async 'pending-run-cleared'({ taskUUID }) {

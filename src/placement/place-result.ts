@@ -32,7 +32,7 @@ function ensureSlotNode(figma: PluginAPI, run: Run, slot: Slot): RectangleNode {
     ? { ...slot.rect, x: at.x + slot.rect.x - run.containerRect.x, y: at.y + slot.rect.y - run.containerRect.y }
     : slot.rect
   // A removed node's properties cannot be read any more: the name is made afresh.
-  slot.node = createSlotNode(figma, container, rect, labelText(slot.number, run.slots.length))
+  slot.node = createSlotNode(figma, container, rect, labelText(slot.number, run.plan.target?.count ?? run.slots.length))
   return slot.node
 }
 

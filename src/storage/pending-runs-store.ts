@@ -9,8 +9,8 @@ import { reasonOf } from '../text'
 
 export interface PendingRunsStore {
   list(): Promise<PendingRun[]>
-  add(taskUUID: string, plan: RunPlan): Promise<void>
-  markPlaced(runId: string, imageUUID: string): Promise<void>
+  add(taskUUID: string, plan: RunPlan, sectionId?: string): Promise<void>
+  markPlaced(runId: string, imageUUID: string, index?: number): Promise<void>
   removeRun(runId: string): Promise<void>
   removeTask(taskUUID: string): Promise<void>
 }
@@ -36,15 +36,16 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
 
   return {
     list: read,
-    async add(taskUUID, plan) {
+    async add(taskUUID, plan, sectionId) {
       const runs = (await read()).filter((run) => run.taskUUID !== taskUUID && run.plan.runId !== plan.runId)
-      await write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now() }])
+      await write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now(), ...(sectionId ? { sectionId, placedIndices: [] } : {}) }])
     },
-    async markPlaced(runId, imageUUID) {
+    async markPlaced(runId, imageUUID, index) {
       const runs = await read()
       const run = runs.find((entry) => entry.plan.runId === runId)
       if (!run || run.placedImageUUIDs.includes(imageUUID)) return
       run.placedImageUUIDs.push(imageUUID)
+      if (index !== undefined) run.placedIndices?.push(index)
       await write(runs)
     },
     async removeRun(runId) {
