@@ -1,0 +1,10 @@
+import * as z from 'zod/mini'
+
+/**
+ * Image bytes as they cross postMessage (figma-platform.md §2.2: Uint8Array is kept as such).
+ * A custom check rather than z.instanceof, which brings code of its own into the sandbox
+ * bundle for this one test.
+ */
+export function bytes() {
+  return z.custom<Uint8Array<ArrayBuffer>>((value) => value instanceof Uint8Array, 'Expected a Uint8Array')
+}

@@ -1,0 +1,36 @@
+import * as z from 'zod/mini'
+
+import { integer } from '../integer'
+import { isAllowedSize } from '../sizes'
+import { MAX_PROMPT_LENGTH, utf16AtMost } from '../text-limits'
+import { MAX_REFERENCES, MAX_RESULTS } from './limits'
+
+// A run as both sides parse it: the UI sends its plan (`run-start`), the sandbox keeps the
+// plan of every sent task until the run ends and hands those back after a close
+// (`pending-runs`).
+
+/** An output size the model makes: a run's, and the one the UI remembers in its settings. */
+export const SizeSchema = z.object({ width: integer(), height: integer() }).check(
+  z.refine((size) => isAllowedSize(size.width, size.height), 'This size is not one Gen-4 Image Turbo can make'),
+)
+
+/** Where a run's results go: decided by the sandbox, carried out one result at a time. */
+export const RunPlanSchema = z.object({
+  runId: z.string().check(z.minLength(1)),
+  prompt: z.string().check(z.trim(), z.minLength(1), utf16AtMost(MAX_PROMPT_LENGTH)),
+  size: SizeSchema,
+  count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
+  referenceNodeIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(MAX_REFERENCES)),
+})
+export type RunPlan = z.infer<typeof RunPlanSchema>
+
+/** A run whose task reached Runware but whose results are not all placed (issue 6: recovery). */
+export const PendingRunSchema = z.object({
+  taskUUID: z.string().check(z.minLength(1)),
+  plan: RunPlanSchema,
+  /** imageUUIDs already on the canvas, so a recovery does not place them twice. */
+  placedImageUUIDs: z.array(z.string()),
+  /** Milliseconds since the epoch, from the sandbox's clock. */
+  sentAt: z.number(),
+})
+export type PendingRun = z.infer<typeof PendingRunSchema>

@@ -1,0 +1,39 @@
+import type { ReferenceMeta } from '../common/protocol'
+import { planExport } from './export-size'
+import type { ExportPlan } from './export-size'
+import { boundsOf } from './usable-nodes'
+
+// Turns a usable selected node into what the UI needs: its description first (sent at
+// once), then its pixels (sent one image per message, ARCHITECTURE.md messaging).
+
+export type ExportableNode = SceneNode & ExportMixin
+
+export interface PreparedReference {
+  node: ExportableNode
+  meta: ReferenceMeta
+  plan: ExportPlan
+}
+
+export function prepareReference(node: ExportableNode): PreparedReference {
+  // The page-space box, so a rotated layer is measured as it exports: by its bounds.
+  const box = boundsOf(node)
+  const width = box?.width ?? node.width
+  const height = box?.height ?? node.height
+  const plan = planExport(width, height)
+  return {
+    node,
+    plan,
+    meta: { nodeId: node.id, name: node.name, width, height, pixelWidth: plan.pixelWidth, pixelHeight: plan.pixelHeight },
+  }
+}
+
+export function exportReference(reference: PreparedReference): Promise<Uint8Array> {
+  return reference.node.exportAsync({
+    format: 'PNG',
+    constraint: reference.plan.constraint,
+    // The model works in sRGB; a Display P3 document would otherwise shift its colours.
+    colorProfile: 'SRGB',
+    // The node's own box, not whatever crops or overhangs it (figma-platform.md §3).
+    useAbsoluteBounds: true,
+  })
+}

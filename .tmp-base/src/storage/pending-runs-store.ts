@@ -1,0 +1,61 @@
+import { MAX_PENDING_RUNS, PENDING_RUNS_STORAGE_KEY, readPendingRuns, type PendingRun } from '../common/pending-run'
+import type { RunPlan } from '../common/protocol'
+import { reasonOf } from '../text'
+
+// Runs whose task went to Runware, kept in figma.clientStorage (figma-platform.md §5) under a
+// versioned key until they end, so closing the plugin mid-run loses nothing retrievable.
+// Written when the task is sent, not on close: the close callback must be synchronous and
+// clientStorage is not (§6.7). Storage failures are logged and never break a run.
+
+export interface PendingRunsStore {
+  list(): Promise<PendingRun[]>
+  add(taskUUID: string, plan: RunPlan): Promise<void>
+  markPlaced(runId: string, imageUUID: string): Promise<void>
+  removeRun(runId: string): Promise<void>
+  removeTask(taskUUID: string): Promise<void>
+}
+
+export function createPendingRunsStore(storage: ClientStorageAPI, now: () => number = () => Date.now()): PendingRunsStore {
+  async function read(): Promise<PendingRun[]> {
+    try {
+      return readPendingRuns(await storage.getAsync(PENDING_RUNS_STORAGE_KEY), now())
+    } catch (error) {
+      console.warn('pending runs could not be read:', reasonOf(error, 'storage refused'))
+      return []
+    }
+  }
+
+  async function write(runs: PendingRun[]): Promise<void> {
+    try {
+      if (runs.length === 0) await storage.deleteAsync(PENDING_RUNS_STORAGE_KEY)
+      else await storage.setAsync(PENDING_RUNS_STORAGE_KEY, runs.slice(-MAX_PENDING_RUNS))
+    } catch (error) {
+      console.warn('pending runs not saved:', reasonOf(error, 'storage refused'))
+    }
+  }
+
+  return {
+    list: read,
+    async add(taskUUID, plan) {
+      const runs = (await read()).filter((run) => run.taskUUID !== taskUUID && run.plan.runId !== plan.runId)
+      await write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now() }])
+    },
+    async markPlaced(runId, imageUUID) {
+      const runs = await read()
+      const run = runs.find((entry) => entry.plan.runId === runId)
+      if (!run || run.placedImageUUIDs.includes(imageUUID)) return
+      run.placedImageUUIDs.push(imageUUID)
+      await write(runs)
+    },
+    async removeRun(runId) {
+      const runs = await read()
+      const kept = runs.filter((run) => run.plan.runId !== runId)
+      if (kept.length !== runs.length) await write(kept)
+    },
+    async removeTask(taskUUID) {
+      const runs = await read()
+      const kept = runs.filter((run) => run.taskUUID !== taskUUID)
+      if (kept.length !== runs.length) await write(kept)
+    },
+  }
+}
