@@ -13,14 +13,14 @@ export function ensureChromium() {
   if (!isRoot || !hasApt) {
     console.error(
       `Chromium is needed for the browser tests and was not found at ${CHROMIUM_PATH}.\n` +
-        `Install it with:  sudo apt-get update && sudo apt-get install -y chromium fonts-dejavu-core\n` +
+        `Install it with:  sudo apt-get update && sudo apt-get install -y chromium fonts-dejavu-core fonts-inter\n` +
         `or point CHROMIUM_PATH at an existing Chromium binary.`,
     )
     process.exit(1)
   }
   console.log(`Chromium not found at ${CHROMIUM_PATH}: installing Debian's chromium with apt-get…`)
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], {
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core', 'fonts-inter'], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   })

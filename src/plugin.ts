@@ -38,10 +38,12 @@ export interface PluginSession {
 
 export function createPlugin(figma: PluginAPI, html: string): PluginSession {
   let shown = false
+  const uiWindow = { ...UI_SIZE, visible: false }
   function show(visible = true): void {
     // Calling showUI again would close the open window first (figma-platform.md §2.1).
     if (shown) return
     shown = true
+    uiWindow.visible = visible
     // figma-platform.md §2.1: themeColors gives the UI Figma's light/dark variables. A Quick
     // Actions run opens it hidden: the network lives in the iframe, the window is not wanted.
     figma.showUI(html, { themeColors: true, ...UI_SIZE, title: UI_TITLE, visible })
@@ -62,6 +64,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
     uploads: createUploadCacheStore(figma.clientStorage),
     watcher: createSelectionWatcher({ figma, post, warn: (message) => notify(figma, message, true) }),
     loadLabelFont: createLabelFontLoader(figma),
+    uiWindow,
     command: () => command,
     launchPrompt: () => launchPrompt,
   }

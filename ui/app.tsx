@@ -52,6 +52,7 @@ export function App({ app }: { app: AppModel }) {
           onConfirmAboveChange={actions.setConfirmAbove}
           onSaveEndpoint={actions.saveEndpoint}
           onSaveOptions={actions.saveOptions}
+          onSaveBoard={actions.saveBoard}
         />
       ) : (
         <MainView app={app} />

@@ -27,6 +27,7 @@ export function createCanvasHandlers(context: PluginContext): CanvasHandlers {
 
     'resize-ui'({ width, height }) {
       figma.ui.resize(width, height)
+      Object.assign(context.uiWindow, { width, height })
     },
   }
 }

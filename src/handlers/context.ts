@@ -1,5 +1,6 @@
 import type { Post } from '../messages/post'
 import type { RunRegistry } from '../placement/run-registry'
+import type { UiWindow } from '../placement/reveal'
 import type { SelectionWatcher } from '../selection-watcher'
 import type { ApiKeyStore } from '../storage/api-key-store'
 import type { PendingRunsStore } from '../storage/pending-runs-store'
@@ -20,6 +21,8 @@ export interface PluginContext {
   uploads: UploadCacheStore
   watcher: SelectionWatcher
   loadLabelFont: () => Promise<FontName | null>
+  /** The plugin window's size and visibility, which a run is kept clear of. */
+  uiWindow: UiWindow
   /** The command the plugin was launched with (a menu entry or a relaunch button), '' if none. */
   command: () => string
   /** The prompt typed in Quick Actions for a parameter command, if any. */

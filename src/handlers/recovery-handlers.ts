@@ -24,7 +24,7 @@ export function createRecoveryHandlers(context: PluginContext): RecoveryHandlers
         console.warn(`task-sent for unknown run ${runId}`)
         return
       }
-      if (!(await pendingRuns.add(taskUUID, run.plan))) post({ type: 'run-not-kept', runId })
+      if (!(await pendingRuns.add(taskUUID, run.plan, run.container.id))) post({ type: 'run-not-kept', runId })
     },
 
     async 'pending-run-cleared'({ taskUUID }) {

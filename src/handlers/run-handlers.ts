@@ -1,6 +1,8 @@
 import type { Handlers } from '../messages/router'
 import { dropSlot, endRun } from '../placement/end-run'
 import { placeResult } from '../placement/place-result'
+import { reveal } from '../placement/reveal'
+import { unionOf } from '../placement/run-layout'
 import { startRun } from '../placement/start-run'
 import { shorten } from '../text'
 import type { PluginContext } from './context'
@@ -53,7 +55,9 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
       const placed = endRun(run)
       if (placed.length > 0 && run.page === figma.currentPage) {
         figma.currentPage.selection = placed
-        figma.viewport.scrollAndZoomIntoView(placed)
+        // Usually in view already, since the run was shown at its start.
+        const area = unionOf(placed.flatMap((node) => (node.absoluteBoundingBox ? [node.absoluteBoundingBox] : [])))
+        if (area) reveal(figma, context.uiWindow, area, null)
       } else if (placed.length > 0 && !run.page.removed) {
         // The designer went to another page mid-run: switching back under them would be
         // rude, so the results wait selected on their own page and a toast says where.

@@ -1,8 +1,10 @@
+import { shrinkToContent } from './fit-container'
 import { removePlaceholder } from './placeholders'
 import type { Run } from './run-registry'
 
 // Closes a run on the canvas: no placeholder may stay looking like it is still working, and
-// a section that received nothing goes too.
+// a section that received nothing goes too, and one that received less than planned shrinks
+// to what it holds.
 
 export function dropSlot(run: Run, index: number): boolean {
   const slot = run.slots[index]
@@ -19,6 +21,9 @@ export function endRun(run: Run): RectangleNode[] {
   const placed = run.slots.filter((slot) => slot.state === 'placed' && !slot.node.removed).map((slot) => slot.node)
   const container = run.container
   // Only an empty one: the designer may have dropped something of their own into it.
-  if (placed.length === 0 && !container.removed && container.children.length === 0) container.remove()
+  if (!container.removed) {
+    if (placed.length === 0 && container.children.length === 0) container.remove()
+    else if (placed.length < run.slots.length) shrinkToContent(container)
+  }
   return placed
 }

@@ -1,7 +1,9 @@
 import type { GenerationRecord } from '../common/generation-record'
 import { checkImageBytes } from '../image-bytes'
-import { writeRecord } from '../records/record-node'
+import { annotate } from '../records/annotate'
+import { withoutSecret, writeRecord } from '../records/record-node'
 import { reasonOf } from '../text'
+import { addCaption } from './caption-layer'
 import { createRunContainer, createSlotNode, labelText, removeLabel } from './placeholders'
 import type { Run, Slot } from './run-registry'
 
@@ -30,7 +32,7 @@ function ensureSlotNode(figma: PluginAPI, run: Run, slot: Slot): RectangleNode {
     ? { ...slot.rect, x: at.x + slot.rect.x - run.containerRect.x, y: at.y + slot.rect.y - run.containerRect.y }
     : slot.rect
   // A removed node's properties cannot be read any more: the name is made afresh.
-  slot.node = createSlotNode(figma, container, rect, labelText(slot.index, run.slots.length))
+  slot.node = createSlotNode(figma, container, rect, labelText(slot.number, run.plan.target?.count ?? run.slots.length))
   return slot.node
 }
 
@@ -82,7 +84,10 @@ export function fillSlot(
   removeLabel(slot)
   slot.state = 'placed'
   try {
-    writeRecord(node, record, secret)
+    writeRecord(node, record, secret, slot.number)
+    const safe = withoutSecret(record, secret)
+    if (run.annotation) annotate(node, safe, run.annotation)
+    if (run.plan.captions && run.font) addCaption(figma, run.container, node.absoluteBoundingBox ?? slot.rect, safe, slot.number, run.font)
   } catch (error) {
     // The image is paid for and on the canvas: a record that cannot be written must not
     // make the end of the run clear it away as unfilled.

@@ -95,8 +95,9 @@ export function createSlot(
   index: number,
   count: number,
   font: FontName | null,
+  number = index,
 ): Slot {
-  const text = labelText(index, count)
+  const text = labelText(number, count)
   const node = createSlotNode(figma, parent, rect, text)
   let label: TextNode | null = null
   if (font) {
@@ -107,7 +108,7 @@ export function createSlot(
       console.warn('placeholder label failed:', error)
     }
   }
-  return { index, rect, node, label, state: 'pending' }
+  return { index, number, rect, node, label, state: 'pending' }
 }
 
 /** Removes what makes a slot look like it is still working. */

@@ -46,6 +46,8 @@ export interface LayoutInput {
   occupied: readonly Rect[]
   /** Sections of earlier runs from the same sources: the new run goes below them. */
   previousRuns: readonly Rect[]
+  /** Room kept under each result for its caption (0 without captions). */
+  captionSpace?: number
 }
 
 export interface RunLayout {
@@ -88,10 +90,11 @@ export function moveDownUntilFree(rect: Rect, occupied: readonly Rect[], margin:
 
 export function planRunLayout(input: LayoutInput): RunLayout {
   const { count, size } = input
+  const pitch = size.height + (input.captionSpace ?? 0)
   const columns = Math.min(count, MAX_COLUMNS)
   const rows = Math.ceil(count / MAX_COLUMNS)
   const width = columns * size.width + (columns - 1) * SLOT_GAP + 2 * PADDING
-  const height = rows * size.height + (rows - 1) * SLOT_GAP + 2 * PADDING
+  const height = rows * pitch + (rows - 1) * SLOT_GAP + 2 * PADDING
 
   let start: Point
   if (input.sources) {
@@ -109,7 +112,7 @@ export function planRunLayout(input: LayoutInput): RunLayout {
     const row = Math.floor(index / MAX_COLUMNS)
     slots.push({
       x: section.x + PADDING + column * (size.width + SLOT_GAP),
-      y: section.y + PADDING + row * (size.height + SLOT_GAP),
+      y: section.y + PADDING + row * (pitch + SLOT_GAP),
       width: size.width,
       height: size.height,
     })

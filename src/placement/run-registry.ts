@@ -1,4 +1,5 @@
 import type { RunPlan } from '../common/protocol'
+import type { RunAnnotation } from '../records/annotate'
 import type { Rect } from './run-layout'
 
 // The runs in flight: for each run, its section and one slot per result. Node references are
@@ -11,6 +12,8 @@ export type SlotState = 'pending' | 'placed' | 'failed'
 
 export interface Slot {
   index: number
+  /** The result's number in its run as the designer sees it: `index`, or the original slot of a recovered run. */
+  number: number
   /** Page-space rectangle the result was planned for. */
   rect: Rect
   node: RectangleNode
@@ -28,6 +31,10 @@ export interface Run {
   /** Page-space rectangle of the container as planned. */
   containerRect: Rect
   slots: Slot[]
+  /** The caption and label font, when it loaded. */
+  font: FontName | null
+  /** How its images are annotated, or null when they are not. */
+  annotation: RunAnnotation | null
 }
 
 /** The runs in flight by runId: a plain Map, since that is all a registry has to be. */

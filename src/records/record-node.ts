@@ -1,17 +1,12 @@
 import { decodeRecord, encodeRecord, GenerationRecordSchema, RECORD_KEY } from '../common/generation-record'
 import type { GenerationRecord } from '../common/generation-record'
-import { redact, shorten } from '../text'
+import { resultName } from '../placement/run-title'
+import { redact } from '../text'
 import { relaunchDescriptions } from './relaunch'
 
 // What produced a generated node, written on the node itself (plugin data, name, relaunch
 // buttons). Plugin data lives in the file and every collaborator can read it
 // (figma-platform.md §5), so the API key must never get there, not even inside a prompt.
-
-export const MAX_NAME_LENGTH = 80
-
-export function resultName(prompt: string, index: number): string {
-  return `${shorten(prompt, MAX_NAME_LENGTH)} ${index + 1}`
-}
 
 /** The record with every occurrence of `secret` hidden. */
 export function withoutSecret(record: GenerationRecord, secret: string | null): GenerationRecord {
@@ -25,11 +20,12 @@ export function withoutSecret(record: GenerationRecord, secret: string | null): 
   return GenerationRecordSchema.parse(cleaned)
 }
 
-export function writeRecord(node: SceneNode, record: GenerationRecord, secret: string | null): void {
+/** `number` is the result's number as the designer sees it (a recovered result keeps its original one). */
+export function writeRecord(node: SceneNode, record: GenerationRecord, secret: string | null, number = record.index): void {
   const safe = withoutSecret(record, secret)
   node.setPluginData(RECORD_KEY, encodeRecord(safe))
   node.setRelaunchData(relaunchDescriptions(safe.prompt, safe.width, safe.height))
-  node.name = resultName(safe.prompt, safe.index)
+  node.name = resultName(safe.prompt, number)
 }
 
 /** The record on a node, or undefined when it has none or it cannot be read. */

@@ -11,8 +11,8 @@ import { reasonOf } from '../text'
 export interface PendingRunsStore {
   list(): Promise<PendingRun[]>
   /** False when storage refused: the run goes on, but a close would lose its results. */
-  add(taskUUID: string, plan: RunPlan): Promise<boolean>
-  markPlaced(runId: string, imageUUID: string): Promise<void>
+  add(taskUUID: string, plan: RunPlan, sectionId?: string): Promise<boolean>
+  markPlaced(runId: string, imageUUID: string, index?: number): Promise<void>
   removeRun(runId: string): Promise<void>
   removeTask(taskUUID: string): Promise<void>
 }
@@ -40,15 +40,16 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
 
   return {
     list: read,
-    async add(taskUUID, plan) {
+    async add(taskUUID, plan, sectionId) {
       const runs = (await read()).filter((run) => run.taskUUID !== taskUUID && run.plan.runId !== plan.runId)
-      return write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now() }])
+      return write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now(), ...(sectionId ? { sectionId, placedIndices: [] } : {}) }])
     },
-    async markPlaced(runId, imageUUID) {
+    async markPlaced(runId, imageUUID, index) {
       const runs = await read()
       const run = runs.find((entry) => entry.plan.runId === runId)
       if (!run || run.placedImageUUIDs.includes(imageUUID)) return
       run.placedImageUUIDs.push(imageUUID)
+      if (index !== undefined) run.placedIndices?.push(index)
       await write(runs)
     },
     async removeRun(runId) {

@@ -26,6 +26,11 @@ describe('sizes', () => {
 })
 
 describe('settings', () => {
+  it('captions start off and annotations on, each kept as stored', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ captions: false, annotations: true })
+    expect(readSettings({ captions: true, annotations: false })).toMatchObject({ captions: true, annotations: false })
+  })
+
   it('falls back to defaults when stored data no longer parses', () => {
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS)
     expect(readSettings('not settings')).toEqual(DEFAULT_SETTINGS)

@@ -113,8 +113,8 @@ describe('the Figma host', { timeout: 30_000 }, () => {
       const exported = await received(host, 'exported')
       const png = Buffer.from((exported.png as unknown as { values: number[] }).values)
       const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true })
-      // Sunset dunes is 400×300: exported at width 200 it is 200×150.
-      expect([info.width, info.height]).toEqual([200, 150])
+      // Sunset dunes is 1440×1024: exported at width 200 it is 200×142.
+      expect([info.width, info.height]).toEqual([200, 142])
       const pixel = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3))
       const near = (actual: number[], expected: number[]) => actual.every((v, i) => Math.abs(v - expected[i]!) <= 8)
       expect(near(pixel(5, 60), [0xff, 0x8c, 0x42]), `background ${pixel(5, 60)}`).toBe(true) // orange sky

@@ -108,7 +108,7 @@ describe('Quick Actions: Generate from selection', () => {
 })
 
 describe('FigJam', () => {
-  it('generates into a section titled with the prompt on a FigJam board', { timeout: 30_000 }, async () => {
+  it('generates into a numbered section titled with the prompt on a FigJam board', { timeout: 30_000 }, async () => {
     const { servers } = fixtures
     const host = await openHost(
       fixtures.browser,
@@ -121,7 +121,7 @@ describe('FigJam', () => {
       await generate(host, { prompt: 'Sticky-note palette, warm', count: 2, size: { width: 1024, height: 1024 } })
       const placed = await waitForResults(host, 2)
       const runs = sections(await dump(host))
-      expect(runs.map((section) => section.name)).toEqual(['Sticky-note palette, warm'])
+      expect(runs.map((section) => section.name)).toEqual(['Run 1 · Sticky-note palette, warm'])
       expect(placed.every((node) => node.parentId === runs[0]!.id && node.width === 1024)).toBe(true)
       expect(await host.page.evaluate(() => window.figmaHost.errors())).toEqual([])
       await host.page.evaluate(() => window.figmaHost.fitAll())

@@ -59,7 +59,7 @@ describe('moodboard exploration', () => {
 
       const nodes = await dump(host)
       const runs = sections(nodes)
-      expect(runs.map((section) => section.name)).toEqual(prompts)
+      expect(runs.map((section) => section.name)).toEqual(prompts.map((prompt, index) => `Run ${index + 1} · ${prompt}`))
       // Each later run from the same sources sits below the previous one, none overlapping
       // anything else at the top level of the page.
       expect(runs[1]!.absolute.y).toBeGreaterThan(runs[0]!.absolute.y + runs[0]!.absolute.height)

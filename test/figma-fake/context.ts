@@ -1,6 +1,7 @@
 // State shared by every part of one fake document: ids, images, fonts, the scheduler, the
 // node registry and whether the plugin has closed. Parts receive it instead of importing
 // each other, which keeps the module graph acyclic.
+import type { CategoryImpl } from './annotations'
 import type { ImageStore } from './images'
 import type { NodeIds } from './node-ids'
 import type { Rasterizer } from './rasterizer'
@@ -18,6 +19,8 @@ export interface FakeContext {
   readonly loadedFonts: Set<string>
   readonly registry: Map<string, BaseNodeImpl>
   readonly rasterizer: Rasterizer
+  /** The file's annotation categories by id. */
+  readonly annotationCategories: Map<string, CategoryImpl>
   document: DocumentImpl
   currentPage: PageImpl
   allPagesLoaded: boolean

@@ -50,6 +50,13 @@ export interface FigmaFake {
   storageBytes(): number
   // Every scrollAndZoomIntoView call, in order.
   readonly scrolledIntoView: ReadonlyArray<ReadonlyArray<BaseNode>>
+  // How many times the plugin set figma.viewport.center or .zoom.
+  readonly viewportMoves: number
+  // Where the canvas area is drawn in the Figma window (pixels): viewport.bounds and the
+  // plugin window's canvas position follow it. Default 1280×800 at the origin.
+  setScreen(rect: { x: number; y: number; width: number; height: number }): void
+  // The person dragging the plugin window: its top-left corner, in window space.
+  moveWindow(windowSpace: Vector): void
   // Exceptions thrown by plugin or UI callbacks the fake invoked.
   readonly errors: unknown[]
   // Bytes of an image in the document's image store (null if unknown). Works after

@@ -3,13 +3,14 @@
 // (§7.3 lists the essentials) and is environment-neutral: no Node modules here, so the same
 // code runs under vitest and, bundled, in the browser host page. Node-only helpers live in
 // node-rasterizer.ts.
+import { AnnotationsApiImpl } from './annotations'
 import { ClientStorage } from './client-storage'
 import { asHost, type FakeContext } from './context'
 import { defaultRasterizer } from './default-rasterizer'
 import { guardApi } from './guard'
 import { ImageStore } from './images'
 import {
-  CLIENT_STORAGE_API_MEMBERS, PARAMETERS_API_MEMBERS, PLUGIN_API_MEMBERS, UI_API_MEMBERS, VIEWPORT_API_MEMBERS,
+  ANNOTATIONS_API_MEMBERS, CLIENT_STORAGE_API_MEMBERS, PARAMETERS_API_MEMBERS, PLUGIN_API_MEMBERS, UI_API_MEMBERS, VIEWPORT_API_MEMBERS,
 } from './known-api-members'
 import { NodeIds } from './node-ids'
 import { allSceneNodes, createDocumentNode, createPageNode, createSceneNode } from './nodes'
@@ -45,16 +46,17 @@ export function createFigmaFake(options: FakeOptions = {}): FigmaFake {
     ids: new NodeIds(), scheduler, images: new ImageStore(), pluginId: options.pluginId ?? 'fake-plugin-id',
     dynamicPage: 'documentAccess' in options ? options.documentAccess === 'dynamic-page' : true,
     loadedFonts: new Set<string>(), registry: new Map(), rasterizer: options.rasterizer ?? defaultRasterizer,
-    allPagesLoaded: false, closed: false, hostDepth: 0,
+    allPagesLoaded: false, closed: false, hostDepth: 0, annotationCategories: new Map(),
     selectionChanged: (page: PageImpl) => { if (page === ctx.currentPage) state.events.selectionChanged() },
   } as Omit<FakeContext, 'document' | 'currentPage'> as FakeContext
   ctx.document = createDocumentNode(ctx, 'Untitled')
   ctx.currentPage = createPageNode(ctx, 'Page 1')
   ctx.currentPage._loaded = true
 
-  const ui = new UiChannel(ctx)
   const clientStorage = guardApi(new ClientStorage(ctx), new Set(CLIENT_STORAGE_API_MEMBERS), 'figma.clientStorage')
-  const viewport = guardApi(new ViewportImpl(ctx), new Set(VIEWPORT_API_MEMBERS), 'figma.viewport')
+  const viewportImpl = new ViewportImpl(ctx)
+  const viewport = guardApi(viewportImpl, new Set(VIEWPORT_API_MEMBERS), 'figma.viewport')
+  const ui = new UiChannel(ctx, viewportImpl)
   const state: FakeState = {
     command: options.command ?? '',
     editorType: options.editorType ?? 'figma',
@@ -72,7 +74,7 @@ export function createFigmaFake(options: FakeOptions = {}): FigmaFake {
     closeMessage: undefined,
   }
   for (const [key, value] of Object.entries(options.clientStorage ?? {})) clientStorage._put(key, value)
-  const api = new PluginApiImpl(ctx, state)
+  const api = new PluginApiImpl(ctx, state, guardApi(new AnnotationsApiImpl(ctx), new Set(ANNOTATIONS_API_MEMBERS), 'figma.annotations'))
   const figma = guardApi(api, new Set(PLUGIN_API_MEMBERS), 'figma') as unknown as PluginAPI
   const fired: RunEvent[] = []
 
@@ -120,6 +122,9 @@ export function createFigmaFake(options: FakeOptions = {}): FigmaFake {
     allNodes: () => allSceneNodes(ctx),
     storageBytes: () => clientStorage._bytes(),
     get scrolledIntoView() { return viewport._scrolls },
+    get viewportMoves() { return viewportImpl._moves },
+    setScreen: (rect) => { viewportImpl._screen = { ...rect } },
+    moveWindow: (windowSpace) => { ui.windowPosition = { x: windowSpace.x, y: windowSpace.y } },
     errors,
     imageBytes: (hash) => {
       const bytes = ctx.images.get(hash)?.bytes

@@ -48,6 +48,10 @@ export const VIEWPORT_API_MEMBERS = [
   'center', 'zoom', 'scrollAndZoomIntoView', 'bounds', 'slidesView', 'canvasView',
 ] as const
 
+export const ANNOTATIONS_API_MEMBERS = [
+  'getAnnotationCategoriesAsync', 'getAnnotationCategoryByIdAsync', 'addAnnotationCategoryAsync',
+] as const
+
 export const PARAMETERS_API_MEMBERS = [
   'on', 'once', 'off',
 ] as const
@@ -62,4 +66,5 @@ export type CheckPluginApi = Assert<Exact<typeof PLUGIN_API_MEMBERS, keyof Plugi
 export type CheckUiApi = Assert<Exact<typeof UI_API_MEMBERS, keyof UIAPI>>
 export type CheckClientStorage = Assert<Exact<typeof CLIENT_STORAGE_API_MEMBERS, keyof ClientStorageAPI>>
 export type CheckViewport = Assert<Exact<typeof VIEWPORT_API_MEMBERS, keyof ViewportAPI>>
+export type CheckAnnotations = Assert<Exact<typeof ANNOTATIONS_API_MEMBERS, keyof AnnotationsAPI>>
 export type CheckParameters = Assert<Exact<typeof PARAMETERS_API_MEMBERS, keyof ParametersAPI>>

@@ -7,6 +7,7 @@ import { BaseNodeImpl, pageOf } from './node-base'
 import { absoluteTransformOf, boundingBoxOf, renderBoundsOf } from './bounds'
 import { placement, rotationOf, type Matrix } from './geometry'
 import { normalizePaints } from './paints'
+import { checkAnnotations } from './annotations'
 import { exportNode } from './export'
 import type { FakeContext } from './context'
 
@@ -27,6 +28,7 @@ export abstract class SceneNodeImpl extends BaseNodeImpl {
   _strokeAlign: 'CENTER' | 'INSIDE' | 'OUTSIDE' = 'INSIDE'
   _layoutPositioning: 'AUTO' | 'ABSOLUTE' = 'AUTO'
   _exportSettings: ReadonlyArray<ExportSettings> = Object.freeze([])
+  _annotations: ReadonlyArray<Annotation> = Object.freeze([])
 
   constructor(ctx: FakeContext, id: string, type: NodeType, name: string, fills: ReadonlyArray<Paint>) {
     super(ctx, id, type, name)
@@ -109,6 +111,11 @@ export abstract class SceneNodeImpl extends BaseNodeImpl {
   get absoluteTransform(): Transform { return absoluteTransformOf(this) }
   get absoluteBoundingBox(): Rect | null { return boundingBoxOf(this) }
   get absoluteRenderBounds(): Rect | null { return renderBoundsOf(this) }
+
+  // Only on the node types that list the member (frames, rectangles, text); the guard keeps a
+  // section from reaching these.
+  get annotations(): ReadonlyArray<Annotation> { return this._annotations }
+  set annotations(value: ReadonlyArray<Annotation>) { this._annotations = checkAnnotations(this._ctx, value) }
 
   get visible(): boolean { return this._visible }
   set visible(value: boolean) { this._visible = requireBoolean('visible', value) }

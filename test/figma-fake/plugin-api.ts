@@ -20,7 +20,7 @@ export class PluginApiImpl {
   readonly _mixed = Symbol('figma.mixed')
   _skipInvisibleInstanceChildren = false
 
-  constructor(readonly _ctx: FakeContext, readonly _state: FakeState) {}
+  constructor(readonly _ctx: FakeContext, readonly _state: FakeState, readonly _annotations: AnnotationsAPI) {}
 
   // Getters rather than fields, so the guard can keep them read-only.
   get apiVersion(): '1.0.0' { return '1.0.0' }
@@ -35,6 +35,8 @@ export class PluginApiImpl {
   get viewport(): ViewportAPI { return this._state.viewport as unknown as ViewportAPI }
   get ui(): UIAPI { return this._state.pluginUi as unknown as UIAPI }
   get clientStorage(): ClientStorage { return this._state.clientStorage }
+  // Documented for Figma design and Dev Mode only: a FigJam board has none here.
+  get annotations(): AnnotationsAPI | undefined { return this._state.editorType === 'figjam' ? undefined : this._annotations }
   get parameters(): ParametersAPI { return this._state.parameters }
   get root(): DocumentNode { return this._ctx.document as unknown as DocumentNode }
 

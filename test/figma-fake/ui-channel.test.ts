@@ -150,3 +150,33 @@ describe('UI → plugin messages', () => {
     expect(fake.ui.shown).toBe(false)
   })
 })
+
+describe('figma.ui.getPosition and the viewport', () => {
+  it('opens centred on the viewport and answers its corner in window and canvas space', () => {
+    const fake = createFigmaFake()
+    expect(() => fake.figma.ui.getPosition()).toThrow(/no UI is open/)
+    fake.figma.showUI('x', { width: 360, height: 640 })
+    expect(fake.figma.ui.getPosition()).toEqual({ windowSpace: { x: 460, y: 80 }, canvasSpace: { x: -180, y: -320 } })
+  })
+
+  it('stays put on screen while the view pans and zooms, so its canvas position follows the view', () => {
+    const fake = createFigmaFake()
+    fake.setScreen({ x: 0, y: 40, width: 1000, height: 600 })
+    fake.figma.showUI('x', { width: 300, height: 400 })
+    fake.moveWindow({ x: 680, y: 56 })
+    fake.figma.viewport.center = { x: 2000, y: 1000 }
+    fake.figma.viewport.zoom = 0.5
+    expect(fake.figma.viewport.bounds).toEqual({ x: 1000, y: 400, width: 2000, height: 1200 })
+    expect(fake.figma.ui.getPosition()).toEqual({ windowSpace: { x: 680, y: 56 }, canvasSpace: { x: 1000 + 680 * 2, y: 400 + 16 * 2 } })
+    expect(fake.viewportMoves).toBe(2)
+  })
+
+  it('takes showUI position and reposition in canvas coordinates, clamped into the viewport', () => {
+    const fake = createFigmaFake()
+    fake.figma.showUI('x', { width: 300, height: 200, position: { x: 100, y: -100 } })
+    expect(fake.figma.ui.getPosition()).toEqual({ windowSpace: { x: 740, y: 300 }, canvasSpace: { x: 100, y: -100 } })
+    fake.figma.ui.reposition(5000, 5000)
+    expect(fake.figma.ui.getPosition().windowSpace).toEqual({ x: 1280 - 300, y: 800 - 200 })
+    expect(() => fake.figma.ui.reposition(Number.NaN, 0)).toThrow(TypeError)
+  })
+})

@@ -6,10 +6,16 @@
 // loaded (here: until a UI-side listener is attached); delivery is asynchronous.
 // Posting to or resizing a UI that is not open throws: Figma does not document that case and
 // the fake prefers to make it visible.
+// Where the window floats: showUI's `position` is in canvas coordinates and clamped into the
+// viewport; without it the window opens where it last was, else centred on the viewport.
+// reposition takes canvas coordinates too. getPosition answers the window's top-left corner in
+// window space (the Figma window's pixels) and in canvas space (through the viewport), so the
+// canvas point changes as the view pans and zooms while the window stays put on screen.
 import { rejectUnknownKeys } from './errors'
 import { Emitter } from './events'
 import { cloneValue, MESSAGE_RULES } from './structured-clone'
 import type { FakeContext } from './context'
+import type { ViewportImpl } from './viewport'
 
 export interface UiOptionsState {
   visible: boolean
@@ -33,8 +39,26 @@ export class UiChannel {
   readonly pluginListeners = new Emitter<[unknown, OnMessageProperties]>()
   private queue: unknown[] = []
   private readonly uiListeners = new Set<(message: unknown) => void>()
+  /** The window's top-left corner in window space, kept across showUI calls. */
+  windowPosition: Vector | undefined
 
-  constructor(private readonly ctx: FakeContext) {}
+  constructor(private readonly ctx: FakeContext, private readonly viewport: ViewportImpl) {}
+
+  /** Puts the window's corner at this canvas point, moved so the window stays on the canvas area. */
+  placeAt(canvasPoint: Vector): void {
+    const { width, height } = this.options!
+    const screen = this.viewport._screen
+    const at = this.viewport._toWindow(canvasPoint)
+    const clamp = (value: number, min: number, size: number, room: number) => Math.max(min, Math.min(value, min + room - size))
+    this.windowPosition = { x: clamp(at.x, screen.x, width, screen.width), y: clamp(at.y, screen.y, height, screen.height) }
+  }
+
+  position(): { windowSpace: Vector; canvasSpace: Vector } {
+    const { width, height } = this.requireOpen('getPosition')
+    const screen = this.viewport._screen
+    const windowSpace = this.windowPosition ?? { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2 }
+    return { windowSpace: { ...windowSpace }, canvasSpace: this.viewport._toCanvas(windowSpace) }
+  }
 
   show(html: unknown, options: ShowUIOptions = {}): void {
     if (typeof html !== 'string') throw new TypeError('in showUI: Expected html to be a string (e.g. __html__)')
@@ -51,6 +75,7 @@ export class UiChannel {
       position: options.position ? { ...options.position } : undefined,
       themeColors: options.themeColors ?? false,
     }
+    if (options.position) this.placeAt(options.position)
   }
 
   // Closing drops what the closed iframe never received.
@@ -118,12 +143,13 @@ export class PluginUi implements Pick<UIAPI, 'show' | 'hide' | 'resize' | 'repos
   }
 
   reposition(x: number, y: number): void {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new TypeError('in reposition: Expected x and y to be numbers')
     this._channel.requireOpen('reposition').position = { x, y }
+    this._channel.placeAt({ x, y })
   }
 
   getPosition(): { windowSpace: Vector; canvasSpace: Vector } {
-    const position = this._channel.requireOpen('getPosition').position ?? { x: 0, y: 0 }
-    return { windowSpace: { ...position }, canvasSpace: { ...position } }
+    return this._channel.position()
   }
 
   close(): void { this._channel.close() }

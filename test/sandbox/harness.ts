@@ -25,8 +25,8 @@ export interface Sandbox {
   replyTo(requestId: string): Promise<PluginToUi>
 }
 
-export async function startSandbox(options: FakeOptions = {}): Promise<Sandbox> {
-  const fake = createFigmaFake(options)
+/** A plugin session on a new fake, or on `fake` (after its relaunch, for a second session on the same document). */
+export async function startSandbox(options: FakeOptions = {}, fake: FigmaFake = createFigmaFake(options)): Promise<Sandbox> {
   const session = createPlugin(fake.figma, '<html><body>ui</body></html>')
   const received: PluginToUi[] = []
   fake.ui.onMessageFromPlugin((raw) => {

@@ -4,7 +4,8 @@ import type { GenerationRecord } from '../../src/common/generation-record'
 import { decodeRunMarker, encodeRunMarker, sourceKey } from '../../src/placement/page-content'
 import { needsParameters, promptFrom } from '../../src/launch'
 import { labelText } from '../../src/placement/placeholders'
-import { resultName, withoutSecret } from '../../src/records/record-node'
+import { withoutSecret } from '../../src/records/record-node'
+import { nextRunNumber, resultName, runTitle } from '../../src/placement/run-title'
 import { isRelaunchCommand, MAX_RELAUNCH_DESCRIPTION, relaunchDescriptions } from '../../src/records/relaunch'
 import { redact, shorten } from '../../src/text'
 
@@ -53,9 +54,18 @@ describe('records and relaunch data', () => {
   })
 
   it('names results after the prompt and their number', () => {
-    expect(resultName('a foggy harbour', 2)).toBe('a foggy harbour 3')
-    expect(resultName('w '.repeat(100), 0).length).toBeLessThanOrEqual(82)
+    expect(resultName('a foggy harbour', 2)).toBe('3 · a foggy harbour')
+    const long = resultName('w '.repeat(100), 11)
+    expect(long.startsWith('12 · w w')).toBe(true)
+    expect(long.length).toBeLessThanOrEqual(65)
     expect(labelText(1, 4)).toBe('Generating 2 of 4…')
+  })
+
+  it('numbers runs per page past the highest “Run N ·” there, so titles stay unique', () => {
+    expect(nextRunNumber([])).toBe(1)
+    expect(nextRunNumber(['Desktop', 'Run 2 · dunes', 'Run 7 · dunes (recovered)', 'Run 3 dunes', 'Run x · y'])).toBe(8)
+    expect(runTitle(8, 'Sun-bleached desert resort')).toBe('Run 8 · Sun-bleached desert resort')
+    expect(runTitle(2, 'p '.repeat(80), true)).toMatch(/^Run 2 · p p .*… \(recovered\)$/)
   })
 })
 

@@ -66,3 +66,17 @@ export async function nodeById<T extends BaseNode = SceneNode>(sandbox: Sandbox,
 export function workingPlaceholders(sandbox: Sandbox): SceneNode[] {
   return sandbox.fake.allNodes().filter((node) => node.name.startsWith('Generating') || node.type === 'TEXT')
 }
+
+type Box = { x: number; y: number; width: number; height: number }
+
+/** Where each node stands against the view: inside figma.viewport.bounds, and apart from the plugin window (as wide and tall as the sandbox opened it, plus Figma's title bar). */
+export function viewOf(sandbox: Sandbox, nodes: readonly SceneNode[]): { inView: boolean; clearOfWindow: boolean } {
+  const { bounds, zoom } = sandbox.figma.viewport
+  const { canvasSpace } = sandbox.figma.ui.getPosition()
+  const options = sandbox.fake.ui.options!
+  const win: Box = { ...canvasSpace, width: options.width / zoom, height: (options.height + 40) / zoom }
+  const boxes = nodes.map((node) => node.absoluteBoundingBox!)
+  const within = (b: Box) => b.x >= bounds.x - 1e-6 && b.y >= bounds.y - 1e-6 && b.x + b.width <= bounds.x + bounds.width + 1e-6 && b.y + b.height <= bounds.y + bounds.height + 1e-6
+  const apart = (b: Box) => b.x + b.width <= win.x + 1e-6 || win.x + win.width <= b.x + 1e-6 || b.y + b.height <= win.y + 1e-6 || win.y + win.height <= b.y + 1e-6
+  return { inView: boxes.every(within), clearOfWindow: boxes.every(apart) }
+}

@@ -29,7 +29,7 @@ describe('placeholders at their final place and size', () => {
     const section = slot!.parent as SectionNode
     expect(section.type).toBe('SECTION')
     expect(section.parent?.id).toBe(sandbox.fake.page.id)
-    expect(section.name).toBe('a foggy harbour at dawn')
+    expect(section.name).toBe('Run 1 · a foggy harbour at dawn')
     expect(box(section)).toEqual({ x: 100 + 800 + LAYOUT.sourceGap, y: 200, width: 1440 + 2 * LAYOUT.padding, height: 1080 + 2 * LAYOUT.padding })
     expect(box(slot!)).toEqual({ x: 980 + LAYOUT.padding, y: 200 + LAYOUT.padding, width: 1440, height: 1080 })
     expect(slot).toMatchObject({ type: 'RECTANGLE', width: 1440, height: 1080, name: 'Generating 1 of 1…' })
@@ -169,5 +169,26 @@ describe('placeholder label font', () => {
     expect(asked).toBe(1)
     expect(warn).toHaveBeenCalledOnce()
     warn.mockRestore()
+  })
+})
+
+describe('runs you can tell apart', () => {
+  it('two runs with the same prompt get different titles, numbered per page', async () => {
+    const sandbox = await readySandbox()
+    const source = sandbox.fake.addFrame({ name: 'Source', width: 800, height: 600 })
+    sandbox.fake.asHost(() => {
+      const mine = sandbox.figma.createFrame()
+      mine.name = 'Run 4 · my own frame'
+      mine.x = -5000
+    })
+    const first = await startRun(sandbox, plan({ runId: 'first', referenceNodeIds: [source.id] }))
+    const second = await startRun(sandbox, plan({ runId: 'second', referenceNodeIds: [source.id] }))
+    const titles = await Promise.all([first, second].map(async (started) => (await nodeById(sandbox, started.slotNodeIds[0]!)).parent!.name))
+    expect(titles).toEqual(['Run 5 · a foggy harbour at dawn', 'Run 6 · a foggy harbour at dawn'])
+    const other = sandbox.fake.addPage('Other')
+    await sandbox.figma.setCurrentPageAsync(other)
+    const elsewhere = sandbox.fake.addFrame({ name: 'There', parent: other, width: 100, height: 100 })
+    const third = await startRun(sandbox, plan({ runId: 'third', referenceNodeIds: [elsewhere.id] }))
+    expect((await nodeById(sandbox, third.slotNodeIds[0]!)).parent!.name).toBe('Run 1 · a foggy harbour at dawn')
   })
 })

@@ -5,7 +5,7 @@ import { KEY_IN_PROMPT } from '../../src/common/secret'
 import { API_KEY_STORAGE_KEY } from '../../src/common/storage-keys'
 import { readySandbox } from './harness'
 import type { Sandbox } from './harness'
-import { endRun, imageBytes, nodeById, place, plan, recordFor, startRun, workingPlaceholders } from './run-fixtures'
+import { endRun, imageBytes, nodeById, place, plan, recordFor, startRun, viewOf, workingPlaceholders } from './run-fixtures'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -39,7 +39,7 @@ describe('place-result', () => {
     expect(paint).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' })
     const image = sandbox.figma.getImageByHash(paint.imageHash!)
     expect(await image?.getSizeAsync()).toEqual({ width: 1000, height: 900 })
-    expect(slot.name).toBe('a foggy harbour at dawn 2')
+    expect(slot.name).toBe('2 · a foggy harbour at dawn')
     expect(decodeRecord(slot.getPluginData(RECORD_KEY))).toEqual(recordFor(run, 1))
     const labels = sandbox.fake.allNodes().filter((n): n is TextNode => n.type === 'TEXT').map((t) => t.characters)
     expect(labels).toEqual(['Generating 1 of 2…'])
@@ -98,7 +98,7 @@ describe('place-result', () => {
     if (reply.type !== 'result-placed') throw new Error('not placed')
     const again = await nodeById(sandbox, reply.nodeId)
     expect(boxOf(again)).toEqual(planned)
-    expect(again.parent).toMatchObject({ type: 'SECTION', name: 'a foggy harbour at dawn' })
+    expect(again.parent).toMatchObject({ type: 'SECTION', name: 'Run 1 · a foggy harbour at dawn' })
   })
 
   it('keeps the placement when the selection changes mid-run', async () => {
@@ -165,7 +165,7 @@ describe('ending a run', () => {
     await endRun(sandbox, run)
     expect(sandbox.fake.undoCheckpoints).toBe(1)
     expect(sandbox.figma.currentPage.selection.map((n) => n.id)).toEqual(slotIds)
-    expect(sandbox.fake.scrolledIntoView.at(-1)?.map((n) => n.id)).toEqual(slotIds)
+    expect(viewOf(sandbox, sandbox.figma.currentPage.selection)).toEqual({ inView: true, clearOfWindow: true })
     expect(workingPlaceholders(sandbox)).toEqual([])
   })
 

@@ -5,7 +5,7 @@ import { overlaps } from '../../src/placement/run-layout'
 import type { Rect } from '../../src/placement/run-layout'
 import { readySandbox } from './harness'
 import type { Sandbox } from './harness'
-import { endRun, nodeById, place, plan, recordFor, startRun, workingPlaceholders } from './run-fixtures'
+import { endRun, nodeById, place, plan, recordFor, startRun, viewOf, workingPlaceholders } from './run-fixtures'
 
 // Issue "Every option, every failure": the source frames are deleted, moved or left behind
 // on another page while a run is in flight. The run's section and slots are fixed at
@@ -83,6 +83,7 @@ describe('sources change while a run is in flight', () => {
     await sandbox.figma.setCurrentPageAsync(other)
     await sandbox.settle()
     const scrollsBefore = sandbox.fake.scrolledIntoView.length
+    const movesBefore = sandbox.fake.viewportMoves
 
     await placeAll(sandbox, run, slotIds)
     await endRun(sandbox, run)
@@ -94,6 +95,7 @@ describe('sources change while a run is in flight', () => {
     expect(sandbox.figma.currentPage.id).toBe(other.id)
     expect(other.selection).toEqual([])
     expect(sandbox.fake.scrolledIntoView).toHaveLength(scrollsBefore)
+    expect(sandbox.fake.viewportMoves).toBe(movesBefore)
     expect(home.selection.map((n) => n.id)).toEqual(slotIds)
     expect(sandbox.fake.notifications.at(-1)?.message).toBe(`Results are on page “${home.name}”`)
     expect(sandbox.fake.undoCheckpoints).toBe(1)
@@ -106,7 +108,7 @@ describe('sources change while a run is in flight', () => {
     await placeAll(sandbox, run, slotIds)
     await endRun(sandbox, run)
     expect(sandbox.figma.currentPage.selection.map((n) => n.id)).toEqual(slotIds)
-    expect(sandbox.fake.scrolledIntoView.at(-1)?.map((n) => n.id)).toEqual(slotIds)
+    expect(viewOf(sandbox, sandbox.figma.currentPage.selection)).toEqual({ inView: true, clearOfWindow: true })
     expect(sandbox.fake.notifications).toHaveLength(notified)
   })
 

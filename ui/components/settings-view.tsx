@@ -1,6 +1,7 @@
 import type { GenerationOptions } from '../runware/generation-options'
 import type { KeyCheck } from '../state/key-check'
-import type { Endpoint, Settings } from '../state/settings'
+import type { BoardSettings, Endpoint, Settings } from '../state/settings'
+import { BoardSettingsSection } from './board-settings'
 import { ConnectionSettings } from './connection-settings'
 import { KeySettings } from './key-settings'
 import { OptionsSettings } from './options-settings'
@@ -18,6 +19,7 @@ export interface SettingsViewProps {
   onConfirmAboveChange(count: number): void
   onSaveEndpoint(endpoint: Endpoint): void
   onSaveOptions(options: GenerationOptions): void
+  onSaveBoard(board: BoardSettings): void
 }
 
 export function SettingsView(props: SettingsViewProps) {
@@ -25,6 +27,7 @@ export function SettingsView(props: SettingsViewProps) {
     <main class="view">
       <KeySettings apiKey={props.apiKey} check={props.keyCheck} onSave={props.onSaveKey} onEdit={props.onEditKey} onForget={props.onForgetKey} />
       <SpendSettings confirmAbove={props.settings.confirmAbove} onChange={props.onConfirmAboveChange} />
+      <BoardSettingsSection board={props.settings} onSave={props.onSaveBoard} />
       <ConnectionSettings endpoint={props.settings.endpoint} onSave={props.onSaveEndpoint} />
       <OptionsSettings options={props.settings.options} onSave={props.onSaveOptions} />
     </main>

@@ -17,7 +17,8 @@ import { BILLING_NOTE } from './run-state'
 
 // Runs a close cut short, picked up on the next launch. The sandbox kept each run's taskUUID
 // and plan; here each task is asked about with getResponse (never sent again as a new paid
-// task), what Runware still holds is placed in a fresh set of placeholders, and the designer
+// task), what Runware still holds is placed in a fresh set of placeholders (in the run's own section
+// and empty slots while that section exists), and the designer
 // is told plainly what came back and what did not. The pending entry is cleared either way,
 // except when there is no key to ask with: then it waits for the next launch.
 // Why fresh placeholders rather than the old ones: the close callback must be synchronous and
@@ -64,6 +65,9 @@ export function createRecovery(deps: RecoveryDeps): Recovery {
   async function place(run: PendingRun, results: InferenceResult[], config: RecoveryConfig): Promise<number> {
     const runId = newId()
     const plan: RunPlan = { ...run.plan, runId, count: results.length }
+    // Into the interrupted run's own section and empty slots, when the sandbox still finds it.
+    const free = [...Array(run.plan.count).keys()].filter((index) => !run.placedIndices?.includes(index))
+    if (run.sectionId && free.length >= results.length) plan.target = { sectionId: run.sectionId, indices: free.slice(0, results.length), count: run.plan.count }
     await deps.bridge.startRun(plan)
     let placed = 0
     for (const [index, result] of results.entries()) {

@@ -4,7 +4,7 @@ import { v4 as uuidv4 } from 'uuid'
 import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { RunPlan, UiToPlugin } from '../../src/common/protocol'
-import type { Endpoint } from '../state/settings'
+import type { BoardSettings, Endpoint } from '../state/settings'
 import { sha256HexAsync } from '../image/content-hash'
 import type { ImagePipeline } from '../image/image-pipeline'
 import { memoizeHash } from '../image/memo-hash'
@@ -64,6 +64,8 @@ export interface PlacedResult {
 export interface RunRequest extends RunReadiness {
   options: GenerationOptions
   endpoint: Endpoint
+  /** Captions and annotations for the canvas; the sandbox's defaults when absent. */
+  board?: BoardSettings
 }
 
 export type StartOutcome =
@@ -143,6 +145,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       size: { width: request.size.width, height: request.size.height },
       count,
       referenceNodeIds: request.references.map((ref) => ref.nodeId),
+      ...request.board,
     }
     let generator: Generator
     let references: string[] = []

@@ -6,7 +6,7 @@ import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import { MAX_PROMPT_LENGTH, MAX_RESULTS } from '../../src/common/protocol'
 import { hideSecret } from '../../src/common/secret'
-import type { Endpoint, Settings } from './settings'
+import type { BoardSettings, Endpoint, Settings } from './settings'
 import { browserTimers, type Bridge, type Timers } from '../bridge/bridge'
 import { describeError } from '../generation/error-text'
 import type { RunController } from '../generation/run-controller'
@@ -38,6 +38,7 @@ export interface AppActions {
   setConfirmAbove(count: number): void
   saveEndpoint(endpoint: Endpoint): void
   saveOptions(options: GenerationOptions): void
+  saveBoard(board: BoardSettings): void
   refreshReferences(): void
   useRecord(record: GenerationRecord): void
   selectReferencesOf(record: GenerationRecord): Promise<void>
@@ -178,6 +179,10 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
       state.settings.value = { ...state.settings.value, options }
       saveNow()
     },
+    saveBoard({ captions, annotations }) {
+      state.settings.value = { ...state.settings.value, captions, annotations }
+      saveNow()
+    },
     refreshReferences() {
       // an edited frame keeps its selection, so the sandbox cannot know its pixels changed
       bridge.send({ type: 'refresh-references' })
@@ -206,7 +211,7 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
       })
       saveNow()
       const settings = state.settings.value
-      const outcome = await controller.start({ ...readiness(state), options: settings.options, endpoint: settings.endpoint })
+      const outcome = await controller.start({ ...readiness(state), options: settings.options, endpoint: settings.endpoint, board: { captions: settings.captions, annotations: settings.annotations } })
       if (!outcome.ok) state.notice.value = { message: outcome.message }
     },
     cancel() {

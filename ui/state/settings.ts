@@ -33,10 +33,16 @@ export const SettingsSchema = z.object({
   lastPrompt: z._default(z.string().check(utf16AtMost(MAX_PROMPT_LENGTH)), ''),
   /** A run of more images than this asks to confirm first; at MAX_RESULTS nothing asks. */
   confirmAbove: z._default(integer().check(z.minimum(1), z.maximum(MAX_RESULTS)), DEFAULT_CONFIRM_ABOVE),
+  /** A caption layer under each image on the canvas. */
+  captions: z._default(z.boolean(), false),
+  /** A provenance annotation on each image, readable by teammates without the plugin. */
+  annotations: z._default(z.boolean(), true),
 })
 
 export type Settings = z.infer<typeof SettingsSchema>
 export type Endpoint = z.infer<typeof EndpointSchema>
+/** What the plugin adds around each image on the canvas; the sandbox gets it with each run. */
+export type BoardSettings = Pick<Settings, 'captions' | 'annotations'>
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({})
 

@@ -14,6 +14,19 @@ export const SizeSchema = z.object({ width: integer(), height: integer() }).chec
   z.refine((size) => isAllowedSize(size.width, size.height), 'This size is not one Gen-4 Image Turbo can make'),
 )
 
+/**
+ * Where a recovered run's results go: the interrupted run's section and the slots (by their
+ * index in that run of `count`) its results never reached. Used while that section exists.
+ */
+export const RunTargetSchema = z.object({
+  sectionId: z.string().check(z.minLength(1)),
+  indices: z.array(integer().check(z.minimum(0), z.maximum(MAX_RESULTS - 1))).check(z.minLength(1), z.maxLength(MAX_RESULTS)),
+  count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
+})
+
+// A literal pair rather than z.boolean(): the same verdict without another schema type in the sandbox bundle.
+const flag = z.optional(z.literal([true, false]))
+
 /** Where a run's results go: decided by the sandbox, carried out one result at a time. */
 export const RunPlanSchema = z.object({
   runId: z.string().check(z.minLength(1)),
@@ -21,6 +34,12 @@ export const RunPlanSchema = z.object({
   size: SizeSchema,
   count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
   referenceNodeIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(MAX_REFERENCES)),
+  /** A provenance annotation on each image; on unless the designer switched it off. */
+  annotations: flag,
+  /** A caption under each image; off unless switched on. */
+  captions: flag,
+  /** Only for a recovered run, one index per result. */
+  target: z.optional(RunTargetSchema),
 })
 export type RunPlan = z.infer<typeof RunPlanSchema>
 
@@ -30,6 +49,10 @@ export const PendingRunSchema = z.object({
   plan: RunPlanSchema,
   /** imageUUIDs already on the canvas, so a recovery does not place them twice. */
   placedImageUUIDs: z.array(z.string()),
+  /** The run's section, so a recovery can land in it while it exists. */
+  sectionId: z.optional(z.string()),
+  /** Indices of the slots already filled, so a recovery fills the others. */
+  placedIndices: z.optional(z.array(integer().check(z.minimum(0)))),
   /** Milliseconds since the epoch, from the sandbox's clock. */
   sentAt: z.number(),
 })

@@ -141,6 +141,12 @@ export class CanvasView {
     this.fitBox(unionBox(this.snapshots.filter((n) => n.visible).map((n) => n.box)))
   }
 
+  /** Looks at `center` at `zoom`, as the plugin set figma.viewport.center and .zoom. */
+  lookAt(center: { x: number; y: number }, zoom: number): void {
+    this.camera = { zoom, x: this.root.clientWidth / 2 - center.x * zoom, y: this.root.clientHeight / 2 - center.y * zoom }
+    this.applyCamera()
+  }
+
   /** Shows these nodes, as figma.viewport.scrollAndZoomIntoView does. */
   reveal(ids: string[]): void {
     this.refresh()

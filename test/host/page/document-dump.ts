@@ -28,6 +28,8 @@ export interface DumpedNode {
   characters?: string
   pluginData: Record<string, string>
   relaunchData: Record<string, string>
+  /** node.annotations, on the node types that have them. */
+  annotations?: Annotation[]
 }
 
 function fillsOf(node: object): DumpedFill[] {
@@ -81,6 +83,8 @@ function dumpNode(node: BaseNode, pageId: string | null): DumpedNode {
     pluginData: pluginDataOf(node),
     relaunchData: relaunchDataOf(node),
   }
+  const annotations = read(node, 'annotations')
+  if (Array.isArray(annotations)) dumped.annotations = annotations.map((annotation: Annotation) => ({ ...annotation }))
   if (node.type === 'TEXT') dumped.characters = String(read(node, 'characters') ?? '')
   return dumped
 }

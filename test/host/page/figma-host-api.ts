@@ -53,6 +53,8 @@ export interface FigmaHostApi {
   /** Types of the messages the UI has sent the plugin, in order. */
   sentToPlugin(): string[]
   fitAll(): void
+  /** figma.viewport as the plugin reads it, and the plugin window as drawn, in canvas space (null when hidden). */
+  view(): { bounds: Rect; zoom: number; window: Rect | null }
   /** Bench hook: a frame filled with an image (base64 PNG/JPEG), e.g. a photo-heavy 1920×1080 board. */
   addImageFrame(spec: { name: string; x: number; y: number; width: number; height: number; imageBase64: string }): string
 }
@@ -68,6 +70,14 @@ export function createFigmaHostApi(host: HostController, view: CanvasView): Figm
   return {
     ready: false,
     dump: () => asHostOf(fake, () => dumpDocument(fake.figma)),
+    view: () => asHostOf(fake, () => {
+      const { bounds, zoom } = fake.figma.viewport
+      const drawn = document.getElementById('plugin-window')
+      const canvas = document.getElementById('canvas')!.getBoundingClientRect()
+      if (!drawn || drawn.hidden) return { bounds, zoom, window: null }
+      const r = drawn.getBoundingClientRect()
+      return { bounds, zoom, window: { x: bounds.x + (r.left - canvas.left) / zoom, y: bounds.y + (r.top - canvas.top) / zoom, width: r.width / zoom, height: r.height / zoom } }
+    }),
     select(namesOrIds) {
       const wanted = Array.isArray(namesOrIds) ? namesOrIds : [namesOrIds]
       const nodes = asHostOf(fake, () => fake.allNodes())

@@ -1,9 +1,9 @@
 // Runs the plugin on the page's one document: starts it, reloads it (same document, same
 // clientStorage), and turns what the plugin does through the fake into what a person sees:
-// notify toasts, errors, the view following scrollAndZoomIntoView.
+// notify toasts, errors, the view following scrollAndZoomIntoView and figma.viewport.center/zoom.
 import type { FigmaFake } from '../../figma-fake/index'
 import type { CanvasView } from './canvas-view'
-import { reopen } from './fake-access'
+import { asHostOf, reopen } from './fake-access'
 import type { HostConfig } from './host-config'
 import { startPluginSession, type EndReason, type PluginSession } from './plugin-session'
 import { showToast } from './toasts'
@@ -38,6 +38,7 @@ export class HostController {
   private shownNotifications = 0
   private seenFakeErrors = 0
   private seenScrolls = 0
+  private seenMoves = 0
 
   constructor(
     readonly fake: FigmaFake,
@@ -127,6 +128,11 @@ export class HostController {
     if (scrolls.length > this.seenScrolls) {
       this.seenScrolls = scrolls.length
       this.view.reveal(scrolls[scrolls.length - 1]!.map((node) => node.id))
+    }
+    if (this.fake.viewportMoves !== this.seenMoves) {
+      this.seenMoves = this.fake.viewportMoves
+      const { center, zoom } = asHostOf(this.fake, () => ({ center: this.fake.figma.viewport.center, zoom: this.fake.figma.viewport.zoom }))
+      this.view.lookAt(center, zoom)
     }
   }
 }

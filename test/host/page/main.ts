@@ -11,6 +11,9 @@ import { drawSampleMoodboard } from './sample-moodboard'
 import { seedStorage } from './seed-storage'
 import { PLUGIN_ID } from './ui-frame'
 
+/** Where a person left the plugin window: its left edge this far from the canvas's right edge. */
+const WINDOW_FROM_RIGHT = 360 + 16
+
 function element(id: string): HTMLElement {
   const found = document.getElementById(id)
   if (!found) throw new Error(`host page: #${id} is missing`)
@@ -34,6 +37,17 @@ async function boot(): Promise<void> {
     fetchImage,
     callbackErrors: 'record',
   })
+  // The canvas area in the window, for figma.viewport.bounds and figma.ui.getPosition; the
+  // plugin window opens where a person last left it, near the canvas's top right corner.
+  const canvas = element('canvas')
+  const placeScreen = () => {
+    const rect = canvas.getBoundingClientRect()
+    fake.setScreen({ x: rect.left, y: rect.top, width: rect.width, height: rect.height })
+  }
+  placeScreen()
+  window.addEventListener('resize', placeScreen)
+  const area = canvas.getBoundingClientRect()
+  fake.moveWindow({ x: area.right - WINDOW_FROM_RIGHT, y: area.top + 16 })
   if (config.sample) await drawSampleMoodboard(fake.figma)
   await seedStorage(fake.figma.clientStorage, config)
 
@@ -71,10 +85,32 @@ async function boot(): Promise<void> {
   element('fit-all').addEventListener('click', () => view.fitAll())
   element('reload-plugin').addEventListener('click', () => void host.reload().catch((error: unknown) => host.recordError(error)))
   element('close-plugin').addEventListener('click', () => host.closeByUser())
+  dragByTitleBar(element('plugin-window'), (corner) => {
+    fake.moveWindow(corner)
+    host.session?.moved()
+  })
   element('host-error').addEventListener('click', (event) => ((event.currentTarget as HTMLElement).hidden = true))
   await host.start()
   view.fitAll()
   api.ready = true
+}
+
+/** Moving the plugin window by its title bar, as in Figma. */
+function dragByTitleBar(win: HTMLElement, move: (corner: { x: number; y: number }) => void): void {
+  const bar = win.querySelector<HTMLElement>('.titlebar')
+  if (!bar) return
+  bar.addEventListener('pointerdown', (event) => {
+    if ((event.target as HTMLElement).closest('button')) return
+    const start = { x: event.clientX, y: event.clientY, left: win.offsetLeft, top: win.offsetTop }
+    bar.setPointerCapture(event.pointerId)
+    const onMove = (e: PointerEvent) => move({ x: start.left + e.clientX - start.x, y: start.top + e.clientY - start.y })
+    const onUp = () => {
+      bar.removeEventListener('pointermove', onMove)
+      bar.removeEventListener('pointerup', onUp)
+    }
+    bar.addEventListener('pointermove', onMove)
+    bar.addEventListener('pointerup', onUp)
+  })
 }
 
 boot().catch((error: unknown) => {

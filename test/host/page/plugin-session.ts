@@ -31,6 +31,8 @@ export interface PluginSessionOptions {
 
 export interface PluginSession {
   readonly running: boolean
+  /** The person dragged the window: draw it at its new place. */
+  moved(): void
   /** The person closes the plugin (Figma then calls closePlugin itself). */
   closeByUser(): void
   /** Ends this run without closing the document's plugin state, for a reload. */
@@ -66,6 +68,10 @@ export function startPluginSession(options: PluginSessionOptions): PluginSession
       return
     }
     frame?.resize(ui.width, ui.height)
+    // Drawn where figma.ui.getPosition says the window is, so what the plugin reads is what a person sees.
+    const { windowSpace } = asHostOf(fake, () => fake.figma.ui.getPosition())
+    options.window.style.left = `${windowSpace.x}px`
+    options.window.style.top = `${windowSpace.y}px`
     options.window.hidden = !ui.visible
     options.title.textContent = ui.title ?? 'Gen-4 Moodboard'
   }
@@ -117,6 +123,7 @@ export function startPluginSession(options: PluginSessionOptions): PluginSession
   }
 
   return {
+    moved: applyUi,
     get running() {
       return running
     },

@@ -1,6 +1,9 @@
 // The page a person (or a test) starts with: three visually distinct frames (colour, shapes,
-// a title) side by side, and a section holding a fourth, so references and their influence
-// on results are easy to see. Made through the plugin API itself, like any document.
+// a title) side by side at the sizes designers work with (a 1440×1024 desktop frame, a 390×844
+// phone, a 1080×1080 tile), and a section holding a fourth, so references and their influence
+// on results are easy to see, and results appear at the scale they will have in Figma. Each
+// frame's shapes are drawn on a small design grid and scaled to the frame. Made through the
+// plugin API itself, like any document.
 
 type Rgb = { r: number; g: number; b: number }
 
@@ -31,6 +34,8 @@ interface FrameSpec {
   y: number
   width: number
   height: number
+  /** The grid the shapes are drawn on, scaled to width × height. */
+  grid: { width: number; height: number }
   background: string
   ink: string
   shapes: Shape[]
@@ -38,7 +43,7 @@ interface FrameSpec {
 
 const FRAMES: FrameSpec[] = [
   {
-    name: 'Sunset dunes', title: 'Sunset dunes', x: 0, y: 0, width: 400, height: 300, background: '#ff8c42', ink: '#3d1a4a',
+    name: 'Sunset dunes', title: 'Sunset dunes', x: 0, y: 0, width: 1440, height: 1024, grid: { width: 400, height: 300 }, background: '#ff8c42', ink: '#3d1a4a',
     shapes: [
       { kind: 'ellipse', x: 250, y: 40, width: 110, height: 110, colour: '#ffe066' },
       { kind: 'rect', x: 0, y: 200, width: 400, height: 100, colour: '#8a3b5c' },
@@ -46,7 +51,7 @@ const FRAMES: FrameSpec[] = [
     ],
   },
   {
-    name: 'Tidal blue', title: 'Tidal blue', x: 460, y: 0, width: 300, height: 400, background: '#0b3d91', ink: '#e0f7ff',
+    name: 'Tidal blue', title: 'Tidal blue', x: 1540, y: 0, width: 390, height: 844, grid: { width: 300, height: 400 }, background: '#0b3d91', ink: '#e0f7ff',
     shapes: [
       { kind: 'rect', x: 0, y: 230, width: 300, height: 40, colour: '#1e6fd9', radius: 20 },
       { kind: 'rect', x: 0, y: 290, width: 300, height: 40, colour: '#4aa3ff', radius: 20 },
@@ -54,7 +59,7 @@ const FRAMES: FrameSpec[] = [
     ],
   },
   {
-    name: 'Moss & fern', title: 'Moss & fern', x: 820, y: 0, width: 360, height: 360, background: '#e9f5db', ink: '#1b4332',
+    name: 'Moss & fern', title: 'Moss & fern', x: 2030, y: 0, width: 1080, height: 1080, grid: { width: 360, height: 360 }, background: '#e9f5db', ink: '#1b4332',
     shapes: [
       { kind: 'ellipse', x: 30, y: 120, width: 140, height: 200, colour: '#2d6a4f' },
       { kind: 'ellipse', x: 150, y: 90, width: 160, height: 240, colour: '#40916c' },
@@ -64,7 +69,7 @@ const FRAMES: FrameSpec[] = [
 ]
 
 const SECTION_FRAME: FrameSpec = {
-  name: 'Neon grid', title: 'Neon grid', x: 40, y: 60, width: 420, height: 260, background: '#14051f', ink: '#f72585',
+  name: 'Neon grid', title: 'Neon grid', x: 80, y: 120, width: 840, height: 520, grid: { width: 420, height: 260 }, background: '#14051f', ink: '#f72585',
   shapes: [0, 1, 2, 3, 4, 5].map((i) => ({ kind: 'rect' as const, x: 20 + i * 68, y: 110, width: 48, height: 120 - i * 12, colour: i % 2 ? '#7209b7' : '#4cc9f0', radius: 6 })),
 }
 
@@ -75,14 +80,18 @@ async function makeFrame(figma: PluginAPI, spec: FrameSpec): Promise<FrameNode> 
   frame.x = spec.x
   frame.y = spec.y
   frame.fills = solid(spec.background)
+  const sx = spec.width / spec.grid.width
+  const sy = spec.height / spec.grid.height
   for (const shape of spec.shapes) {
     // Round shapes are fully rounded rectangles: they draw the same and need no ellipse type.
     const node = figma.createRectangle()
-    node.resize(shape.width, shape.height)
-    node.x = shape.x
-    node.y = shape.y
+    const width = shape.width * sx
+    const height = shape.height * sy
+    node.resize(width, height)
+    node.x = shape.x * sx
+    node.y = shape.y * sy
     node.fills = solid(shape.colour)
-    const radius = shape.kind === 'ellipse' ? Math.min(shape.width, shape.height) / 2 : shape.radius
+    const radius = shape.kind === 'ellipse' ? Math.min(width, height) / 2 : shape.radius && shape.radius * Math.min(sx, sy)
     if (radius) node.cornerRadius = radius
     frame.appendChild(node)
   }
@@ -90,10 +99,10 @@ async function makeFrame(figma: PluginAPI, spec: FrameSpec): Promise<FrameNode> 
   title.name = 'Title'
   title.fontName = FONT
   title.characters = spec.title
-  title.fontSize = 30
+  title.fontSize = Math.round(30 * Math.min(sx, sy))
   title.fills = solid(spec.ink)
-  title.x = 20
-  title.y = 20
+  title.x = 20 * sx
+  title.y = 20 * sy
   frame.appendChild(title)
   return frame
 }
@@ -104,8 +113,8 @@ export async function drawSampleMoodboard(figma: PluginAPI): Promise<void> {
   const section = figma.createSection()
   section.name = 'More references'
   section.x = 0
-  section.y = 480
-  section.resizeWithoutConstraints(500, 360)
+  section.y = 1184
+  section.resizeWithoutConstraints(1000, 760)
   section.fills = solid('#f2f2f2')
   section.appendChild(await makeFrame(figma, SECTION_FRAME))
   figma.currentPage.selection = []
