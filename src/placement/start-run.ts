@@ -1,7 +1,7 @@
 import type { RunPlan } from '../common/protocol'
 import { containsSecret, KEY_IN_PROMPT } from '../common/secret'
 import { annotationCategory } from '../records/annotate'
-import { redact, shorten } from '../text'
+import { redact } from '../text'
 import { readPageContent } from './page-content'
 import { findOriginalSection } from './original-section'
 import { createRunContainer, createSlot, removePlaceholder } from './placeholders'
