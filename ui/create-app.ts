@@ -42,7 +42,18 @@ export function createApp(deps: AppDeps) {
   const unsubscribeUploads = bridge.subscribe((message) => {
     if (message.type === 'init') uploadCache.load(message.uploads ?? [])
   })
-  const controller = createRunController({ ...deps, bridge, uploadCache, onPlaced: recorder.onPlaced })
+  const recoveryConfig = () => {
+    const { endpoint, options } = state.settings.value
+    return { apiKey: state.apiKey.value, endpoint, options }
+  }
+  const controller = createRunController({
+    ...deps,
+    bridge,
+    uploadCache,
+    onPlaced: recorder.onPlaced,
+    // its task may still be running at Runware: what is missing is fetched once it is reachable
+    onInterrupted: (run) => recovery.keep(run, recoveryConfig()),
+  })
   const actions = createActions({ state, bridge, controller, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // A reference's content hash is worked out when its pixels arrive, not when Generate is
@@ -52,12 +63,11 @@ export function createApp(deps: AppDeps) {
     const kept = state.images.value.get(message.nodeId)
     if (kept?.selectionId === message.selectionId) controller.prepare(kept.bytes)
   })
-  // runs a close cut short: `pending-runs` follows `init`, so the key and endpoint are known
+  // runs a close or an outage cut short: `pending-runs` follows `init`, so the key and endpoint are known
   const recovery = createRecovery({ ...deps, bridge })
   const unsubscribeRecovery = bridge.subscribe((message) => {
     if (message.type !== 'pending-runs') return
-    const { endpoint, options } = state.settings.value
-    void recovery.recover(message.runs, { apiKey: state.apiKey.value, endpoint, options })
+    void recovery.recover(message.runs, recoveryConfig())
   })
   // After the message handler, so they see each message already applied to the state.
   const subscribe = bridge.subscribe.bind(bridge)
@@ -82,6 +92,7 @@ export function createApp(deps: AppDeps) {
       actions.flush()
       unsubscribe()
       unsubscribeRecovery()
+      recovery.dispose()
       unsubscribeUploads()
       unsubscribePrepare()
       disconnectHistory()

@@ -4,13 +4,16 @@ import { reasonOf } from '../text'
 
 // Runs whose task went to Runware, kept in figma.clientStorage (figma-platform.md §5) under a
 // versioned key until they end, so closing the plugin mid-run loses nothing retrievable.
-// Written when the task is sent, not on close: the close callback must be synchronous and
-// clientStorage is not (§6.7). Storage failures are logged and never break a run.
+// Written before the task is sent, not on close: the close callback must be synchronous and
+// clientStorage is not. Storage failures are logged and never break a run; `add` says whether
+// the entry was saved, so the designer can be told when a run cannot be recovered.
+// Entries are keyed by taskUUID for placements, so a recovery's own placements count too.
 
 export interface PendingRunsStore {
   list(): Promise<PendingRun[]>
-  add(taskUUID: string, plan: RunPlan): Promise<void>
-  markPlaced(runId: string, imageUUID: string): Promise<void>
+  /** True once the entry is in storage. */
+  add(taskUUID: string, plan: RunPlan): Promise<boolean>
+  markPlaced(taskUUID: string, imageUUID: string): Promise<void>
   removeRun(runId: string): Promise<void>
   removeTask(taskUUID: string): Promise<void>
 }
@@ -25,12 +28,14 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
     }
   }
 
-  async function write(runs: PendingRun[]): Promise<void> {
+  async function write(runs: PendingRun[]): Promise<boolean> {
     try {
       if (runs.length === 0) await storage.deleteAsync(PENDING_RUNS_STORAGE_KEY)
       else await storage.setAsync(PENDING_RUNS_STORAGE_KEY, runs.slice(-MAX_PENDING_RUNS))
+      return true
     } catch (error) {
       console.warn('pending runs not saved:', reasonOf(error, 'storage refused'))
+      return false
     }
   }
 
@@ -38,11 +43,11 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
     list: read,
     async add(taskUUID, plan) {
       const runs = (await read()).filter((run) => run.taskUUID !== taskUUID && run.plan.runId !== plan.runId)
-      await write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now() }])
+      return write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now() }])
     },
-    async markPlaced(runId, imageUUID) {
+    async markPlaced(taskUUID, imageUUID) {
       const runs = await read()
-      const run = runs.find((entry) => entry.plan.runId === runId)
+      const run = runs.find((entry) => entry.taskUUID === taskUUID)
       if (!run || run.placedImageUUIDs.includes(imageUUID)) return
       run.placedImageUUIDs.push(imageUUID)
       await write(runs)

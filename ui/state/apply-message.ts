@@ -136,6 +136,7 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
       }
       case 'run-started':
       case 'result-placed':
+      case 'task-saved':
       case 'nodes-selected':
       case 'request-failed':
         return

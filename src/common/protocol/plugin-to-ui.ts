@@ -63,6 +63,8 @@ export const PluginToUiSchemas = messageSchemas({
   'pending-runs': { runs: z.array(PendingRunSchema) },
   'run-started': { requestId, slotNodeIds: z.array(nodeId) },
   'result-placed': { requestId, nodeId },
+  /** The run's pending entry is in clientStorage: its task may go to Runware now. */
+  'task-saved': { requestId },
   'nodes-selected': { requestId, found: integer().check(z.minimum(0)) },
   /** Past runs, newest first, and the spend so far. */
   history: { entries: z.array(HistoryEntrySchema), spend: SpendSchema },
