@@ -1,6 +1,6 @@
 import { createBridge, type BridgePort, type Timers } from './bridge/bridge'
 import type { GeneratorFactory } from './generation/generator'
-import { createRecovery } from './generation/recover-runs'
+import { createRecovery, type RecoveryRetry } from './generation/recover-runs'
 import type { FetchBytes } from './generation/result-bytes'
 import { createRunController, type Clock } from './generation/run-controller'
 import { createStoredUploadCache } from './generation/stored-upload-cache'
@@ -30,6 +30,8 @@ export interface AppDeps {
   newId?: () => string
   /** Makes History's thumbnails; without it runs are recorded without them. */
   codec?: ImageCodec
+  /** How soon runs an outage interrupted are asked about again. */
+  recoveryRetry?: RecoveryRetry
 }
 
 export function createApp(deps: AppDeps) {

@@ -56,8 +56,11 @@ export async function runInferenceTask(ctx: EmulatorContext, task: Task, outlet:
   if (outage) ctx.outage.begin(outage.ms)
   const lost = ctx.faults.take('lostReply')
   if (lost) {
-    void generateResults(ctx, request, record, inline, faults, undefined).catch(ignoreClosed)
-    return outlet.loseReply(lost.answer, { taskType: 'imageInference', taskUUID: request.taskUUID })
+    outlet.loseReply(lost.answer, { taskType: 'imageInference', taskUUID: request.taskUUID })
+    // a socket's session keeps what follows for a resume; otherwise only getResponse has it
+    const resumable = lost.answer === 'drop' && outlet.transport === 'ws'
+    void generateResults(ctx, request, record, inline, faults, resumable ? outlet : undefined).catch(ignoreClosed)
+    return
   }
   if (request.deliveryMethod === 'async') {
     // §3: one ACK per task, whatever numberResults is.

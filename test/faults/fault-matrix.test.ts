@@ -80,6 +80,7 @@ describe.each(['websocket', 'rest'] as const)('fault matrix over %s', (transport
       await selectAndWait(world, framesOf.get(world)!)
       const before = imageNodes(world.fake).length
       await generate(world)
+      await row.settle?.(context)
       const placed = imageNodes(world.fake).length - before
       const saw = whatTheUserSaw(world)
       table.push({ transport, fault: row.fault, saw, placed: `${placed} of 2` })
