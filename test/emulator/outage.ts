@@ -11,10 +11,10 @@ export class Outage {
     this.dropAll = dropAll
   }
 
-  /** Starts (or extends) an outage of `ms` from now, dropping what is open. */
+  /** An outage from now for `ms`, dropping what is open; 0 ends one early. */
   begin(ms: number): void {
-    this.until = Math.max(this.until, performance.now() + ms)
-    this.dropAll()
+    this.until = performance.now() + ms
+    if (ms > 0) this.dropAll()
   }
 
   get active(): boolean {

@@ -60,7 +60,7 @@ export interface Emulator {
   injectFault(fault: Fault, times?: number): void
   clearFaults(): void
   revokeKey(key: string): void
-  /** Refuses every connection for `ms` and drops those open; accepted tasks keep running. */
+  /** Refuses every connection for `ms` and drops those open; accepted tasks keep running. 0 ends it. */
   outage(ms: number): void
   readonly tasks: RecordedTask[]
   readonly stats: EmulatorStats
