@@ -65,7 +65,7 @@ function setup(answers: Answer[]) {
   const placed: string[] = []
   const recovery = createRecovery({
     bridge: {
-      send: (message) => void sent.push(message),
+      send: (message) => sent.push(message) > 0,
       startRun: async (plan) => ({ slotNodeIds: Array.from({ length: plan.count }, (_, i) => `slot:${i}`) }),
       placeResult: async ({ record }) => {
         placed.push(record.imageUUID)
