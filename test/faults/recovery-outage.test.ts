@@ -29,7 +29,6 @@ afterAll(async () => {
 const inferences = () => emulator.tasks.filter((t) => t.task.taskType === 'imageInference')
 const imageUUIDs = (world: World) => imageNodes(world.fake).map((node) => decodeRecord(node.getPluginData(RECORD_KEY))?.imageUUID)
 const pendingOf = async (world: World) => (await world.fake.figma.clientStorage.getAsync(PENDING_RUNS_STORAGE_KEY)) as PendingRun[] | undefined
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function ready(connection: 'websocket' | 'rest'): Promise<World> {
   const world = openPlugin()
