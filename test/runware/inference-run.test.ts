@@ -122,6 +122,19 @@ describe('InferenceRun', () => {
     expect(statuses.filter((s) => s.kind === 'polling')).toHaveLength(3)
   })
 
+  it('WebSocket async: asks getResponse only once the ACK is in (before it, Runware may not know the task yet)', async () => {
+    const transport = new FakeTransport('websocket', (tasks, t) => {
+      if (tasks[0]?.taskType === 'getResponse') t.reply({ data: [{ ...item(1), status: 'success' }] }, TASK_UUID)
+    })
+    const { outcome } = run(transport, task(1, 'async'))
+    await until(() => transport.sent.length === 1)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(transport.taskTypes()).toEqual(['imageInference'])
+    transport.reply({ data: [{ taskType: 'imageInference', taskUUID: TASK_UUID }] })
+    expect((await outcome).summary?.results).toHaveLength(1)
+    expect(transport.taskTypes()).toEqual(['imageInference', 'getResponse'])
+  })
+
   it('async: an error item ends the run', async () => {
     const transport = new FakeTransport('rest', (tasks, t) => {
       if (tasks[0]?.taskType === 'getResponse') {

@@ -132,9 +132,11 @@ export function createInferenceRun(
     }
     if (settled || polling) return
     handlers.onStatus?.({ kind: 'waiting' })
-    if (task.deliveryMethod === 'async') startPolling()
-    else if (transport.name === 'rest') checkDone(true)
-    else armWatchdog()
+    // REST has the whole answer by now. A socket's ACK (async) starts the polling: asked before
+    // it, Runware may not know the task yet, and the watchdog covers an ACK that never comes.
+    if (transport.name === 'websocket') armWatchdog()
+    else if (task.deliveryMethod === 'async') startPolling()
+    else checkDone(true)
   }
 
   function onEvent(event: TaskEvent): void {
