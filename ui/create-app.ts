@@ -54,8 +54,12 @@ export function createApp(deps: AppDeps) {
     uploadCache,
     onPlaced: recorder.onPlaced,
     // its task may still be running at Runware: what is missing is fetched once it is reachable
-    onInterrupted: (run) => recovery.keep(run, recoveryConfig()),
+    onInterrupted(run) {
+      interruptedTask = run.taskUUID
+      recovery.keep(run, recoveryConfig())
+    },
   })
+  let interruptedTask: string | null = null
   const actions = createActions({ state, bridge, controller, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // A reference's content hash is worked out when its pixels arrive, not when Generate is
@@ -66,7 +70,14 @@ export function createApp(deps: AppDeps) {
     if (kept?.selectionId === message.selectionId) controller.prepare(kept.bytes)
   })
   // runs a close or an outage cut short: `pending-runs` follows `init`, so the key and endpoint are known
-  const recovery = createRecovery({ ...deps, bridge })
+  const recovery = createRecovery({
+    ...deps,
+    bridge,
+    // the interrupted run's "Connection lost" line gives way to the recovery report once Runware answered
+    onAnswered(taskUUID) {
+      if (taskUUID === interruptedTask && controller.run.value?.phase === 'interrupted') controller.dismiss()
+    },
+  })
   const unsubscribeRecovery = bridge.subscribe((message) => {
     if (message.type !== 'pending-runs') return
     void recovery.recover(message.runs, recoveryConfig())

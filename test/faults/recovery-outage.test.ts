@@ -70,6 +70,8 @@ describe.each(['websocket', 'rest'] as const)('an outage mid-run (%s)', (connect
     expect(inferences().length).toBe(sentBefore + 1)
     expect(await pendingOf(world)).toBeUndefined()
     expect(world.app.recovery.waiting.value).toBe(0)
+    // the "Connection lost" status gives way to the report once the run is recovered
+    expect(world.app.controller.run.value).toBeNull()
   })
 })
 

@@ -50,6 +50,8 @@ export interface RecoveryDeps {
   newId?: () => string
   timers?: Timers
   recoveryRetry?: RecoveryRetry
+  /** Told once Runware has answered for a task and its entry went. */
+  onAnswered?: (taskUUID: string) => void
 }
 
 export interface RecoveryConfig {
@@ -162,6 +164,7 @@ export function createRecovery(deps: RecoveryDeps): Recovery {
       return 'unreachable'
     }
     deps.bridge.send({ type: 'pending-run-cleared', taskUUID: run.taskUUID })
+    deps.onAnswered?.(run.taskUUID)
     const reason = failure ?? placeError
     const why = reason === undefined ? '' : ` (${describeError(reason, config.apiKey, 'Runware no longer has it').message})`
     if (placed > 0 && placed >= missing) say(`Recovered ${images(placed)} from the interrupted run ${quoted(run.plan.prompt)}.`)
