@@ -33,4 +33,6 @@ export function boot(root: HTMLElement | null): void {
   app.start()
   // a prompt typed just before closing would otherwise wait for its debounce and be lost
   window.addEventListener('pagehide', () => app.actions.flush())
+  // the network is back: runs an outage interrupted are asked about now rather than at the next retry
+  window.addEventListener('online', () => app.recovery.retryNow())
 }

@@ -1,6 +1,6 @@
 import { createBridge, type BridgePort, type Timers } from './bridge/bridge'
 import type { GeneratorFactory } from './generation/generator'
-import { createRecovery } from './generation/recover-runs'
+import { createRecovery, type RecoveryRetry } from './generation/recover-runs'
 import type { FetchBytes } from './generation/result-bytes'
 import { createRunController, type Clock } from './generation/run-controller'
 import { createStoredUploadCache } from './generation/stored-upload-cache'
@@ -33,6 +33,8 @@ export interface AppDeps {
   newId?: () => string
   /** Makes History's thumbnails; without it runs are recorded without them. */
   codec?: ImageCodec
+  /** How soon runs an outage interrupted are asked about again. */
+  recoveryRetry?: RecoveryRetry
 }
 
 export function createApp(deps: AppDeps) {
@@ -45,7 +47,22 @@ export function createApp(deps: AppDeps) {
   const unsubscribeUploads = bridge.subscribe((message) => {
     if (message.type === 'init') uploadCache.load(message.uploads ?? [])
   })
-  const controller = createRunController({ ...deps, bridge, uploadCache, onPlaced: recorder.onPlaced })
+  const recoveryConfig = () => {
+    const { endpoint, options } = state.settings.value
+    return { apiKey: state.apiKey.value, endpoint, options }
+  }
+  const controller = createRunController({
+    ...deps,
+    bridge,
+    uploadCache,
+    onPlaced: recorder.onPlaced,
+    // its task may still be running at Runware: what is missing is fetched once it is reachable
+    onInterrupted(run) {
+      interruptedTask = run.taskUUID
+      recovery.keep(run, recoveryConfig())
+    },
+  })
+  let interruptedTask: string | null = null
   const actions = createActions({ state, bridge, controller, checkKey: deps.checkKey, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // A reference's content hash is worked out when its pixels arrive, not when Generate is
@@ -55,12 +72,18 @@ export function createApp(deps: AppDeps) {
     const kept = state.images.value.get(message.nodeId)
     if (kept?.selectionId === message.selectionId) controller.prepare(kept.bytes)
   })
-  // runs a close cut short: `pending-runs` follows `init`, so the key and endpoint are known
-  const recovery = createRecovery({ ...deps, bridge })
+  // runs a close or an outage cut short: `pending-runs` follows `init`, so the key and endpoint are known
+  const recovery = createRecovery({
+    ...deps,
+    bridge,
+    // the interrupted run's "Connection lost" line gives way to the recovery report once Runware answered
+    onAnswered(taskUUID) {
+      if (taskUUID === interruptedTask && controller.run.value?.phase === 'interrupted') controller.dismiss()
+    },
+  })
   const unsubscribeRecovery = bridge.subscribe((message) => {
     if (message.type !== 'pending-runs') return
-    const { endpoint, options } = state.settings.value
-    void recovery.recover(message.runs, { apiKey: state.apiKey.value, endpoint, options })
+    void recovery.recover(message.runs, recoveryConfig())
   })
   // After the message handler, so they see each message already applied to the state.
   const subscribe = bridge.subscribe.bind(bridge)
@@ -85,6 +108,7 @@ export function createApp(deps: AppDeps) {
       actions.flush()
       unsubscribe()
       unsubscribeRecovery()
+      recovery.dispose()
       unsubscribeUploads()
       unsubscribePrepare()
       disconnectHistory()

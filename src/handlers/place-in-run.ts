@@ -35,5 +35,6 @@ export async function placeInRun(
   // written before the next message is handled (they are handled one at a time), so
   // `run-end` can never clear the pending run under this write.
   post({ type: 'result-placed', requestId, nodeId: outcome.node.id })
-  await context.pendingRuns.markPlaced(runId, record.imageUUID, record.index)
+  // by taskUUID: a recovery places into a run of its own, and its placements count for the task
+  await context.pendingRuns.markPlaced(record.taskUUID, record.imageUUID, record.index)
 }

@@ -3,14 +3,16 @@ import { placeResultFromUrl } from '../placement/place-result-url'
 import type { PluginContext } from './context'
 import { placeInRun } from './place-in-run'
 
-// Issue 6: results that must not be lost. URL output the UI could not download is fetched by
+// Results that must not be lost. URL output the UI could not download is fetched by
 // Figma instead; a run's task is remembered from the moment it is sent, so a close mid-run can
 // be recovered on the next launch (see README, "Closing mid-run").
+
+const NOT_SAVED = 'Figma could not save this run for recovery.'
 
 type RecoveryHandlers = Pick<Handlers, 'place-result-url' | 'task-sent' | 'pending-run-cleared'>
 
 export function createRecoveryHandlers(context: PluginContext): RecoveryHandlers {
-  const { figma, registry, pendingRuns, post } = context
+  const { figma, post, registry, pendingRuns } = context
 
   return {
     async 'place-result-url'(message) {
@@ -18,13 +20,14 @@ export function createRecoveryHandlers(context: PluginContext): RecoveryHandlers
       await placeInRun(context, message, (run, secret) => placeResultFromUrl(figma, run, index, url, record, secret))
     },
 
-    async 'task-sent'({ runId, taskUUID }) {
+    async 'task-sent'({ requestId, runId, taskUUID }) {
       const run = registry.get(runId)
       if (!run) {
-        console.warn(`task-sent for unknown run ${runId}`)
+        post({ type: 'request-failed', requestId, message: 'This run is no longer on the canvas.' })
         return
       }
-      if (!(await pendingRuns.add(taskUUID, run.plan, run.container.id))) post({ type: 'run-not-kept', runId })
+      if (await pendingRuns.add(taskUUID, run.plan, run.container.id)) post({ type: 'task-saved', requestId })
+      else post({ type: 'request-failed', requestId, message: NOT_SAVED })
     },
 
     async 'pending-run-cleared'({ taskUUID }) {

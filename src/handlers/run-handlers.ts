@@ -43,15 +43,16 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
       dropSlot(run, index)
     },
 
-    async 'run-end'({ runId }) {
+    async 'run-end'({ runId, outcome }) {
       const run = registry.get(runId)
       if (!run) {
         console.warn(`run-end for unknown run ${runId}`)
         return
       }
       registry.delete(runId)
-      // ended, whatever the outcome: nothing is left to recover
-      await context.pendingRuns.removeRun(runId)
+      // Ended: nothing is left to recover, unless the connection went while the task may still
+      // be running at Runware (interrupted): then its entry stays until Runware answers for it.
+      if (outcome !== 'interrupted') await context.pendingRuns.removeRun(runId)
       const placed = endRun(run)
       if (placed.length > 0 && run.page === figma.currentPage) {
         figma.currentPage.selection = placed

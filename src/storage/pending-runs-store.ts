@@ -4,15 +4,16 @@ import { reasonOf } from '../text'
 
 // Runs whose task went to Runware, kept in figma.clientStorage (figma-platform.md §5) under a
 // versioned key until they end, so closing the plugin mid-run loses nothing retrievable.
-// Written when the task is sent, not on close: the close callback must be synchronous and
-// clientStorage is not (§6.7). Storage failures are logged and never break a run; a task
-// that could not be kept is reported, so the designer knows a close would lose it.
+// Written before the task is sent, not on close: the close callback must be synchronous and
+// clientStorage is not. Storage failures are logged and never break a run; `add` says whether
+// the entry was saved, so the designer can be told when a run cannot be recovered.
+// Entries are keyed by taskUUID for placements, so a recovery's own placements count too.
 
 export interface PendingRunsStore {
   list(): Promise<PendingRun[]>
-  /** False when storage refused: the run goes on, but a close would lose its results. */
+  /** True once the entry is in storage. */
   add(taskUUID: string, plan: RunPlan, sectionId?: string): Promise<boolean>
-  markPlaced(runId: string, imageUUID: string, index?: number): Promise<void>
+  markPlaced(taskUUID: string, imageUUID: string, index?: number): Promise<void>
   removeRun(runId: string): Promise<void>
   removeTask(taskUUID: string): Promise<void>
 }
@@ -44,9 +45,9 @@ export function createPendingRunsStore(storage: ClientStorageAPI, now: () => num
       const runs = (await read()).filter((run) => run.taskUUID !== taskUUID && run.plan.runId !== plan.runId)
       return write([...runs, { taskUUID, plan, placedImageUUIDs: [], sentAt: now(), ...(sectionId ? { sectionId, placedIndices: [] } : {}) }])
     },
-    async markPlaced(runId, imageUUID, index) {
+    async markPlaced(taskUUID, imageUUID, index) {
       const runs = await read()
-      const run = runs.find((entry) => entry.plan.runId === runId)
+      const run = runs.find((entry) => entry.taskUUID === taskUUID)
       if (!run || run.placedImageUUIDs.includes(imageUUID)) return
       run.placedImageUUIDs.push(imageUUID)
       if (index !== undefined) run.placedIndices?.push(index)

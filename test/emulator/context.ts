@@ -2,6 +2,7 @@
 import { FaultQueue } from './faults'
 import { ImageStore } from './image-store'
 import { Lifecycle } from './lifecycle'
+import { Outage } from './outage'
 import { TaskStore } from './task-store'
 import { defaultOptions, type EmulatorOptions, type EmulatorStats, type RecordedTask } from './types'
 
@@ -16,6 +17,7 @@ export interface EmulatorContext {
   images: ImageStore
   taskStore: TaskStore
   life: Lifecycle
+  outage: Outage
 }
 
 export function createContext(options: EmulatorOptions): EmulatorContext {
@@ -29,6 +31,7 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
     images: new ImageStore(),
     taskStore: new TaskStore(),
     life: new Lifecycle(),
+    outage: new Outage(),
   }
 }
 

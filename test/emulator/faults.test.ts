@@ -171,3 +171,91 @@ describe('transport faults', () => {
     expect(ws.frames).toHaveLength(1)
   })
 })
+
+describe('outage', () => {
+  async function getResponse(taskUUID: string): Promise<Json> {
+    return (await post(emu, [{ taskType: 'getResponse', taskUUID }])).body
+  }
+
+  async function untilDone(taskUUID: string, results: number): Promise<Json> {
+    const deadline = Date.now() + 5000
+    for (;;) {
+      const body = await getResponse(taskUUID)
+      if (body.data?.filter((item: Json) => item.status === 'success').length === results) return body
+      if (Date.now() > deadline) throw new Error(`task ${taskUUID} did not finish: ${JSON.stringify(body).slice(0, 300)}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+
+  it('refuses REST and WebSocket connections while it lasts, then serves again', async () => {
+    emu.outage(300)
+    await expect(post(emu, [await inferenceTask()])).rejects.toThrow()
+    await expect(WsClient.open(emu.wsUrl)).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    expect((await post(emu, [await inferenceTask()])).status).toBe(200)
+    await authed()
+  })
+
+  it('drops an open socket when it begins', async () => {
+    const ws = await authed()
+    emu.outage(100)
+    expect((await ws.closed).code).toBe(1006)
+  })
+
+  it('as a fault, begins once the task is accepted; the task runs on and getResponse has every result afterwards', async () => {
+    emu.setOptions({ latencyMs: 100 })
+    emu.injectFault({ kind: 'outage', ms: 300 })
+    const task = await inferenceTask({ numberResults: 2 })
+    await expect(post(emu, [task])).rejects.toThrow()
+    await expect(getResponse(task.taskUUID)).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    const body = await untilDone(task.taskUUID, 2)
+    expect(body.data.map((item: Json) => item.imageUUID)).toEqual([expect.any(String), expect.any(String)])
+    expect(emu.tasks.filter((t) => t.task.taskUUID === task.taskUUID && t.task.taskType === 'imageInference')).toHaveLength(1)
+  })
+})
+
+describe('lostReply', () => {
+  it('answers an accepted REST task with 504 while it runs on: getResponse has its results, a resend is a conflict', async () => {
+    emu.injectFault({ kind: 'lostReply', answer: 504 })
+    const task = await inferenceTask()
+    const reply = await post(emu, [task])
+    expect(reply.status).toBe(504)
+    expect(reply.body.errors[0]).toMatchObject({ code: 'timeoutQueue', taskUUID: task.taskUUID })
+    const again = await post(emu, [task])
+    expect(again.body.errors[0]).toMatchObject({ code: 'conflictTaskUUID' })
+    const deadline = Date.now() + 5000
+    let body: Json = {}
+    while (Date.now() < deadline) {
+      body = (await post(emu, [{ taskType: 'getResponse', taskUUID: task.taskUUID }])).body
+      if (body.data?.[0]?.status === 'success') break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(body.data[0]).toMatchObject({ status: 'success', taskUUID: task.taskUUID, imageUUID: expect.any(String) })
+  })
+
+  it('drops the REST connection of an accepted task', async () => {
+    emu.injectFault({ kind: 'lostReply', answer: 'drop' })
+    const task = await inferenceTask()
+    await expect(post(emu, [task])).rejects.toThrow()
+    expect((await post(emu, [task])).body.errors[0]).toMatchObject({ code: 'conflictTaskUUID' })
+  })
+
+  it('sends an accepted WebSocket task a 504 errors frame and no results', async () => {
+    const ws = await authed()
+    emu.injectFault({ kind: 'lostReply', answer: 504 })
+    const task = await inferenceTask()
+    ws.send([task])
+    const frames = await ws.waitFrames(2)
+    expect(frames[1]!.errors[0]).toMatchObject({ code: 'timeoutQueue', taskUUID: task.taskUUID })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(ws.frames).toHaveLength(2)
+  })
+
+  it('drops the socket of an accepted WebSocket task', async () => {
+    const ws = await authed()
+    emu.injectFault({ kind: 'lostReply', answer: 'drop' })
+    ws.send([await inferenceTask()])
+    expect((await ws.closed).code).toBe(1006)
+  })
+})

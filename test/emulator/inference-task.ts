@@ -51,6 +51,17 @@ export async function runInferenceTask(ctx: EmulatorContext, task: Task, outlet:
   const { request, inline } = accepted
   const faults = takeFaults(ctx, request, outlet)
   const record = ctx.taskStore.create(request.taskUUID, 'imageInference', outlet.apiKey, request.numberResults)
+  // Accepted: from here on an outage or a lost reply leaves the task running, its results kept for getResponse.
+  const outage = ctx.faults.take('outage')
+  if (outage) ctx.outage.begin(outage.ms)
+  const lost = ctx.faults.take('lostReply')
+  if (lost) {
+    outlet.loseReply(lost.answer, { taskType: 'imageInference', taskUUID: request.taskUUID })
+    // a socket's session keeps what follows for a resume; otherwise only getResponse has it
+    const resumable = lost.answer === 'drop' && outlet.transport === 'ws'
+    void generateResults(ctx, request, record, inline, faults, resumable ? outlet : undefined).catch(ignoreClosed)
+    return
+  }
   if (request.deliveryMethod === 'async') {
     // §3: one ACK per task, whatever numberResults is.
     outlet.send([{ taskType: 'imageInference', taskUUID: request.taskUUID }], [])

@@ -2,6 +2,7 @@
 // each call as its own frame the moment it happens (runware-api.md §3: "results arrive as
 // they complete").
 import type { ErrorItem } from './errors'
+import type { LostAnswer } from './types'
 
 export type DataItem = Record<string, unknown>
 
@@ -11,6 +12,8 @@ export interface Outlet {
   send(data: DataItem[], errors: ErrorItem[]): void
   /** WebSocket only: cut the connection now (the dropSocket fault). */
   drop?(): void
+  /** The lostReply fault: the caller gets a 504 or a dropped connection instead of the task's answer. */
+  loseReply(answer: LostAnswer, scope: { taskType?: unknown; taskUUID?: unknown }): void
 }
 
 /** A task that was accepted and then failed; its item goes to `errors` (§3). */

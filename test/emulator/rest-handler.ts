@@ -6,6 +6,7 @@ import { dispatchTask } from './dispatch-task'
 import { errorItem, isRequestError, statusError, type ErrorItem } from './errors'
 import { BodyTooLarge, CORS_HEADERS, readBody, sendJson } from './http-io'
 import type { DataItem, Outlet } from './outlet'
+import type { LostAnswer } from './types'
 import { authenticateRest } from './rest-auth'
 import { isPlainObject } from './validate-fields'
 
@@ -13,8 +14,11 @@ function requestError(ctx: EmulatorContext, res: ServerResponse, status: number,
   sendJson(ctx, res, status, { errors: [errorItem(code, message)] })
 }
 
-async function runTasks(ctx: EmulatorContext, apiKey: string, tasks: unknown[]): Promise<{ data: DataItem[]; errors: ErrorItem[] }> {
+interface Answers { data: DataItem[]; errors: ErrorItem[]; lost?: { answer: LostAnswer; error: ErrorItem } }
+
+async function runTasks(ctx: EmulatorContext, apiKey: string, tasks: unknown[]): Promise<Answers> {
   const perTask = tasks.map(() => ({ data: [] as DataItem[], errors: [] as ErrorItem[] }))
+  let lost: Answers['lost']
   await Promise.all(tasks.map(async (task, i) => {
     const outlet: Outlet = {
       transport: 'rest',
@@ -22,6 +26,9 @@ async function runTasks(ctx: EmulatorContext, apiKey: string, tasks: unknown[]):
       send: (data, errors) => {
         perTask[i]!.data.push(...data)
         perTask[i]!.errors.push(...errors)
+      },
+      loseReply: (answer, scope) => {
+        lost = { answer, error: statusError(504, scope) }
       },
     }
     try {
@@ -31,7 +38,7 @@ async function runTasks(ctx: EmulatorContext, apiKey: string, tasks: unknown[]):
       outlet.send([], [errorItem('internalServerError', `The emulator failed on this task: ${(error as Error).message}`, scope)])
     }
   }))
-  return { data: perTask.flatMap((t) => t.data), errors: perTask.flatMap((t) => t.errors) }
+  return { data: perTask.flatMap((t) => t.data), errors: perTask.flatMap((t) => t.errors), lost }
 }
 
 export async function handleRest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -69,7 +76,9 @@ export async function handleRest(ctx: EmulatorContext, req: IncomingMessage, res
   }
   const auth = authenticateRest(ctx, req.headers, parsed)
   if (!auth.ok) return sendJson(ctx, res, 401, { errors: [auth.error] })
-  const { data, errors } = await runTasks(ctx, auth.apiKey, auth.tasks)
+  const { data, errors, lost } = await runTasks(ctx, auth.apiKey, auth.tasks)
+  if (lost?.answer === 'drop') return void res.destroy()
+  if (lost) return sendJson(ctx, res, 504, { errors: [lost.error] })
   if (errors.length === 0) return sendJson(ctx, res, 200, { data })
   // Errors after a task was accepted (provider timeout, moderation, download) have no known
   // HTTP status (§ open question 6); the emulator keeps 200 for them and 400 for refusals.

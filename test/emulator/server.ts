@@ -31,12 +31,15 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
   const perMessageDeflate = ctx.options.perMessageDeflate ? { threshold: 1024 } : false
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024, perMessageDeflate })
   const server = createServer((req, res) => {
+    // an outage: the connection is cut before anything is read or answered
+    if (ctx.outage.active) return void req.socket.destroy()
     route(ctx, req, res).catch((error: unknown) => {
       if (res.headersSent || ctx.life.closed) return void res.destroy()
       sendJson(ctx, res, 500, { errors: [errorItem('internalServerError', `The emulator failed: ${(error as Error).message}`)] })
     })
   })
   server.on('upgrade', (req, socket, head) => {
+    if (ctx.outage.active) return void socket.destroy()
     const { pathname } = new URL(req.url ?? '/', 'http://emulator')
     if (pathname !== '/v1' && pathname !== '/v1/') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
@@ -51,6 +54,10 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())
+  })
+  ctx.outage.onBegin(() => {
+    for (const client of wss.clients) client.terminate()
+    server.closeAllConnections()
   })
   const address = server.address() as AddressInfo
   ctx.baseUrl = `http://127.0.0.1:${address.port}`
@@ -67,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
     injectFault: (fault: Fault, times = 1) => ctx.faults.add(fault, times),
     clearFaults: () => ctx.faults.clear(),
     revokeKey: (key) => void ctx.revokedKeys.add(key),
+    outage: (ms) => ctx.outage.begin(ms),
     tasks: ctx.tasks,
     stats: ctx.stats,
     close: () => {

@@ -20,6 +20,9 @@ export interface EmulatorOptions {
 
 export type FaultStatus = 400 | 401 | 402 | 403 | 429 | 500 | 503 | 504
 
+/** How the answer to an accepted task is lost: Runware's 504 (`timeoutQueue`), or the connection dropped. */
+export type LostAnswer = 504 | 'drop'
+
 export type Fault =
   | { kind: 'status'; status: FaultStatus }
   | { kind: 'providerTimeout' }
@@ -29,6 +32,10 @@ export type Fault =
   | { kind: 'malformedBody' }
   | { kind: 'truncatedImage' }
   | { kind: 'downloadFailed' }
+  /** Accepts the next inference task, then an outage of `ms` begins (see `outage`). */
+  | { kind: 'outage'; ms: number }
+  /** Accepts the next inference task and lets it run, but its caller gets a 504 or a dropped connection. */
+  | { kind: 'lostReply'; answer: LostAnswer }
 
 export interface RecordedTask {
   transport: 'rest' | 'ws'
@@ -53,6 +60,8 @@ export interface Emulator {
   injectFault(fault: Fault, times?: number): void
   clearFaults(): void
   revokeKey(key: string): void
+  /** Refuses every connection for `ms` and drops those open; accepted tasks keep running. 0 ends it. */
+  outage(ms: number): void
   readonly tasks: RecordedTask[]
   readonly stats: EmulatorStats
   close(): Promise<void>

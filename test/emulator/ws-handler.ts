@@ -135,6 +135,7 @@ export class WsConnection implements SessionPeer {
       },
       // Cuts whichever socket the session's results flow through now.
       drop: () => session.peer?.drop(),
+      loseReply: (answer, scope) => (answer === 'drop' ? session.peer?.drop() : outlet.send([], [statusError(504, scope)])),
     }
     // A revoked key stops working on a socket that authenticated with it earlier.
     if (!isKeyAccepted(this.ctx, session.apiKey)) return outlet.send([], [invalidApiKey(task)])

@@ -3,7 +3,9 @@ import sharp from 'sharp'
 import { DEFAULT_GENERATION_OPTIONS, type GenerationOptions } from '../../ui/runware/generation-options'
 import type { Endpoint } from '../../ui/state/settings'
 import type { Emulator } from '../emulator/index'
-import { endpointOf, generate, type World } from '../support/plugin-world'
+import { readRecord } from '../../src/records/record-node'
+import { post } from '../emulator/test-helpers'
+import { endpointOf, generate, imageNodes, until, type World } from '../support/plugin-world'
 
 // The fault matrix, one row per fault: how to cause it, and what the designer must see and
 // what must land on the canvas. Every run asks for 2 images at 720×720.
@@ -25,7 +27,9 @@ export interface FaultRow {
   arrange(context: FaultContext): void | Promise<void>
   placed: number
   /** The run's end state; by default done when everything was placed, failed otherwise. */
-  phase?: 'done' | 'failed'
+  phase?: 'done' | 'failed' | 'interrupted'
+  /** Waits, after the run, for what comes later (an interrupted run's recovery) before counting. */
+  settle?(context: FaultContext): Promise<void>
   /** What the status line, the error or a note must say. */
   saw: RegExp
   /** Extra checks on what reached Runware or the canvas. */
@@ -51,6 +55,35 @@ const refused = async (): Promise<Uint8Array> => {
 }
 
 const inferencesOf = (emulator: Emulator) => emulator.tasks.filter((t) => t.task.taskType === 'imageInference')
+
+/** The last task was sent once as a task; what else reached Runware for it were getResponse polls. */
+function sentOnce(emulator: Emulator): void {
+  const last = inferencesOf(emulator).at(-1)!.task.taskUUID
+  if (inferencesOf(emulator).filter((t) => t.task.taskUUID === last).length !== 1) throw new Error('the task was sent twice')
+}
+
+/** Every result Runware made for the last task is on the canvas, each once: no paid result lost. */
+export async function paidResultsLost({ world, emulator }: FaultContext): Promise<number> {
+  const taskUUID = inferencesOf(emulator).at(-1)!.task.taskUUID
+  const reply = await post(emulator, [{ taskType: 'getResponse', taskUUID }])
+  const made = (reply.body.data as { status: string; imageUUID?: string }[]).filter((item) => item.status === 'success').map((item) => item.imageUUID!)
+  const placed = imageNodes(world.fake).map((node) => readRecord(node)?.imageUUID)
+  const twice = placed.filter((uuid, index) => uuid !== undefined && placed.indexOf(uuid) !== index)
+  if (twice.length > 0) throw new Error(`placed twice: ${twice.join(', ')}`)
+  return made.filter((uuid) => !placed.includes(uuid)).length
+}
+
+/** Waits until the recovery has placed what the interrupted run left at Runware. */
+async function recovered({ world }: FaultContext): Promise<void> {
+  await until(() => world.app.recovery.report.value.some((line) => line.startsWith('Recovered')), 'the interrupted run to be recovered', 15_000)
+  await world.fake.flush()
+}
+
+async function noPaidResultLost(context: FaultContext): Promise<void> {
+  sentOnce(context.emulator)
+  const lost = await paidResultsLost(context)
+  if (lost !== 0) throw new Error(`paid results lost: ${lost}`)
+}
 
 export const FAULT_ROWS: FaultRow[] = [
   { fault: 'HTTP 400 invalidRequest', arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 400 }), placed: 0, saw: /Runware refused|invalid|request/i },
@@ -81,10 +114,43 @@ export const FAULT_ROWS: FaultRow[] = [
     },
     placed: 2,
     saw: /Done: 2 images placed/,
+    // never sent twice as a new paid task: the same taskUUID once, then getResponse
+    check: ({ emulator }) => sentOnce(emulator),
+  },
+  {
+    // Runware took the task, then the connection went for longer than the client keeps trying
+    fault: 'outage mid-run, recovered once it is over',
+    arrange: ({ emulator }) => emulator.injectFault({ kind: 'outage', ms: 1500 }),
+    phase: 'interrupted',
+    settle: recovered,
+    placed: 2,
+    saw: /Connection lost — 0 of 2 placed\. The other images are kept at Runware; the plugin will fetch them when Runware is reachable again\./,
+    check: noPaidResultLost,
+  },
+  {
+    fault: 'accepted, then 504 (the reply lost)',
+    arrange: ({ emulator }) => emulator.injectFault({ kind: 'lostReply', answer: 504 }),
+    placed: 2,
+    saw: /Runware is busy, retrying in \d+ s .*Done: 2 images placed/,
+    check: noPaidResultLost,
+  },
+  {
+    fault: 'accepted, then the connection dropped',
+    arrange: ({ emulator }) => emulator.injectFault({ kind: 'lostReply', answer: 'drop' }),
+    placed: 2,
+    saw: /Done: 2 images placed/,
+    check: noPaidResultLost,
+  },
+  {
+    fault: '504 before accepting: asked about, then sent again',
+    arrange: ({ emulator }) => emulator.injectFault({ kind: 'status', status: 504 }),
+    placed: 2,
+    saw: /Runware is busy, retrying in \d+ s .*Done: 2 images placed/,
     check({ emulator }) {
-      // never sent twice as a new paid task: the same taskUUID once, then getResponse
+      // Runware said it did not know the task: only then did the same taskUUID go again
       const last = inferencesOf(emulator).at(-1)!.task.taskUUID
-      if (inferencesOf(emulator).filter((t) => t.task.taskUUID === last).length !== 1) throw new Error('the task was sent twice')
+      const forTask = emulator.tasks.filter((t) => t.task.taskUUID === last).map((t) => t.task.taskType)
+      if (forTask.join() !== 'imageInference,getResponse,imageInference') throw new Error(`reached Runware: ${forTask.join()}`)
     },
   },
   {

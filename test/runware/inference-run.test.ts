@@ -122,6 +122,19 @@ describe('InferenceRun', () => {
     expect(statuses.filter((s) => s.kind === 'polling')).toHaveLength(3)
   })
 
+  it('WebSocket async: asks getResponse only once the ACK is in (before it, Runware may not know the task yet)', async () => {
+    const transport = new FakeTransport('websocket', (tasks, t) => {
+      if (tasks[0]?.taskType === 'getResponse') t.reply({ data: [{ ...item(1), status: 'success' }] }, TASK_UUID)
+    })
+    const { outcome } = run(transport, task(1, 'async'))
+    await until(() => transport.sent.length === 1)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(transport.taskTypes()).toEqual(['imageInference'])
+    transport.reply({ data: [{ taskType: 'imageInference', taskUUID: TASK_UUID }] })
+    expect((await outcome).summary?.results).toHaveLength(1)
+    expect(transport.taskTypes()).toEqual(['imageInference', 'getResponse'])
+  })
+
   it('async: an error item ends the run', async () => {
     const transport = new FakeTransport('rest', (tasks, t) => {
       if (tasks[0]?.taskType === 'getResponse') {
@@ -161,6 +174,74 @@ describe('InferenceRun', () => {
     })
     const { error } = await run(transport, task(1)).outcome
     expect([error?.kind, error?.detail]).toEqual(['server', 'Malformed reply: cut short'])
+    // each "not found" let the same task go again, within the retry budget (2 here)
+    expect(transport.taskTypes()).toEqual(['imageInference', 'getResponse', 'imageInference', 'getResponse', 'imageInference', 'getResponse'])
+  })
+
+  it('sends a task whose send was uncertain again only once Runware says it does not know it, with the same taskUUID', async () => {
+    let sends = 0
+    const transport = new FakeTransport('rest', (tasks, t) => {
+      if (tasks[0]?.taskType === 'getResponse') throw classifyError({ status: 400, code: 'taskFailedOrNotFound' })
+      if (++sends === 1) throw networkError('socket hang up', false)
+      t.reply({ data: [item(1)] }, TASK_UUID)
+    })
+    const { summary } = await run(transport, task(1)).outcome
+    expect(summary?.results).toHaveLength(1)
+    expect(transport.taskTypes()).toEqual(['imageInference', 'getResponse', 'imageInference'])
+    expect(new Set(transport.sent.map((tasks) => (tasks[0] as { taskUUID?: string }).taskUUID))).toEqual(new Set([TASK_UUID]))
+  })
+
+  it.each(['rest', 'websocket'] as const)('%s: a 504 is asked about by id first, and followed when Runware has the task', async (name) => {
+    const transport = new FakeTransport(name, (tasks, t) => {
+      if (tasks[0]?.taskType === 'getResponse') return t.reply({ data: [{ ...item(1), status: 'success' }] }, TASK_UUID)
+      if (name === 'rest') throw classifyError({ status: 504, code: 'timeoutQueue' })
+      t.reply({ errors: [{ code: 'timeoutQueue', taskUUID: TASK_UUID }] }, TASK_UUID)
+    })
+    const { statuses, outcome } = run(transport, task(1))
+    expect((await outcome).summary?.results).toHaveLength(1)
+    expect(transport.taskTypes()).toEqual(['imageInference', 'getResponse'])
+    expect(statuses).toContainEqual(expect.objectContaining({ kind: 'retrying', cause: 'rateLimit' }))
+  })
+
+  it('ends as interrupted, not failed, when Runware cannot be reached after the task may have been taken', async () => {
+    const transport = new FakeTransport('rest', () => {
+      throw networkError('socket hang up', false)
+    })
+    const { error } = await run(transport, task(1)).outcome
+    expect([error?.kind, error?.interrupted]).toEqual(['network', true])
+  })
+
+  it('WebSocket: ends as interrupted when getResponse keeps answering busy', async () => {
+    const transport = new FakeTransport('websocket', (tasks, t) => {
+      if (tasks[0]?.taskType === 'getResponse') t.reply({ errors: [{ code: 'timeoutQueue', taskUUID: TASK_UUID }] }, TASK_UUID)
+    })
+    const { outcome } = run(transport, task(1))
+    await until(() => transport.sent.length === 1)
+    transport.emit(TASK_UUID, { type: 'resumed', sameSession: false })
+    const { error } = await outcome
+    expect([error?.kind, error?.interrupted]).toEqual(['rateLimit', true])
+  })
+
+  it.each([
+    [401, 'invalidApiKey', 'auth'],
+    [402, 'insufficientCredits', 'credits'],
+    [400, 'invalidPositivePrompt', 'validation'],
+  ] as const)('a refusal before acceptance (HTTP %i) is a plain failure, never interrupted', async (status, code, kind) => {
+    const transport = new FakeTransport('rest', () => {
+      throw classifyError({ status, code })
+    })
+    const { error } = await run(transport, task(1)).outcome
+    expect([error?.kind, error?.interrupted]).toEqual([kind, false])
+    expect(transport.taskTypes()).toEqual(['imageInference'])
+  })
+
+  it('a recovery never sends the task, even when Runware does not know it', async () => {
+    const transport = new FakeTransport('rest', () => {
+      throw classifyError({ status: 400, code: 'taskFailedOrNotFound' })
+    })
+    const recovering = createInferenceRun(transport, task(1), { onResult: () => undefined }, SETTINGS).recover()
+    await expect(recovering).rejects.toMatchObject({ code: 'taskFailedOrNotFound' })
+    expect(transport.taskTypes()).toEqual(['getResponse'])
   })
 
   it('follows the existing task on conflictTaskUUID', async () => {

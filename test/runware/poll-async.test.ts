@@ -103,6 +103,24 @@ describe('pollGetResponse', () => {
     expect(answers.map((e) => e.kind)).toEqual(['auth'])
   })
 
+  it('asks again after a busy answer (it says nothing about the task), and stops after a few in a row', async () => {
+    const busy = fakeTransport(async () => {
+      throw classifyError({ status: 504, code: 'timeoutQueue' })
+    })
+    const answers: RunwareError[] = []
+    const done = pollGetResponse({
+      transport: busy,
+      taskUUID: T,
+      poll: DEFAULT_POLL_POLICY,
+      retry: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 },
+      settled: () => answers.length > 0,
+      giveUp: (error) => answers.push(error),
+    })
+    await vi.advanceTimersByTimeAsync(20_000)
+    await done
+    expect([busy.sentAt.length, answers.map((e) => e.kind)]).toEqual([MAX_POLL_FAILURES, ['rateLimit']])
+  })
+
   it(`ends after ${MAX_POLL_FAILURES} network failures in a row`, async () => {
     const down = fakeTransport(async () => {
       throw networkError('down')

@@ -51,7 +51,7 @@ export async function place(sandbox: Sandbox, run: RunPlan, index: number, image
   return reply
 }
 
-export async function endRun(sandbox: Sandbox, run: RunPlan, outcome: 'done' | 'cancelled' | 'failed' = 'done') {
+export async function endRun(sandbox: Sandbox, run: RunPlan, outcome: 'done' | 'cancelled' | 'failed' | 'interrupted' = 'done') {
   sandbox.send({ type: 'run-end', runId: run.runId, outcome })
   await sandbox.settle()
 }

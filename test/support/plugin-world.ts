@@ -30,6 +30,9 @@ export const FAST_TUNING: Partial<ClientTuning> = {
   poll: { firstMs: 20, factor: 1.5, maxMs: 100, timeoutMs: 10_000 },
 }
 
+/** Runs an outage interrupted are asked about again soon, so a test sees them recovered in a second or two. */
+export const FAST_RECOVERY_RETRY = { firstMs: 150, factor: 2, maxMs: 600 }
+
 export interface World {
   fake: FigmaFake
   app: App
@@ -90,6 +93,7 @@ export function openPlugin(options: OpenOptions = {}): World {
     fetchBytes: (url) => world.fetchBytes(url),
     objectUrls: { create: () => 'blob:thumbnail', revoke: () => undefined },
     clock: { now: () => new Date() },
+    recoveryRetry: FAST_RECOVERY_RETRY,
   })
   world.app = app
   fake.ui.onMessageFromPlugin((message) => app.bridge.receive(message))

@@ -44,6 +44,8 @@ export function renderApp(options: RenderOptions = {}) {
           if (custom) return void app.bridge.receive(custom)
           if (message.type === 'run-start') {
             app.bridge.receive({ type: 'run-started', requestId: message.requestId, slotNodeIds: [] })
+          } else if (message.type === 'task-sent') {
+            app.bridge.receive({ type: 'task-saved', requestId: message.requestId })
           } else if (message.type === 'place-result') {
             app.bridge.receive({ type: 'result-placed', requestId: message.requestId, nodeId: `node:${message.index}` })
           } else if (message.type === 'select-nodes') {

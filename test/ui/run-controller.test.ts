@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { DEFAULT_GENERATION_OPTIONS } from '../../ui/runware/generation-options'
-import type { UiToPlugin } from '../../src/common/protocol'
+import type { PendingRun, UiToPlugin } from '../../src/common/protocol'
 import { EndpointSchema } from '../../ui/state/settings'
 import { createBridge } from '../../ui/bridge/bridge'
-import { createRunController, type RunRequest } from '../../ui/generation/run-controller'
+import { createRunController, NOT_SAVED_NOTE, type RunRequest } from '../../ui/generation/run-controller'
 import { progressText } from '../../ui/generation/run-state'
 import { createImagePipeline } from '../../ui/image/image-pipeline'
 import { readImageInfo } from '../../ui/image/image-info'
-import { RunwareError } from '../../ui/runware/errors'
+import { interruptedError, networkError, RunwareError } from '../../ui/runware/errors'
 import { dataUri, fakeCodec, fakeJpeg, fakePng, fakeWebp, toBase64 } from './fixtures'
 import { scriptedRunware } from './scripted-runware'
 
@@ -18,7 +18,17 @@ import { scriptedRunware } from './scripted-runware'
 const KEY = 'rw-test-key-0000'
 const NOW = new Date('2025-03-04T05:06:07.000Z')
 
-function setup(options: { failPlacing?: (index: number) => string | null; holdReplies?: boolean; hash?: (bytes: Uint8Array) => string } = {}) {
+interface SetupOptions {
+  failPlacing?: (index: number) => string | null
+  holdReplies?: boolean
+  hash?: (bytes: Uint8Array) => string
+  /** How the sandbox answers `task-sent`: saved (default), refused, or not at all. */
+  saveTask?: 'refused' | 'silent'
+  onInterrupted?: (run: PendingRun) => void
+  saveTimeoutMs?: number
+}
+
+function setup(options: SetupOptions = {}) {
   const sent: UiToPlugin[] = []
   // replies the sandbox holds back until the test releases them (holdReplies)
   const held: Array<() => void> = []
@@ -27,6 +37,8 @@ function setup(options: { failPlacing?: (index: number) => string | null; holdRe
   const bridge = createBridge({
     newId: () => `id-${++ids}`,
     warn: () => undefined,
+    // short, so a sandbox that never answers task-sent costs the test little
+    timeouts: { 'task-sent': options.saveTimeoutMs ?? 50 },
     port: {
       post(message) {
         sent.push(message)
@@ -34,6 +46,13 @@ function setup(options: { failPlacing?: (index: number) => string | null; holdRe
           if (message.type === 'run-start') {
             const slotNodeIds = Array.from({ length: message.plan.count }, (_, i) => `slot:${i}`)
             bridge.receive({ type: 'run-started', requestId: message.requestId, slotNodeIds })
+          } else if (message.type === 'task-sent') {
+            if (options.saveTask === 'silent') return
+            bridge.receive(
+              options.saveTask === 'refused'
+                ? { type: 'request-failed', requestId: message.requestId, message: 'Figma could not save this run for recovery.' }
+                : { type: 'task-saved', requestId: message.requestId },
+            )
           } else if (message.type === 'place-result') {
             const failure = options.failPlacing?.(message.index)
             bridge.receive(
@@ -59,6 +78,7 @@ function setup(options: { failPlacing?: (index: number) => string | null; holdRe
     clock: { now: () => NOW },
     newId: () => `id-${++ids}`,
     hash: options.hash,
+    onInterrupted: options.onInterrupted,
   })
   const release = () => held.splice(0).forEach((answer) => answer())
   const types = () => sent.map((m) => m.type)
@@ -165,8 +185,9 @@ describe('run controller', () => {
     expect(types()).toEqual(['run-start'])
     expect(runware.started).toBe(false)
     release()
+    await vi.waitFor(() => expect(types()).toEqual(['run-start', 'task-sent']))
+    release() // task-saved
     await vi.waitFor(() => expect(runware.started).toBe(true))
-    expect(types()).toEqual(['run-start', 'task-sent'])
     expect(runware.requests[0]!.referenceImages).toEqual(['uploaded-1'])
     runware.emit()
     runware.emit()
@@ -335,6 +356,61 @@ describe('run controller', () => {
     const error = controller.run.value!.error!
     expect(error.message).toBe('Runware did not accept this API key.')
     expect(error.detail).toBe('invalidApiKey: key [api key] is invalid')
+  })
+
+  it('sends the task only once the sandbox has saved it for recovery', async () => {
+    const { controller, runware, types, release } = setup({ holdReplies: true, saveTimeoutMs: 10_000 })
+    void controller.start(request())
+    await vi.waitFor(() => expect(types()).toContain('run-start'))
+    release() // the placeholders
+    await vi.waitFor(() => expect(types()).toContain('task-sent'))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(runware.started).toBe(false)
+    release() // task-saved
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    expect(controller.run.value!.notes).toEqual([])
+  })
+
+  it.each(['refused', 'silent'] as const)('goes on when the sandbox %s the recovery entry, and says the run cannot be recovered', async (saveTask) => {
+    const { controller, runware } = setup({ saveTask })
+    const done = controller.start(request({ count: 1 }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    expect(controller.run.value!.notes).toEqual([NOT_SAVED_NOTE])
+    runware.emit()
+    runware.finish()
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'done' })
+  })
+
+  it('ends a run whose connection was lost as interrupted: placed images stay, the rest is handed on for recovery', async () => {
+    const kept: PendingRun[] = []
+    const { controller, runware, of } = setup({ onInterrupted: (run) => kept.push(run) })
+    const done = controller.start(request({ count: 3 }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit()
+    await vi.waitFor(() => expect(controller.run.value!.slots[0]!.status).toBe('placed'))
+    runware.fail(interruptedError(networkError('Connection lost and not resumed')))
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'interrupted' })
+    expect(of('run-end')).toEqual([expect.objectContaining({ outcome: 'interrupted' })])
+    const run = controller.run.value!
+    expect(run.error).toBeNull()
+    expect(run.slots.map((slot) => slot.status)).toEqual(['placed', 'interrupted', 'interrupted'])
+    expect(progressText(run)).toBe(
+      'Connection lost — 1 of 3 placed. The other images are kept at Runware; the plugin will fetch them when Runware is reachable again.',
+    )
+    expect(kept).toEqual([
+      { taskUUID: runware.requests[0]!.taskUUID, plan: of('run-start')[0]!.plan, placedImageUUIDs: ['image-1'], sentAt: NOW.getTime() },
+    ])
+  })
+
+  it('ends a run refused before it was accepted as failed, and hands nothing on for recovery', async () => {
+    const kept: PendingRun[] = []
+    const { controller, runware, of } = setup({ onInterrupted: (run) => kept.push(run) })
+    const done = controller.start(request())
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.fail(new RunwareError({ kind: 'credits', status: 402, message: 'Your Runware balance is too low.' }))
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'failed' })
+    expect(of('run-end')).toEqual([expect.objectContaining({ outcome: 'failed' })])
+    expect(kept).toEqual([])
   })
 
   it('marks slots Runware never filled as failed when it returns fewer images', async () => {

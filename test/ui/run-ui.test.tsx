@@ -95,21 +95,3 @@ describe('a run in the UI', () => {
     expect(ui.runware.started).toBe(false)
   })
 })
-
-describe('a run the sandbox could not keep for recovery', () => {
-  it('says a close would lose its images while it runs, for that run only', async () => {
-    await startRun(2)
-    const runId = ui.app.controller.run.value!.runId
-    const warning = () => [...ui.container.querySelectorAll('[role="alert"]')].map((el) => el.textContent).join(' ')
-    await ui.receive({ type: 'run-not-kept', runId: 'some-other-run' })
-    expect(warning()).not.toContain('could not be saved for recovery')
-    await ui.receive({ type: 'run-not-kept', runId })
-    expect(warning()).toContain('This run could not be saved for recovery: if you close the plugin before it ends, its images may be lost.')
-    ui.runware.emit()
-    ui.runware.emit()
-    ui.runware.finish()
-    await vi.waitFor(() => expect(ui.app.controller.run.value?.phase).toBe('done'))
-    await ui.settle()
-    expect(warning()).not.toContain('could not be saved for recovery')
-  })
-})

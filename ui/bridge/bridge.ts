@@ -48,6 +48,7 @@ const REPLY_TYPE = {
   'run-start': 'run-started',
   'place-result': 'result-placed',
   'place-result-url': 'result-placed',
+  'task-sent': 'task-saved',
   'select-nodes': 'nodes-selected',
 } as const satisfies Record<RequestMessage['type'], PluginToUi['type']>
 
@@ -57,6 +58,8 @@ export const DEFAULT_TIMEOUTS: Record<RequestMessage['type'], number> = {
   'place-result': 60_000,
   // the sandbox downloads the image itself first
   'place-result-url': 90_000,
+  // the task waits for this answer before it goes: a slow storage may hold a run up this long, no longer
+  'task-sent': 2000,
   'select-nodes': 10_000,
 }
 
@@ -79,6 +82,8 @@ export interface Bridge {
   /** URL output the UI could not download: the sandbox tries figma.createImageAsync. */
   placeResultUrl(body: { runId: string; index: number; url: string; record: GenerationRecord }): Promise<Reply<'result-placed'>>
   selectNodes(nodeIds: string[]): Promise<Reply<'nodes-selected'>>
+  /** Has the sandbox keep the run's task for recovery; resolves once it is in clientStorage. */
+  saveTask(body: { runId: string; taskUUID: string }): Promise<Reply<'task-saved'>>
   /** Rejects everything still waiting, e.g. when the UI goes away. */
   dispose(): void
 }
@@ -160,6 +165,7 @@ export function createBridge(options: BridgeOptions): Bridge {
     placeResult: (body) => request('place-result', body as RequestBody<'place-result'>),
     placeResultUrl: (body) => request('place-result-url', body as RequestBody<'place-result-url'>),
     selectNodes: (nodeIds) => request('select-nodes', { nodeIds }),
+    saveTask: (body) => request('task-sent', body),
     dispose() {
       for (const [id, waiting] of pending) {
         timers.clearTimeout(waiting.timer)

@@ -29,7 +29,6 @@ import { SizePicker } from './size-picker'
 // every later launch), and Generate stays disabled until then.
 
 const LOADING_REASON = 'Loading your settings…'
-export const RUN_NOT_KEPT = 'This run could not be saved for recovery: if you close the plugin before it ends, its images may be lost.'
 
 export function MainView({ app }: { app: App }) {
   const { state, actions, controller } = app
@@ -119,11 +118,6 @@ export function MainView({ app }: { app: App }) {
       <footer class="footer">
         {error && <ErrorBanner error={error} onDismiss={actions.dismissError} />}
         {run && <RunProgress run={run} />}
-        {running && state.unkeptRunId.value === run?.runId && (
-          <p class="warning" role="alert">
-            {RUN_NOT_KEPT}
-          </p>
-        )}
         <RecoveryReport recovery={app.recovery} />
         <p class="status-line" role="status" aria-live="polite">
           {run ? progressText(run) : ''}

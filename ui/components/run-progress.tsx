@@ -8,6 +8,7 @@ const SLOT_WORDS: Record<Slot['status'], string> = {
   placed: 'placed',
   failed: 'failed',
   cancelled: 'cancelled',
+  interrupted: 'kept at Runware',
 }
 
 export function RunProgress({ run }: { run: RunState }) {

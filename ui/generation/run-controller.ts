@@ -3,12 +3,12 @@ import { v4 as uuidv4 } from 'uuid'
 
 import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
-import type { RunPlan, UiToPlugin } from '../../src/common/protocol'
+import type { PendingRun, RunPlan, UiToPlugin } from '../../src/common/protocol'
 import type { BoardSettings, Endpoint } from '../state/settings'
 import { sha256HexAsync } from '../image/content-hash'
 import type { ImagePipeline } from '../image/image-pipeline'
 import { memoizeHash } from '../image/memo-hash'
-import { raceAbort } from '../runware'
+import { isInterrupted, raceAbort } from '../runware'
 import type { InferenceResult } from '../runware/types'
 import { describeError, isAbort } from './error-text'
 import type { GenerateRequest, Generator, GeneratorFactory } from './generator'
@@ -33,6 +33,8 @@ export interface RunBridge {
   startRun(plan: RunPlan): Promise<{ slotNodeIds: string[] }>
   placeResult(body: { runId: string; index: number; image: Uint8Array; record: GenerationRecord }): Promise<{ nodeId: string }>
   placeResultUrl?(body: { runId: string; index: number; url: string; record: GenerationRecord }): Promise<{ nodeId: string }>
+  /** Resolves once the sandbox has the run's task in clientStorage (bounded by the bridge's timeout). */
+  saveTask(body: { runId: string; taskUUID: string }): Promise<unknown>
 }
 
 export interface Clock {
@@ -50,6 +52,8 @@ export interface RunControllerDeps {
   uploadCache?: UploadCache
   /** Told of each image once it is on the canvas (History keeps a thumbnail and its cost). */
   onPlaced?: (placed: PlacedResult) => void
+  /** Told of a run whose connection was lost while its task may still run: its rest is fetched later. */
+  onInterrupted?: (run: PendingRun) => void
 }
 
 export interface PlacedResult {
@@ -68,8 +72,14 @@ export interface RunRequest extends RunReadiness {
   board?: BoardSettings
 }
 
+export type RunOutcome = 'done' | 'cancelled' | 'failed' | 'interrupted'
+
+/** Shown when the sandbox could not confirm the run's recovery entry in time; the run goes on. */
+export const NOT_SAVED_NOTE =
+  "This run could not be saved for recovery: if the plugin closes before it ends, its images can't be fetched again."
+
 export type StartOutcome =
-  | { ok: true; outcome: 'done' | 'cancelled' | 'failed' }
+  | { ok: true; outcome: RunOutcome }
   | { ok: false; message: string }
 
 export interface RunController {
@@ -125,14 +135,13 @@ export function createRunController(deps: RunControllerDeps): RunController {
       notes: [],
     }
 
-    const finish = (outcome: 'done' | 'cancelled' | 'failed', error?: unknown): StartOutcome => {
+    const finish = (outcome: RunOutcome, error?: unknown): StartOutcome => {
+      const unfilled = outcome === 'cancelled' || outcome === 'interrupted' ? outcome : 'failed'
       update((state) => ({
         phase: outcome,
         clientStatus: null,
         error: error === undefined ? null : describeError(error, request.apiKey),
-        slots: state.slots.map((slot) =>
-          slot.status !== 'waiting' ? slot : { status: outcome === 'cancelled' ? 'cancelled' : 'failed' },
-        ),
+        slots: state.slots.map((slot) => (slot.status !== 'waiting' ? slot : { status: unfilled })),
       }))
       deps.bridge.send({ type: 'run-end', runId, outcome })
       if (abort === controller) abort = null
@@ -201,6 +210,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
     // while an earlier one is being placed is already on its way.
     let posting: Promise<void> = Promise.resolve()
     const placements: Promise<void>[] = []
+    const placedImageUUIDs: string[] = []
+    let sentAt = 0
 
     function failed(index: number, error: unknown): void {
       const { message } = describeError(error, request.apiKey, 'This image could not be placed')
@@ -212,6 +223,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       return delivery.placed.then(
         ({ nodeId, readImage }) => {
           setSlot(index, { status: 'placed', nodeId })
+          placedImageUUIDs.push(record.imageUUID)
           try {
             if (readImage) deps.onPlaced?.({ runId, index, nodeId, readImage, record })
           } catch (error) {
@@ -267,8 +279,15 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
 
     async function generateOnce(): Promise<unknown> {
-      // before the task leaves: the sandbox keeps it in clientStorage, so a close mid-run can be recovered
-      deps.bridge.send({ type: 'task-sent', runId, taskUUID })
+      // Before the task leaves, the sandbox keeps it in clientStorage, so a close or an outage
+      // mid-run can be recovered. The wait is bounded: a slow storage only costs the recovery.
+      sentAt = deps.clock.now().getTime()
+      try {
+        await deps.bridge.saveTask({ runId, taskUUID })
+      } catch {
+        note(NOT_SAVED_NOTE)
+      }
+      if (signal.aborted) return undefined
       try {
         await sendTask()
         return undefined
@@ -296,6 +315,11 @@ export function createRunController(deps: RunControllerDeps): RunController {
     await Promise.all(placements)
 
     if (signal.aborted) return finish('cancelled')
+    if (isInterrupted(failure)) {
+      // the connection went, not the task: what is still missing is fetched by id later
+      deps.onInterrupted?.({ taskUUID, plan, placedImageUUIDs: [...placedImageUUIDs], sentAt })
+      return finish('interrupted')
+    }
     if (failure !== undefined) return finish('failed', failure)
     // Runware delivered fewer images than asked: say which slots stay empty
     run.value?.slots.forEach((slot, index) => {

@@ -5,7 +5,8 @@ import type { UiError } from './error-text'
 // What a run looks like to the designer: one slot per requested result and a phase, plus
 // the client's latest status. Pure data and wording, no DOM.
 
-export type SlotStatus = 'waiting' | 'placed' | 'failed' | 'cancelled'
+/** `interrupted`: not placed yet, kept at Runware to be fetched when it is reachable again. */
+export type SlotStatus = 'waiting' | 'placed' | 'failed' | 'cancelled' | 'interrupted'
 
 export interface Slot {
   status: SlotStatus
@@ -13,7 +14,7 @@ export interface Slot {
   message?: string
 }
 
-export type RunPhase = 'starting' | 'preparing' | 'generating' | 'cancelling' | 'done' | 'cancelled' | 'failed'
+export type RunPhase = 'starting' | 'preparing' | 'generating' | 'cancelling' | 'done' | 'cancelled' | 'failed' | 'interrupted'
 
 export interface RunState {
   runId: string
@@ -34,6 +35,8 @@ export function isActive(run: RunState | null): boolean {
 export function countSlots(run: RunState, status: SlotStatus): number {
   return run.slots.filter((slot) => slot.status === status).length
 }
+
+export const INTERRUPTED_NOTE = 'The other images are kept at Runware; the plugin will fetch them when Runware is reachable again.'
 
 export const BILLING_NOTE = 'Runware may still bill for work it had already started.'
 
@@ -67,5 +70,7 @@ export function progressText(run: RunState): string {
       return `Cancelled: ${placed} of ${total} placed. ${BILLING_NOTE}`
     case 'failed':
       return `Stopped: ${placed} of ${total} placed`
+    case 'interrupted':
+      return `Connection lost — ${placed} of ${total} placed. ${INTERRUPTED_NOTE}`
   }
 }

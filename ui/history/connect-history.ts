@@ -32,7 +32,7 @@ export function connectHistory({ subscribe, send, controller, recorder, history,
   const stop = effect(() => {
     const run = controller.run.value
     if (!run) return
-    if (run.phase === 'done' || run.phase === 'cancelled' || run.phase === 'failed') void recorder.finish(run.runId, run.slots.length)
+    if (run.phase === 'done' || run.phase === 'cancelled' || run.phase === 'failed' || run.phase === 'interrupted') void recorder.finish(run.runId, run.slots.length)
   })
   return () => {
     unsubscribe()

@@ -21,6 +21,7 @@ export function finishedText(run: RunState, prompt: string): string {
   const total = run.slots.length
   const placed = countSlots(run, 'placed')
   const failure = run.error?.message ?? run.slots.find((slot) => slot.message)?.message
+  if (run.phase === 'interrupted') return cut(`Connection lost: ${placed} of ${images(total)} placed; the rest is fetched on the next launch`, TOAST_LENGTH)
   if (placed === 0) return blockedText(failure ?? 'Runware returned no images')
   if (placed === total) {
     const head = `Placed ${images(placed)} for “`

@@ -16,6 +16,8 @@ export interface RunwareErrorInit {
   taskUUID?: string
   /** The request certainly never reached Runware, so sending it again cannot double-bill. */
   notAccepted?: boolean
+  /** The task may be running (and billed) at Runware, but the connection was lost: ask for it by id later. */
+  interrupted?: boolean
 }
 
 /** What each kind of failure means for the designer, when nothing more specific is known. */
@@ -43,6 +45,7 @@ export class RunwareError extends Error {
   readonly taskUUID?: string
   readonly detail: string
   readonly notAccepted: boolean
+  readonly interrupted: boolean
 
   constructor(init: RunwareErrorInit) {
     super(init.message)
@@ -51,6 +54,7 @@ export class RunwareError extends Error {
     this.retryable = RETRYABLE_KINDS.has(init.kind)
     this.detail = init.message
     this.notAccepted = false
+    this.interrupted = false
     // what init gives wins over the defaults above; fields it leaves undefined stay absent
     for (const [key, value] of Object.entries(init)) if (value !== undefined && key !== 'message') Object.assign(this, { [key]: value })
   }
@@ -71,6 +75,15 @@ export function cancelledError(taskUUID?: string): RunwareError {
 
 export function networkError(detail: string, notAccepted = false): RunwareError {
   return new RunwareError({ kind: 'network', message: KIND_MESSAGES.network, detail, notAccepted })
+}
+
+/** The connection went while a task was (or may have been) running: its results can still be fetched by id. */
+export function interruptedError(cause: RunwareError, taskUUID?: string): RunwareError {
+  return cause.with({ interrupted: true, notAccepted: false, taskUUID: taskUUID ?? cause.taskUUID })
+}
+
+export function isInterrupted(value: unknown): boolean {
+  return value instanceof RunwareError && value.interrupted
 }
 
 export function malformedReplyError(detail: string, taskUUID?: string): RunwareError {

@@ -24,7 +24,7 @@ export {
   type OutputFormat,
   type OutputType,
 } from './task-schema'
-export { RunwareError, isRunwareError } from './errors'
+export { RunwareError, isInterrupted, isRunwareError } from './errors'
 export { DEFAULT_POLL_POLICY, DEFAULT_RETRY_POLICY, type PollPolicy, type RetryPolicy } from './retry-policy'
 export { classifyError, type ErrorFacts } from './classify-error'
 export { readResultImage, type ResultImage } from './result-image'

@@ -3,13 +3,14 @@ import {
   cancelledError,
   clientTimeoutError,
   damagedResultsError,
+  interruptedError,
   malformedReplyError,
   missingResultsError,
   networkError,
   type RunwareError,
 } from './errors'
 import { inlineImageDamage } from './image-check'
-import { pollGetResponse } from './poll-async'
+import { MAX_POLL_FAILURES, pollGetResponse } from './poll-async'
 import { readItem, type Envelope } from './response-schema'
 import { retryDelay, type PollPolicy, type RetryPolicy } from './retry-policy'
 import { sendWithRetry } from './send-with-retry'
@@ -20,7 +21,9 @@ import type { ClientStatus, InferenceResult } from './types'
 // One generation from send to last result. Results are handed over the moment they arrive,
 // each once (deduplicated by imageUUID: a resumed socket may replay). Nothing is ever sent
 // twice as a new task: when the outcome of the send is uncertain, or a resumed socket lost its
-// session, the run asks getResponse about the same taskUUID instead (runware-api.md §1.2, §3).
+// session, the run asks getResponse about the same taskUUID first, and sends the same task again
+// only when Runware says it does not know it. A connection lost for good ends the run as
+// interrupted (its results can still be fetched by id), never as failed.
 
 /** Unreadable poll replies tolerated before the run fails as a server error. */
 const MAX_UNREADABLE = 3
@@ -50,6 +53,11 @@ function isNotFound(error: RunwareError): boolean {
   return /notfound|expired/i.test(error.code ?? '')
 }
 
+/** A 504 (queue or gateway timeout) does not say whether Runware took the task first. */
+function acceptanceUncertain(error: RunwareError): boolean {
+  return error.status === 504 || error.code === 'timeoutQueue'
+}
+
 export interface InferenceRun {
   /** Sends the task, then follows it until every result is in. */
   start(): Promise<GenerateSummary>
@@ -76,6 +84,12 @@ export function createInferenceRun(
   let settled = false
   let unreadable = 0
   let polling = false
+  /** Bumped whenever a poll loop starts or is abandoned, so a stale loop stops asking. */
+  let pollRound = 0
+  /** Only a run that holds the whole task (start, not recover) may send it again. */
+  let canResend = false
+  let resends = 0
+  let busyPolls = 0
   let recoverFrom: RunwareError | undefined
   let watchdog: ReturnType<typeof setTimeout> | undefined
   let busyRetries = 0
@@ -118,9 +132,11 @@ export function createInferenceRun(
     }
     if (settled || polling) return
     handlers.onStatus?.({ kind: 'waiting' })
-    if (task.deliveryMethod === 'async') startPolling()
-    else if (transport.name === 'rest') checkDone(true)
-    else armWatchdog()
+    // REST has the whole answer by now. A socket's ACK (async) starts the polling: asked before
+    // it, Runware may not know the task yet, and the watchdog covers an ACK that never comes.
+    if (transport.name === 'websocket') armWatchdog()
+    else if (task.deliveryMethod === 'async') startPolling()
+    else checkDone(true)
   }
 
   function onEvent(event: TaskEvent): void {
@@ -159,7 +175,7 @@ export function createInferenceRun(
       // The task id is taken: an earlier attempt did reach Runware, so follow that task.
       if (error.code === 'conflictTaskUUID') return startPolling()
       if (retryBusy(error)) return
-      return finish(recoverFrom && isNotFound(error) ? recoverFrom : error)
+      return isNotFound(error) ? unknownTask(error) : finish(error)
     }
     for (const item of envelope.data) {
       const read = readItem(item)
@@ -176,16 +192,45 @@ export function createInferenceRun(
    * earlier attempt was taken after all, Runware answers conflictTaskUUID and the run polls.
    */
   function retryBusy(error: RunwareError): boolean {
-    if (error.kind !== 'rateLimit' || polling || settled) return false
+    if (error.kind !== 'rateLimit' || settled) return false
+    if (polling) return pollBusy(error)
     const retry = ++busyRetries
     if (retry > settings.retry.maxRetries) return false
     const inMs = retryDelay(retry, settings.retry)
     handlers.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message, cause: error.kind })
     clearTimeout(watchdog)
     busyTimer = setTimeout(() => {
-      if (!settled) void submit()
+      if (settled) return
+      // A gateway timeout may come after Runware took the task: ask about it by id before sending it again.
+      if (acceptanceUncertain(error)) startPolling(error)
+      else void submit()
     }, inMs)
     return true
+  }
+
+  /**
+   * A getResponse answered "busy" (WebSocket: the answer arrives as a reply): not an answer about
+   * the task, so the poll loop asks again; after a few in a row the run is interrupted, not failed.
+   */
+  function pollBusy(error: RunwareError): boolean {
+    if (++busyPolls >= MAX_POLL_FAILURES) finish(interruptedError(error, uuid))
+    return true
+  }
+
+  /**
+   * Runware says it does not know the task. After a send whose outcome was uncertain that means
+   * it never got through, so the same task (same taskUUID) goes again, within the retry budget.
+   */
+  function unknownTask(error: RunwareError): void {
+    const nothingArrived = delivered.size + damaged.size === 0
+    if (canResend && recoverFrom && nothingArrived && ++resends <= settings.retry.maxRetries) {
+      polling = false
+      pollRound++
+      recoverFrom = undefined
+      void submit()
+      return
+    }
+    finish(recoverFrom ?? error)
   }
 
   function accept(result: InferenceResult): void {
@@ -219,6 +264,7 @@ export function createInferenceRun(
     polling = true
     recoverFrom = from
     clearTimeout(watchdog)
+    const round = ++pollRound
     void pollGetResponse({
       transport,
       taskUUID: uuid,
@@ -226,9 +272,14 @@ export function createInferenceRun(
       retry: settings.retry,
       signal,
       onStatus: handlers.onStatus,
-      settled: () => settled,
+      settled: () => settled || round !== pollRound,
       nextReply: transport.name === 'websocket' ? nextReply : undefined,
-      giveUp: (error) => finish(recoverFrom && (isNotFound(error) || error.kind === 'network') ? recoverFrom : error),
+      giveUp(error) {
+        if (isNotFound(error)) return unknownTask(error)
+        // Runware unreachable while the task may be running: its results stay fetchable by id.
+        if (error.kind === 'network' || error.kind === 'rateLimit') return finish(interruptedError(error, uuid))
+        finish(error)
+      },
     })
   }
 
@@ -262,8 +313,11 @@ export function createInferenceRun(
   }
 
   return {
-    start: () => follow(() => void submit()),
-    recover: () => follow(startPolling),
+    start: () => {
+      canResend = true
+      return follow(() => void submit())
+    },
+    recover: () => follow(() => startPolling()),
   }
 }
 

@@ -21,12 +21,12 @@ export interface PollLoopOptions {
   settled(): boolean
   /** WebSocket: resolves when the next reply frame for the task arrived (or after `ms`). */
   nextReply?(ms: number): Promise<void>
-  /** Called once when polling cannot go on; the run should fail with this error. */
+  /** Called once when polling cannot go on: Runware's answer, or why it could not be reached. */
   giveUp(error: RunwareError): void
   now?: () => number
 }
 
-/** A poll that fails on the network this many times in a row ends the run. */
+/** A poll that fails on the network this many times in a row stops asking (the run is then interrupted). */
 export const MAX_POLL_FAILURES = 3
 /** WebSocket: how long to wait for a getResponse reply before asking again. */
 export const POLL_REPLY_WAIT_MS = 30_000
@@ -54,8 +54,9 @@ export async function pollGetResponse(options: PollLoopOptions): Promise<void> {
     } catch (thrown) {
       const error = thrown as RunwareError
       if (settled() || error.kind === 'cancelled') return
-      // An answer from Runware (status or code) is final; a network hiccup is worth another poll.
-      if (error.status !== undefined || error.code !== undefined || ++failures >= MAX_POLL_FAILURES) {
+      // An answer from Runware about the task is final; a network hiccup or a busy answer is worth another poll.
+      const answered = error.kind !== 'rateLimit' && (error.status !== undefined || error.code !== undefined)
+      if (answered || ++failures >= MAX_POLL_FAILURES) {
         return giveUp(error)
       }
       continue

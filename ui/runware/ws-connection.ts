@@ -1,6 +1,6 @@
 import { sleep } from './abortable'
 import { classifyApiError } from './classify-error'
-import { networkError, type RunwareError } from './errors'
+import { interruptedError, networkError, type RunwareError } from './errors'
 import { readItem, type Envelope } from './response-schema'
 import { retryDelay, type RetryPolicy } from './retry-policy'
 import { authFrame, frameText, PING_FRAME, readFrame } from './ws-frames'
@@ -147,8 +147,8 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
       }
     }
     // Tasks were in flight: they may be running and billed, so this is not a "not sent" error.
-    const lost = lastError.kind === 'auth' ? lastError : networkError(`Connection lost and not resumed: ${lastError.detail}`)
-    options.onLost(lost.with({ notAccepted: false }))
+    const lost = lastError.kind === 'auth' ? lastError.with({ notAccepted: false }) : interruptedError(networkError(`Connection lost and not resumed: ${lastError.detail}`))
+    options.onLost(lost)
     throw lastError
   }
 

@@ -61,8 +61,6 @@ export function createAppState() {
     pendingPrefill: signal<Prefill | null>(null),
     /** Problems outside a run (a refused request, a save that failed). */
     notice: signal<UiError | null>(null),
-    /** The run whose task the sandbox could not keep for recovery, if any. */
-    unkeptRunId: signal<string | null>(null),
   }
 }
 

@@ -134,11 +134,9 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
         }
         return
       }
-      case 'run-not-kept':
-        state.unkeptRunId.value = message.runId
-        return
       case 'run-started':
       case 'result-placed':
+      case 'task-saved':
       case 'nodes-selected':
       case 'request-failed':
         return

@@ -62,9 +62,10 @@ export const PluginToUiSchemas = messageSchemas({
   /** Runs cut short by a close, sent once after `init`; the UI tries to recover them. */
   'pending-runs': { runs: z.array(PendingRunSchema) },
   /** Storage refused to keep this run's task for recovery: a close mid-run would lose it. */
-  'run-not-kept': { runId: z.string() },
   'run-started': { requestId, slotNodeIds: z.array(nodeId) },
   'result-placed': { requestId, nodeId },
+  /** The run's pending entry is in clientStorage: its task may go to Runware now. */
+  'task-saved': { requestId },
   'nodes-selected': { requestId, found: integer().check(z.minimum(0)) },
   /** Past runs, newest first, and the spend so far. */
   history: { entries: z.array(HistoryEntrySchema), spend: SpendSchema },

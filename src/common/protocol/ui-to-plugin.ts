@@ -63,13 +63,16 @@ export const UiToPluginSchemas = messageSchemas({
     url: z.string().check(z.minLength(1), z.maxLength(2048)),
     record: GenerationRecordSchema,
   },
-  /** The run's task is about to go to Runware: kept in clientStorage until `run-end`, for recovery. */
-  'task-sent': { runId, taskUUID: z.string().check(z.minLength(1)) },
+  /** The run's task is about to go to Runware: kept in clientStorage for recovery; answered by `task-saved`. */
+  'task-sent': { requestId, runId, taskUUID: z.string().check(z.minLength(1)) },
   /** A recovery attempt for this task is over (placed or not): its pending entry goes. */
   'pending-run-cleared': { taskUUID: z.string().check(z.minLength(1)) },
   'result-failed': { runId, index: integer().check(z.minimum(0)), message: z.string() },
-  /** The run is over: placeholders left unfilled are cleared, results selected, one undo step. */
-  'run-end': { runId, outcome: z.literal(['done', 'cancelled', 'failed']) },
+  /**
+   * The run is over: placeholders left unfilled are cleared, results selected, one undo step.
+   * An interrupted run keeps its pending entry: its task may still be running at Runware.
+   */
+  'run-end': { runId, outcome: z.literal(['done', 'cancelled', 'failed', 'interrupted']) },
   notify: { message: z.string().check(z.maxLength(500)), error: z.optional(z.literal([true, false])) },
   'resize-ui': { width: integer().check(z.minimum(200), z.maximum(1200)), height: integer().check(z.minimum(200), z.maximum(1600)) },
   'select-nodes': { requestId, nodeIds: z.array(z.string().check(z.minLength(1))) },
