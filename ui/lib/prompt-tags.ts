@@ -1,0 +1,100 @@
+// `@tag` mentions in a prompt: which it holds, which name no reference, what the designer is
+// typing at the caret, and the prompt with each tag said by position instead. Pure text
+// logic: the prompt field and the run controller both use it.
+
+export interface Mention {
+  /** What follows the `@`, as typed. */
+  word: string
+  /** Index of the `@`. */
+  start: number
+  end: number
+}
+
+// An `@` after a letter, digit or dot is part of an address ("ana@studio.com"), not a mention.
+const MENTION = /(^|[^A-Za-z0-9_.@])@([A-Za-z0-9_]+)/g
+
+export function findMentions(prompt: string): Mention[] {
+  const mentions: Mention[] = []
+  for (const match of prompt.matchAll(MENTION)) {
+    const start = match.index + match[1]!.length
+    mentions.push({ word: match[2]!, start, end: start + 1 + match[2]!.length })
+  }
+  return mentions
+}
+
+/** Whether the prompt names at least one of the references by its tag. */
+export function usesTags(prompt: string, tags: readonly string[]): boolean {
+  return findMentions(prompt).some((mention) => tags.includes(mention.word))
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    row = next
+  }
+  return row[b.length]!
+}
+
+/** The tags `word` could have meant: those it starts, ends or sits in, or a typo or two away. */
+export function closeTags(word: string, tags: readonly string[]): string[] {
+  const typed = word.toLowerCase()
+  return tags.filter((tag) => tag.includes(typed) || typed.includes(tag) || editDistance(typed, tag) <= 2)
+}
+
+function orList(items: readonly string[], last: string): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`
+}
+
+/** The first `@word` that names no reference, said with the tags it could be; null when none. */
+export function unknownTagProblem(prompt: string, tags: readonly string[]): string | null {
+  const unknown = findMentions(prompt).find((mention) => !tags.includes(mention.word))
+  if (!unknown) return null
+  const head = `@${unknown.word} is not a reference tag.`
+  if (tags.length === 0) return `${head} Select the frames it should name, or remove the @.`
+  const close = closeTags(unknown.word, tags).map((tag) => `@${tag}`)
+  if (close.length > 0) return `${head} Did you mean ${orList(close, 'or')}?`
+  return `${head} The references are ${orList(tags.map((tag) => `@${tag}`), 'and')}.`
+}
+
+const POSITIONS = ['the first image', 'the second image', 'the third image']
+
+/** The prompt with each reference's `@tag` replaced by its position ("the first image"). */
+export function tagsAsPositions(prompt: string, tags: readonly string[]): string {
+  let text = ''
+  let from = 0
+  for (const mention of findMentions(prompt)) {
+    const position = POSITIONS[tags.indexOf(mention.word)]
+    if (position === undefined) continue
+    text += prompt.slice(from, mention.start) + position
+    from = mention.end
+  }
+  return text + prompt.slice(from)
+}
+
+/** The `@` being typed just before the caret, and what follows it so far; null when none. */
+export function mentionAtCaret(text: string, caret: number): { start: number; query: string } | null {
+  const before = text.slice(0, caret)
+  const match = /(^|[^A-Za-z0-9_.@])@([A-Za-z0-9_]*)$/.exec(before)
+  if (!match) return null
+  return { start: match.index + match[1]!.length, query: match[2]! }
+}
+
+/** The tags offered for what is typed after the `@`, those starting with it first. */
+export function tagOptions(query: string, tags: readonly string[]): string[] {
+  const typed = query.toLowerCase()
+  const starting = tags.filter((tag) => tag.startsWith(typed))
+  return [...starting, ...tags.filter((tag) => !starting.includes(tag) && tag.includes(typed))]
+}
+
+/** `text` with the mention from `start` to the caret (and the rest of its word) replaced by `@tag`, and the caret after it. */
+export function insertTag(text: string, start: number, caret: number, tag: string): { text: string; caret: number } {
+  const rest = text.slice(caret).replace(/^[A-Za-z0-9_]*/, '')
+  // a space after it, unless a space or punctuation already follows
+  const spaced = /^[\s.,;:!?)]/.test(rest) ? '' : ' '
+  const inserted = `@${tag}${spaced}`
+  return { text: text.slice(0, start) + inserted + rest, caret: start + inserted.length }
+}
