@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 import { MODEL_ID } from '../../src/common/generation-record'
 import { integer } from '../../src/common/integer'
 import { isAllowedSize } from '../../src/common/sizes'
+import { TAG_RULE } from '../lib/reference-tags'
 import { isBase64, isBase64DataUri } from './base64'
 
 // The imageInference task for `runway:4@2`, field by field as the seed document lists it
@@ -40,6 +41,8 @@ export function isReferenceImage(text: string): boolean {
   return isUuid(text) || isHttpUrl(text) || isBase64DataUri(text) || isBase64(text)
 }
 
+const referenceImage = z.string().check(z.refine(isReferenceImage, { message: 'not a UUID, URL, data URI or base64 image' }))
+
 const uri = z.string().check(z.refine(isHttpUrl, { message: 'not an http(s) URL' }))
 
 // z.literal with a list, not z.enum: the same verdicts, without z.enum's code in the bundle
@@ -62,9 +65,18 @@ export const InferenceTaskSchema = z
     includeCost: z.optional(z.boolean()),
     numberResults: z.optional(integer().check(z.minimum(1), z.maximum(RESULTS_MAX))),
     inputs: z.strictObject({
-      referenceImages: z
-        .array(z.string().check(z.refine(isReferenceImage, { message: 'not a UUID, URL, data URI or base64 image' })))
-        .check(z.minLength(1), z.maxLength(REFERENCES_MAX)),
+      // Plain strings, or `{ image, tag }` objects when the prompt names references by `@tag`
+      // (Runware's Runway provider page documents the objects); never both in one list.
+      referenceImages: z.union([
+        z.array(referenceImage).check(z.minLength(1), z.maxLength(REFERENCES_MAX)),
+        z
+          .array(z.strictObject({ image: referenceImage, tag: z.string().check(z.regex(TAG_RULE, 'not a tag of 3-15 lowercase letters or digits')) }))
+          .check(
+            z.minLength(1),
+            z.maxLength(REFERENCES_MAX),
+            z.refine((list) => new Set(list.map((item) => item.tag)).size === list.length, { message: 'the same tag twice' }),
+          ),
+      ]),
     }),
     // Runway counts UTF-16 code units (runware-api.md §6.2), i.e. JS `length`; zod's own
     // minLength/maxLength count code points, which would let 501 emoji (1,002 units) through.

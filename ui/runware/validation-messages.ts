@@ -81,9 +81,14 @@ export function describeIssue(issue: Issue, task: unknown): FieldProblem {
         const index = Number(issue.path[2]) + 1
         return say(`Reference image ${index} isn't in a form Runware reads (an uploaded image id, a URL, a data URI or base64).`)
       }
+      if (issue.code === 'custom') return say('Two references have the same tag: give each its own.')
       if (count > REFERENCES_MAX) return say(`There are ${count} reference images; the model takes at most ${REFERENCES_MAX}.`)
       return say(`Select at least one frame as a reference: the model needs 1 to ${REFERENCES_MAX}.`)
     }
+    case 'inputs.referenceImages.tag':
+      return say(
+        `Reference image ${Number(issue.path[2]) + 1} has a tag the model doesn't take: use 3 to 15 lowercase letters or digits, starting with a letter.`,
+      )
     case 'inputs':
       return { field: 'inputs.referenceImages', message: 'Select at least one frame as a reference: the model needs 1 to 3.' }
     case 'width':
