@@ -1,0 +1,57 @@
+import { batch } from '../lib/signals'
+
+import type { GenerationRecord } from '../../src/common/generation-record'
+import type { ReferenceMeta } from '../../src/common/protocol'
+import { referenceTags } from '../lib/reference-tags'
+import type { AppState } from './app-state'
+
+// Which `@tag` names each reference: the tag the designer gave it, else the one its layer name
+// gives. Chosen tags are kept per node, so a reference keeps its tag while it stays selected
+// and gets it back when selected again.
+
+type Named = Pick<ReferenceMeta, 'nodeId' | 'name'>
+
+/** The tags of these references, by position. */
+export function tagsOf(state: AppState, references: readonly Named[]): string[] {
+  const chosen = state.tagNames.value
+  return referenceTags(
+    references.map((ref) => ref.name),
+    references.map((ref) => chosen.get(ref.nodeId)),
+  )
+}
+
+/** The tags of the references shown now, by position. */
+export function currentTags(state: AppState): string[] {
+  const selection = state.selection.value
+  return selection.state === 'ok' ? tagsOf(state, selection.references) : []
+}
+
+export function chooseTag(state: AppState, nodeId: string, tag: string): void {
+  const next = new Map(state.tagNames.value)
+  next.set(nodeId, tag)
+  state.tagNames.value = next
+}
+
+/**
+ * A record's tags, by position, for the references it came from (Reuse brings those back)
+ * and for the references shown now (Variations runs on them), so its prompt's `@tag`s name
+ * the same places.
+ */
+export function restoreTags(state: AppState, record: Partial<Pick<GenerationRecord, 'referenceNodeIds' | 'referenceTags'>>): void {
+  const tags = record.referenceTags
+  if (!tags || tags.length === 0) return
+  const next = new Map(state.tagNames.value)
+  const shown = state.selection.value.state === 'ok' ? state.selection.value.references : []
+  batch(() => {
+    tags.forEach((tag, i) => {
+      const shownId = shown[i]?.nodeId
+      if (shownId) next.set(shownId, tag)
+    })
+    // the record's own nodes last: when they are the ones shown, their own tags win
+    tags.forEach((tag, i) => {
+      const nodeId = record.referenceNodeIds?.[i]
+      if (nodeId) next.set(nodeId, tag)
+    })
+    state.tagNames.value = next
+  })
+}
