@@ -2,6 +2,7 @@ import { isActive, progressText } from '../generation/run-state'
 import type { App } from '../create-app'
 import { generateBlocker } from '../state/readiness'
 import { selectionText } from '../state/selection-text'
+import { currentTags } from '../state/tags'
 import { ApiKeyForm } from './api-key-form'
 import { ConsentNotice } from './consent-notice'
 import { CostLine } from './cost-line'
@@ -35,6 +36,7 @@ export function MainView({ app }: { app: App }) {
   const explanation = selectionText(selection.state, selection.usableCount, state.editorType.value)
   const selected = state.selectedRecord.value
   const error = state.notice.value ?? run?.error ?? null
+  const tags = currentTags(state)
   const blocker = running ? null : ready ? generateBlocker(state) : LOADING_REASON
 
   function generate() {
@@ -81,10 +83,20 @@ export function MainView({ app }: { app: App }) {
           ) : explanation ? (
             <SelectionMessage text={explanation} />
           ) : (
-            <ReferenceStrip references={selection.references} images={state.images.value} />
+            <ReferenceStrip
+              references={selection.references}
+              images={state.images.value}
+              tags={tags}
+              onRenameTag={actions.renameTag}
+            />
           )}
         </section>
-        <PromptField value={state.prompt.value} onInput={actions.setPrompt} onSubmit={generate} />
+        <PromptField
+          value={state.prompt.value}
+          onInput={actions.setPrompt}
+          onSubmit={generate}
+          references={tags.map((tag, i) => ({ tag, name: selection.references[i]!.name }))}
+        />
         <SizePicker
           value={ready ? state.size.value : null}
           onPick={actions.pickSize}

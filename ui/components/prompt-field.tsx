@@ -1,24 +1,100 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+
 import { MAX_PROMPT_LENGTH } from '../../src/common/protocol'
 import { counterText, isPromptTooLong } from '../lib/prompt'
+import { findMentions, insertTag, mentionAtCaret, tagOptions, unknownTagProblem } from '../lib/prompt-tags'
+import { TagMenu } from './tag-menu'
 
 // The prompt, with a live count in the same units the API counts (UTF-16 code units).
-// Ctrl+Enter (Cmd+Enter on a Mac) generates without leaving the keyboard.
+// Ctrl+Enter (Cmd+Enter on a Mac) generates without leaving the keyboard. Typing `@` offers
+// the references' tags; the tags the prompt uses are listed under it with the reference each
+// names, and an `@word` naming none is flagged with the tags it could be.
+
+export interface PromptReference {
+  tag: string
+  /** The layer name, shown beside its tag. */
+  name: string
+}
 
 export interface PromptFieldProps {
   value: string
   onInput(value: string): void
   onSubmit(): void
+  /** The references' tags, by position. */
+  references?: readonly PromptReference[]
 }
 
-export function PromptField({ value, onInput, onSubmit }: PromptFieldProps) {
+interface Menu {
+  start: number
+  options: string[]
+  active: number
+}
+
+export function PromptField({ value, onInput, onSubmit, references = [] }: PromptFieldProps) {
   const over = isPromptTooLong(value)
+  const area = useRef<HTMLTextAreaElement>(null)
+  const caretAfter = useRef<number | null>(null)
+  const [menu, setMenu] = useState<Menu | null>(null)
+  const [typing, setTyping] = useState<number | undefined>(undefined)
+  const tags = references.map((ref) => ref.tag)
+
+  // after a tag is inserted, the caret goes right after it once the new text is drawn
+  useLayoutEffect(() => {
+    const caret = caretAfter.current
+    if (caret === null || !area.current) return
+    caretAfter.current = null
+    area.current.setSelectionRange(caret, caret)
+  })
+
+  function follow(text: string, caret: number) {
+    const mention = mentionAtCaret(text, caret)
+    setTyping(mention?.start)
+    const options = mention ? tagOptions(mention.query, tags) : []
+    setMenu(mention && options.length > 0 ? { start: mention.start, options, active: 0 } : null)
+  }
+
+  function choose(tag: string) {
+    const element = area.current
+    if (!menu || !element) return
+    const next = insertTag(value, menu.start, element.selectionStart, tag)
+    caretAfter.current = next.caret
+    setMenu(null)
+    setTyping(undefined)
+    onInput(next.text)
+  }
 
   function handleKeyDown(event: KeyboardEvent) {
+    if (menu) {
+      const count = menu.options.length
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault()
+        const step = event.key === 'ArrowDown' ? 1 : count - 1
+        setMenu({ ...menu, active: (menu.active + step) % count })
+        return
+      }
+      if ((event.key === 'Enter' && !event.ctrlKey && !event.metaKey) || event.key === 'Tab') {
+        event.preventDefault()
+        choose(menu.options[menu.active]!)
+        return
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        event.stopPropagation()
+        setMenu(null)
+        return
+      }
+    }
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault()
       onSubmit()
     }
   }
+
+  const unknown = unknownTagProblem(value, tags, typing)
+  const used = [...new Set(findMentions(value).map((mention) => mention.word))].filter((word) => tags.includes(word))
+  const invalid = over || unknown !== null
+  const describedBy = ['prompt-counter', over && 'prompt-error', unknown && 'prompt-tag-error'].filter(Boolean).join(' ')
+  const optionId = (i: number) => `prompt-tag-option-${i}`
 
   return (
     <div class="field">
@@ -31,20 +107,61 @@ export function PromptField({ value, onInput, onSubmit }: PromptFieldProps) {
         </span>
       </div>
       <textarea
+        ref={area}
         id="prompt"
         class="textarea"
         rows={4}
         value={value}
         placeholder="Describe the image: mood, materials, light…"
-        aria-invalid={over ? 'true' : undefined}
-        aria-describedby={over ? 'prompt-counter prompt-error' : 'prompt-counter'}
-        onInput={(event) => onInput(event.currentTarget.value)}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy}
+        aria-autocomplete={tags.length > 0 ? 'list' : undefined}
+        aria-controls={menu ? 'prompt-tag-options' : undefined}
+        aria-activedescendant={menu ? optionId(menu.active) : undefined}
+        onInput={(event) => {
+          const element = event.currentTarget
+          onInput(element.value)
+          follow(element.value, element.selectionStart)
+        }}
+        onClick={(event) => follow(event.currentTarget.value, event.currentTarget.selectionStart)}
+        onKeyUp={(event) => {
+          if (event.key === 'ArrowLeft' || event.key === 'ArrowRight' || event.key === 'Home' || event.key === 'End') {
+            follow(event.currentTarget.value, event.currentTarget.selectionStart)
+          }
+        }}
+        onBlur={() => {
+          setMenu(null)
+          setTyping(undefined)
+        }}
         onKeyDown={handleKeyDown}
       />
+      {menu && (
+        <TagMenu
+          id="prompt-tag-options"
+          optionId={optionId}
+          options={menu.options.map((tag) => ({ tag, name: references.find((ref) => ref.tag === tag)?.name ?? '' }))}
+          active={menu.active}
+          onChoose={choose}
+        />
+      )}
       {over && (
         <p id="prompt-error" class="field-error">
           The prompt can be at most {MAX_PROMPT_LENGTH} characters. Shorten it by {value.length - MAX_PROMPT_LENGTH}.
         </p>
+      )}
+      {unknown && (
+        <p id="prompt-tag-error" class="field-error">
+          {unknown}
+        </p>
+      )}
+      {used.length > 0 && (
+        <ul class="prompt-tags" aria-label="References the prompt names">
+          {used.map((tag) => (
+            <li key={tag} class="prompt-tag">
+              <span class="prompt-tag-name">@{tag}</span> {references.find((ref) => ref.tag === tag)!.name}
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   )

@@ -2,6 +2,7 @@ import type { ReferenceMeta } from '../../src/common/protocol'
 import { referenceWarnings, WARNING_TEXT } from '../image/reference-limits'
 import { pixelSize } from '../lib/format'
 import type { ReferenceImage } from '../state/app-state'
+import { TagChip } from './tag-chip'
 
 // One selected frame as it will be sent: thumbnail, name, pixel size, and what the plugin
 // will do to it before sending (pad, re-encode), so nothing happens behind the designer's back.
@@ -9,9 +10,11 @@ import type { ReferenceImage } from '../state/app-state'
 export interface ReferenceCardProps {
   reference: ReferenceMeta
   image?: ReferenceImage
+  /** The reference's `@tag`, with the other references' tags it may not repeat. */
+  tag?: { tag: string; otherTags: readonly string[]; onRename(tag: string): void }
 }
 
-export function ReferenceCard({ reference, image }: ReferenceCardProps) {
+export function ReferenceCard({ reference, image, tag }: ReferenceCardProps) {
   const warnings = referenceWarnings(reference.pixelWidth, reference.pixelHeight, image?.bytes.length)
   return (
     <li class="reference">
@@ -28,6 +31,7 @@ export function ReferenceCard({ reference, image }: ReferenceCardProps) {
       <span class="reference-name" title={reference.name}>
         {reference.name}
       </span>
+      {tag && <TagChip tag={tag.tag} otherTags={tag.otherTags} onRename={tag.onRename} label={reference.name} />}
       <span class="reference-size">{pixelSize(reference.pixelWidth, reference.pixelHeight)}</span>
       {warnings.map((warning) => (
         <p key={warning} class="warning">

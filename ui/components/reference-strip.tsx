@@ -8,14 +8,29 @@ import { ReferenceCard } from './reference-card'
 export interface ReferenceStripProps {
   references: readonly ReferenceMeta[]
   images: ReadonlyMap<string, ReferenceImage>
+  /** Each reference's `@tag`, by position, and how to rename one. */
+  tags?: readonly string[]
+  onRenameTag?(nodeId: string, tag: string): void
 }
 
-export function ReferenceStrip({ references, images }: ReferenceStripProps) {
+export function ReferenceStrip({ references, images, tags, onRenameTag }: ReferenceStripProps) {
   return (
     <ul class="references" aria-label="References">
-      {references.map((reference) => (
-        <ReferenceCard key={reference.nodeId} reference={reference} image={images.get(reference.nodeId)} />
-      ))}
+      {references.map((reference, i) => {
+        const tag = tags?.[i]
+        return (
+          <ReferenceCard
+            key={reference.nodeId}
+            reference={reference}
+            image={images.get(reference.nodeId)}
+            tag={
+              tag !== undefined && onRenameTag
+                ? { tag, otherTags: tags!.filter((_, j) => j !== i), onRename: (next) => onRenameTag(reference.nodeId, next) }
+                : undefined
+            }
+          />
+        )
+      })}
     </ul>
   )
 }

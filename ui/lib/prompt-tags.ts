@@ -49,9 +49,12 @@ function orList(items: readonly string[], last: string): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`
 }
 
-/** The first `@word` that names no reference, said with the tags it could be; null when none. */
-export function unknownTagProblem(prompt: string, tags: readonly string[]): string | null {
-  const unknown = findMentions(prompt).find((mention) => !tags.includes(mention.word))
+/**
+ * The first `@word` that names no reference, said with the tags it could be; null when none.
+ * The mention starting at `typing` (the one being typed) is left alone.
+ */
+export function unknownTagProblem(prompt: string, tags: readonly string[], typing?: number): string | null {
+  const unknown = findMentions(prompt).find((mention) => !tags.includes(mention.word) && mention.start !== typing)
   if (!unknown) return null
   const head = `@${unknown.word} is not a reference tag.`
   if (tags.length === 0) return `${head} Select the frames it should name, or remove the @.`

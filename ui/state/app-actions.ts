@@ -12,6 +12,7 @@ import { matchReferenceSize } from '../lib/size-options'
 import { applyRecord } from './apply-message'
 import type { AppState, Size } from './app-state'
 import { readiness } from './readiness'
+import { chooseTag } from './tags'
 
 // What the designer can do, as functions the components call. The iframe has a null origin
 // (no localStorage), so everything worth keeping is sent to the sandbox with `save-settings`
@@ -31,6 +32,8 @@ export interface AppActions {
   saveEndpoint(endpoint: Endpoint): void
   saveOptions(options: GenerationOptions): void
   refreshReferences(): void
+  /** Gives a reference the `@tag` the designer typed (already checked by the tag field). */
+  renameTag(nodeId: string, tag: string): void
   useRecord(record: GenerationRecord): void
   selectReferencesOf(record: GenerationRecord): Promise<void>
   generate(): Promise<void>
@@ -143,6 +146,9 @@ export function createActions({ state, bridge, controller, timers = browserTimer
     refreshReferences() {
       // an edited frame keeps its selection, so the sandbox cannot know its pixels changed
       bridge.send({ type: 'refresh-references' })
+    },
+    renameTag(nodeId, tag) {
+      chooseTag(state, nodeId, tag)
     },
     useRecord(record) {
       applyRecord(state, record)
