@@ -104,9 +104,9 @@ describe('buildInferenceTask', () => {
 
   it('refuses a tag that breaks the rule, or the same tag twice, naming the reference field', () => {
     const cases: [string[], RegExp][] = [
-      [['Sunset'], /Reference image 1 has a tag the model doesn't take/],
-      [['dunes', 'ab'], /Reference image 2 has a tag/],
-      [['dunes', 'dunes'], /Two references have the same tag/],
+      [['Sunset'], /Reference image 1 isn't in a form Runware reads/],
+      [['dunes', 'ab'], /Reference image 2 isn't in a form Runware reads/],
+      [['dunes', 'dunes'], /Tag every reference image, each with its own tag, or none/],
     ]
     for (const [referenceTags, message] of cases) {
       const refs = referenceTags.map(() => REF_URL)
@@ -117,8 +117,11 @@ describe('buildInferenceTask', () => {
   })
 
   it('refuses a list that mixes strings and objects', () => {
-    const mixed = validateInferenceTask({ ...(buildInferenceTask(input()) as { task: object }).task, inputs: { referenceImages: [REF_URL, { image: REF_URL, tag: 'dunes' }] } })
-    expect(mixed.ok).toBe(false)
+    const task = (buildInferenceTask(input()) as { task: object }).task
+    const mixed = failure(validateInferenceTask({ ...task, inputs: { referenceImages: [REF_URL, { image: REF_URL, tag: 'dunes' }] } }))
+    expect([mixed.field, mixed.message]).toEqual(['inputs.referenceImages', 'Tag every reference image, each with its own tag, or none.'])
+    const extra = failure(validateInferenceTask({ ...task, inputs: { referenceImages: [{ image: REF_URL, tag: 'dunes', weight: 1 }] } }))
+    expect(extra.field).toBe('inputs.referenceImages')
   })
 
   it('counts the prompt in UTF-16 code units and says so in plain words', () => {

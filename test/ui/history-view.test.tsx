@@ -118,7 +118,7 @@ describe('tags in History', () => {
     await click(button(ui.container, 'History'))
     await click([...items()[0]!.querySelectorAll('button')].find((b) => b.textContent === 'Reuse')!)
     await ui.settle()
-    expect([...ui.container.querySelectorAll('.tag-chip')].map((chip) => chip.textContent)).toEqual(['@dunes', '@tide'])
+    expect([...ui.container.querySelectorAll<HTMLInputElement>('.tag-chip input')].map((input) => input.value)).toEqual(['dunes', 'tide'])
   })
 })
 

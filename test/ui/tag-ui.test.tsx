@@ -21,10 +21,17 @@ async function start(names = ['Sunset dunes', 'Tidal blue'], prompt = '') {
 }
 
 const prompt = () => field<HTMLTextAreaElement>(ui.container, 'Prompt')
-const chips = () => [...ui.container.querySelectorAll('.tag-chip')].map(text)
+const chips = () => [...ui.container.querySelectorAll<HTMLInputElement>('.tag-chip input')].map((input) => `@${input.value}`)
 const listbox = () => ui.container.querySelector('[role="listbox"]')
 const options = () =>
-  [...ui.container.querySelectorAll('[role="option"]')].map((o) => [[...o.children].map(text).join(' '), o.getAttribute('aria-selected')])
+  [...ui.container.querySelectorAll('[role="option"]')].map((o) => [text(o), o.getAttribute('aria-selected')])
+
+async function typeTag(input: HTMLInputElement, value: string) {
+  await act(() => {
+    input.value = value
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+  })
+}
 
 /** Types `value` with the caret at its end, as a keystroke leaves it. */
 async function typeIn(value: string) {
@@ -44,42 +51,30 @@ describe('tag chips', () => {
 
   it('rename in place, checked as the designer types, and keep only a valid tag', async () => {
     await start()
-    await click(button(ui.container, 'Tag @sunsetdunes for Sunset dunes. Rename'))
     const input = field(ui.container, 'Tag for Sunset dunes')
-    await act(() => {
-      input.value = 'Dunes'
-      input.dispatchEvent(new Event('input', { bubbles: true }))
-    })
+    await typeTag(input, 'Dunes')
     expect(input.getAttribute('aria-invalid')).toBe('true')
-    expect(text(ui.container.querySelector('[role="alert"]')!)).toBe('Use only lowercase letters a–z and digits 0–9')
-    await act(() => {
-      input.value = 'tidalblue'
-      input.dispatchEvent(new Event('input', { bubbles: true }))
-    })
+    expect(text(ui.container.querySelector('[role="alert"]')!)).toBe('A tag is 3 to 15 lowercase letters a–z or digits, starting with a letter')
+    await typeTag(input, 'tidalblue')
     expect(text(ui.container.querySelector('[role="alert"]')!)).toBe('Another reference is already @tidalblue')
-    // Enter on an invalid tag keeps the old one
+    // Enter on an invalid tag puts the old one back
     await keyDown(input, { key: 'Enter' })
     expect(chips()).toEqual(['@sunsetdunes', '@tidalblue'])
-
-    await click(button(ui.container, 'Tag @sunsetdunes for Sunset dunes. Rename'))
-    const again = field(ui.container, 'Tag for Sunset dunes')
-    await act(() => {
-      again.value = 'dunes'
-      again.dispatchEvent(new Event('input', { bubbles: true }))
-    })
     expect(ui.container.querySelector('[role="alert"]')).toBeNull()
-    await keyDown(again, { key: 'Enter' })
+
+    await typeTag(input, 'dunes')
+    expect(ui.container.querySelector('[role="alert"]')).toBeNull()
+    await keyDown(input, { key: 'Enter' })
     expect(chips()).toEqual(['@dunes', '@tidalblue'])
+    // the prompt now offers the new tag
+    await typeIn('@')
+    expect(options().map(([label]) => label)).toEqual(['@dunes Sunset dunes', '@tidalblue Tidal blue'])
   })
 
   it('Escape puts the old tag back', async () => {
     await start()
-    await click(button(ui.container, 'Tag @tidalblue for Tidal blue. Rename'))
     const input = field(ui.container, 'Tag for Tidal blue')
-    await act(() => {
-      input.value = 'waves'
-      input.dispatchEvent(new Event('input', { bubbles: true }))
-    })
+    await typeTag(input, 'waves')
     await keyDown(input, { key: 'Escape' })
     expect(chips()).toEqual(['@sunsetdunes', '@tidalblue'])
   })

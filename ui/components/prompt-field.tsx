@@ -3,7 +3,6 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { MAX_PROMPT_LENGTH } from '../../src/common/protocol'
 import { counterText, isPromptTooLong } from '../lib/prompt'
 import { findMentions, insertTag, mentionAtCaret, tagOptions, unknownTagProblem } from '../lib/prompt-tags'
-import { TagMenu } from './tag-menu'
 
 // The prompt, with a live count in the same units the API counts (UTF-16 code units).
 // Ctrl+Enter (Cmd+Enter on a Mac) generates without leaving the keyboard. Typing `@` offers
@@ -35,8 +34,8 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
   const area = useRef<HTMLTextAreaElement>(null)
   const caretAfter = useRef<number | null>(null)
   const [menu, setMenu] = useState<Menu | null>(null)
-  const [typing, setTyping] = useState<number | undefined>(undefined)
   const tags = references.map((ref) => ref.tag)
+  const nameOf = (tag: string) => references[tags.indexOf(tag)]!.name
 
   // after a tag is inserted, the caret goes right after it once the new text is drawn
   useLayoutEffect(() => {
@@ -48,7 +47,6 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
 
   function follow(text: string, caret: number) {
     const mention = mentionAtCaret(text, caret)
-    setTyping(mention?.start)
     const options = mention ? tagOptions(mention.query, tags) : []
     setMenu(mention && options.length > 0 ? { start: mention.start, options, active: 0 } : null)
   }
@@ -59,7 +57,6 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
     const next = insertTag(value, menu.start, element.selectionStart, tag)
     caretAfter.current = next.caret
     setMenu(null)
-    setTyping(undefined)
     onInput(next.text)
   }
 
@@ -90,10 +87,11 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
     }
   }
 
-  const unknown = unknownTagProblem(value, tags, typing)
+  // the @word being completed is not flagged while the list offers tags for it
+  const unknown = unknownTagProblem(value, tags, menu?.start)
   const used = [...new Set(findMentions(value).map((mention) => mention.word))].filter((word) => tags.includes(word))
   const invalid = over || unknown !== null
-  const describedBy = ['prompt-counter', over && 'prompt-error', unknown && 'prompt-tag-error'].filter(Boolean).join(' ')
+  const describedBy = `prompt-counter${over ? ' prompt-error' : ''}${unknown ? ' prompt-tag-error' : ''}`
   const optionId = (i: number) => `prompt-tag-option-${i}`
 
   return (
@@ -123,26 +121,29 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
           onInput(element.value)
           follow(element.value, element.selectionStart)
         }}
-        onClick={(event) => follow(event.currentTarget.value, event.currentTarget.selectionStart)}
-        onKeyUp={(event) => {
-          if (event.key === 'ArrowLeft' || event.key === 'ArrowRight' || event.key === 'Home' || event.key === 'End') {
-            follow(event.currentTarget.value, event.currentTarget.selectionStart)
-          }
-        }}
-        onBlur={() => {
-          setMenu(null)
-          setTyping(undefined)
-        }}
+        onBlur={() => setMenu(null)}
         onKeyDown={handleKeyDown}
       />
       {menu && (
-        <TagMenu
-          id="prompt-tag-options"
-          optionId={optionId}
-          options={menu.options.map((tag) => ({ tag, name: references.find((ref) => ref.tag === tag)?.name ?? '' }))}
-          active={menu.active}
-          onChoose={choose}
-        />
+        // the prompt keeps the focus and points at the active option (aria-activedescendant);
+        // a click chooses without taking the focus away
+        <ul id="prompt-tag-options" class="tag-menu" role="listbox" aria-label="Reference tags">
+          {menu.options.map((tag, i) => (
+            <li
+              key={tag}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === menu.active ? 'true' : 'false'}
+              class={i === menu.active ? 'tag-option tag-option-active' : 'tag-option'}
+              onMouseDown={(event) => {
+                event.preventDefault()
+                choose(tag)
+              }}
+            >
+              <b>@{tag}</b> {nameOf(tag)}
+            </li>
+          ))}
+        </ul>
       )}
       {over && (
         <p id="prompt-error" class="field-error">
@@ -158,7 +159,7 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
         <ul class="prompt-tags" aria-label="References the prompt names">
           {used.map((tag) => (
             <li key={tag} class="prompt-tag">
-              <span class="prompt-tag-name">@{tag}</span> {references.find((ref) => ref.tag === tag)!.name}
+              <b>@{tag}</b> {nameOf(tag)}
             </li>
           ))}
         </ul>

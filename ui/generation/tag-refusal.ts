@@ -6,7 +6,7 @@ import { isUnknownUpload } from './unknown-upload'
 // task: nothing ran and nothing was billed, so the run can go again with plain strings.
 
 export const UNTAGGED_NOTE =
-  'Runware did not take tagged references, so the run was sent again with plain references and each @tag written as its position ("the first image").'
+  'Runware refused tagged references: sent again untagged, each @tag written as its position ("the first image").'
 
 /** Whether `error` is Runware refusing a task's `inputs.referenceImages` before running it. */
 export function isTagRefusal(error: unknown, references: readonly string[]): boolean {

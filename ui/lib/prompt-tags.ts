@@ -27,26 +27,10 @@ export function usesTags(prompt: string, tags: readonly string[]): boolean {
   return findMentions(prompt).some((mention) => tags.includes(mention.word))
 }
 
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    row = next
-  }
-  return row[b.length]!
-}
-
-/** The tags `word` could have meant: those it starts, ends or sits in, or a typo or two away. */
+/** The tags `word` could have meant: those it is part of, that are part of it, or that begin as it does. */
 export function closeTags(word: string, tags: readonly string[]): string[] {
   const typed = word.toLowerCase()
-  return tags.filter((tag) => tag.includes(typed) || typed.includes(tag) || editDistance(typed, tag) <= 2)
-}
-
-function orList(items: readonly string[], last: string): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`
+  return tags.filter((tag) => tag.includes(typed) || typed.includes(tag) || tag.startsWith(typed.slice(0, 3)))
 }
 
 /**
@@ -56,11 +40,9 @@ function orList(items: readonly string[], last: string): string {
 export function unknownTagProblem(prompt: string, tags: readonly string[], typing?: number): string | null {
   const unknown = findMentions(prompt).find((mention) => !tags.includes(mention.word) && mention.start !== typing)
   if (!unknown) return null
-  const head = `@${unknown.word} is not a reference tag.`
-  if (tags.length === 0) return `${head} Select the frames it should name, or remove the @.`
-  const close = closeTags(unknown.word, tags).map((tag) => `@${tag}`)
-  if (close.length > 0) return `${head} Did you mean ${orList(close, 'or')}?`
-  return `${head} The references are ${orList(tags.map((tag) => `@${tag}`), 'and')}.`
+  const close = closeTags(unknown.word, tags)
+  const named = (close.length > 0 ? close : tags).map((tag) => `@${tag}`)
+  return `@${unknown.word} is not a reference tag.${named.length === 0 ? '' : close.length > 0 ? ` Did you mean ${named.join(' or ')}?` : ` The references are ${named.join(', ')}.`}`
 }
 
 const POSITIONS = ['the first image', 'the second image', 'the third image']
@@ -86,11 +68,9 @@ export function mentionAtCaret(text: string, caret: number): { start: number; qu
   return { start: match.index + match[1]!.length, query: match[2]! }
 }
 
-/** The tags offered for what is typed after the `@`, those starting with it first. */
+/** The tags offered for what is typed after the `@`: those holding it, in reference order. */
 export function tagOptions(query: string, tags: readonly string[]): string[] {
-  const typed = query.toLowerCase()
-  const starting = tags.filter((tag) => tag.startsWith(typed))
-  return [...starting, ...tags.filter((tag) => !starting.includes(tag) && tag.includes(typed))]
+  return tags.filter((tag) => tag.includes(query.toLowerCase()))
 }
 
 /** `text` with the mention from `start` to the caret (and the rest of its word) replaced by `@tag`, and the caret after it. */

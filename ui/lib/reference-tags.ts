@@ -48,13 +48,11 @@ export function referenceTags(names: readonly string[], chosen: readonly (string
   })
 }
 
+export const TAG_RULE_TEXT = '3 to 15 lowercase letters a–z or digits, starting with a letter'
+
 /** Why `tag` cannot name a reference, in words; null when it can. */
 export function tagProblem(tag: string, otherTags: readonly string[]): string | null {
-  if (tag === '') return 'Type a tag: 3 to 15 lowercase letters or digits'
-  if (/[^a-z0-9]/.test(tag)) return 'Use only lowercase letters a–z and digits 0–9'
-  if (!/^[a-z]/.test(tag)) return 'Start the tag with a letter'
-  if (tag.length < TAG_MIN) return `Make the tag at least ${TAG_MIN} characters long`
-  if (tag.length > TAG_MAX) return `Keep the tag to at most ${TAG_MAX} characters`
+  if (!TAG_RULE.test(tag)) return `A tag is ${TAG_RULE_TEXT}`
   if (otherTags.includes(tag)) return `Another reference is already @${tag}`
   return null
 }

@@ -41,7 +41,22 @@ export function isReferenceImage(text: string): boolean {
   return isUuid(text) || isHttpUrl(text) || isBase64DataUri(text) || isBase64(text)
 }
 
-const referenceImage = z.string().check(z.refine(isReferenceImage, { message: 'not a UUID, URL, data URI or base64 image' }))
+export type ReferenceImageItem = string | { image: string; tag: string }
+
+export const REFERENCE_FORMS = 'strings and objects mixed, or a tag twice'
+
+/** A reference string, or an `{ image, tag }` object with a valid tag and nothing else in it. */
+function isReferenceItem(item: unknown): boolean {
+  if (typeof item === 'string') return isReferenceImage(item)
+  const { image, tag, ...rest } = (item ?? {}) as Record<string, unknown>
+  return typeof image === 'string' && isReferenceImage(image) && typeof tag === 'string' && TAG_RULE.test(tag) && Object.keys(rest).length === 0
+}
+
+/** All strings, or all objects with tags used once. */
+function oneFormUniqueTags(list: ReferenceImageItem[]): boolean {
+  const tags = list.map((item) => (typeof item === 'string' ? '' : item.tag))
+  return tags.every((tag) => tag === '') || (!tags.includes('') && new Set(tags).size === list.length)
+}
 
 const uri = z.string().check(z.refine(isHttpUrl, { message: 'not an http(s) URL' }))
 
@@ -67,16 +82,10 @@ export const InferenceTaskSchema = z
     inputs: z.strictObject({
       // Plain strings, or `{ image, tag }` objects when the prompt names references by `@tag`
       // (Runware's Runway provider page documents the objects); never both in one list.
-      referenceImages: z.union([
-        z.array(referenceImage).check(z.minLength(1), z.maxLength(REFERENCES_MAX)),
-        z
-          .array(z.strictObject({ image: referenceImage, tag: z.string().check(z.regex(TAG_RULE, 'not a tag of 3-15 lowercase letters or digits')) }))
-          .check(
-            z.minLength(1),
-            z.maxLength(REFERENCES_MAX),
-            z.refine((list) => new Set(list.map((item) => item.tag)).size === list.length, { message: 'the same tag twice' }),
-          ),
-      ]),
+      // Checked by hand rather than with z.union: the same verdicts for a third of the bundle.
+      referenceImages: z
+        .array(z.custom<ReferenceImageItem>(isReferenceItem, { message: 'not a UUID, URL, data URI or base64 image' }))
+        .check(z.minLength(1), z.maxLength(REFERENCES_MAX), z.refine(oneFormUniqueTags, { message: REFERENCE_FORMS })),
     }),
     // Runway counts UTF-16 code units (runware-api.md §6.2), i.e. JS `length`; zod's own
     // minLength/maxLength count code points, which would let 501 emoji (1,002 units) through.

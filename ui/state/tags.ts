@@ -1,7 +1,4 @@
-import { batch } from '../lib/signals'
-
 import type { GenerationRecord } from '../../src/common/generation-record'
-import type { ReferenceMeta } from '../../src/common/protocol'
 import { referenceTags } from '../lib/reference-tags'
 import type { AppState } from './app-state'
 
@@ -9,21 +6,15 @@ import type { AppState } from './app-state'
 // gives. Chosen tags are kept per node, so a reference keeps its tag while it stays selected
 // and gets it back when selected again.
 
-type Named = Pick<ReferenceMeta, 'nodeId' | 'name'>
-
-/** The tags of these references, by position. */
-export function tagsOf(state: AppState, references: readonly Named[]): string[] {
+/** The tags of the references shown now, by position. */
+export function currentTags(state: AppState): string[] {
+  const selection = state.selection.value
+  const references = selection.state === 'ok' ? selection.references : []
   const chosen = state.tagNames.value
   return referenceTags(
     references.map((ref) => ref.name),
     references.map((ref) => chosen.get(ref.nodeId)),
   )
-}
-
-/** The tags of the references shown now, by position. */
-export function currentTags(state: AppState): string[] {
-  const selection = state.selection.value
-  return selection.state === 'ok' ? tagsOf(state, selection.references) : []
 }
 
 export function chooseTag(state: AppState, nodeId: string, tag: string): void {
@@ -42,16 +33,11 @@ export function restoreTags(state: AppState, record: Partial<Pick<GenerationReco
   if (!tags || tags.length === 0) return
   const next = new Map(state.tagNames.value)
   const shown = state.selection.value.state === 'ok' ? state.selection.value.references : []
-  batch(() => {
-    tags.forEach((tag, i) => {
-      const shownId = shown[i]?.nodeId
-      if (shownId) next.set(shownId, tag)
-    })
-    // the record's own nodes last: when they are the ones shown, their own tags win
-    tags.forEach((tag, i) => {
-      const nodeId = record.referenceNodeIds?.[i]
-      if (nodeId) next.set(nodeId, tag)
-    })
-    state.tagNames.value = next
+  // the record's own nodes last: when they are the ones shown, their own tags win
+  const ids = [...shown.map((ref) => ref.nodeId), ...(record.referenceNodeIds ?? [])]
+  ids.forEach((nodeId, i) => {
+    const tag = tags[i < shown.length ? i : i - shown.length]
+    if (tag) next.set(nodeId, tag)
   })
+  state.tagNames.value = next
 }

@@ -17,6 +17,7 @@ export interface OpenPluginOptions {
   connection?: 'auto' | 'websocket' | 'rest'
   settings?: Record<string, unknown>
   beforeLoad?: (page: Page) => void
+  theme?: 'light' | 'dark'
 }
 
 export function openPlugin(browser: Browser, servers: Servers, options: OpenPluginOptions = {}): Promise<HostPage> {
@@ -29,6 +30,7 @@ export function openPlugin(browser: Browser, servers: Servers, options: OpenPlug
       consent: options.consent === false ? undefined : '1',
       connection: options.connection,
       settings: options.settings ? JSON.stringify(options.settings) : undefined,
+      theme: options.theme,
     }),
     options.beforeLoad,
   )
