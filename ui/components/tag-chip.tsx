@@ -15,11 +15,8 @@ export interface TagChipProps {
   label: string
 }
 
-let nextId = 0
-
 export function TagChip({ tag, otherTags, onRename, label }: TagChipProps) {
   const [draft, setDraft] = useState<string | null>(null)
-  const [id] = useState(() => `tag-error-${++nextId}`)
   const value = draft ?? tag
   const problem = draft === null ? null : tagProblem(draft, otherTags)
   const finish = (keep: boolean) => {
@@ -28,7 +25,7 @@ export function TagChip({ tag, otherTags, onRename, label }: TagChipProps) {
   }
   return (
     <>
-      <label class="tag-chip" title="Its @tag in the prompt: type to rename">
+      <label class="tag-chip">
         @
         <input
           class="tag-input"
@@ -38,7 +35,6 @@ export function TagChip({ tag, otherTags, onRename, label }: TagChipProps) {
           autocomplete="off"
           aria-label={`Tag for ${label}`}
           aria-invalid={problem ? 'true' : undefined}
-          aria-describedby={problem ? id : undefined}
           onInput={(event) => setDraft(event.currentTarget.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' || event.key === 'Escape') {
@@ -51,7 +47,8 @@ export function TagChip({ tag, otherTags, onRename, label }: TagChipProps) {
         />
       </label>
       {problem && (
-        <span id={id} class="tag-error" role="alert">
+        // announced as it changes, so the designer hears what to fix while typing
+        <span class="tag-error" role="alert">
           {problem}
         </span>
       )}

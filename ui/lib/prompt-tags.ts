@@ -49,15 +49,10 @@ const POSITIONS = ['the first image', 'the second image', 'the third image']
 
 /** The prompt with each reference's `@tag` replaced by its position ("the first image"). */
 export function tagsAsPositions(prompt: string, tags: readonly string[]): string {
-  let text = ''
-  let from = 0
-  for (const mention of findMentions(prompt)) {
-    const position = POSITIONS[tags.indexOf(mention.word)]
-    if (position === undefined) continue
-    text += prompt.slice(from, mention.start) + position
-    from = mention.end
-  }
-  return text + prompt.slice(from)
+  return prompt.replace(MENTION, (mention, before: string, word: string) => {
+    const position = POSITIONS[tags.indexOf(word)]
+    return position ? before + position : mention
+  })
 }
 
 /** The `@` being typed just before the caret, and what follows it so far; null when none. */

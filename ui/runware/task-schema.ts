@@ -43,13 +43,14 @@ export function isReferenceImage(text: string): boolean {
 
 export type ReferenceImageItem = string | { image: string; tag: string }
 
-export const REFERENCE_FORMS = 'strings and objects mixed, or a tag twice'
+/** The message of the list check below, which the form turns into words. */
+export const REFERENCE_FORMS = 'forms'
 
 /** A reference string, or an `{ image, tag }` object with a valid tag and nothing else in it. */
 function isReferenceItem(item: unknown): boolean {
   if (typeof item === 'string') return isReferenceImage(item)
-  const { image, tag, ...rest } = (item ?? {}) as Record<string, unknown>
-  return typeof image === 'string' && isReferenceImage(image) && typeof tag === 'string' && TAG_RULE.test(tag) && Object.keys(rest).length === 0
+  const { image, tag } = (item ?? {}) as Record<string, unknown>
+  return typeof image === 'string' && isReferenceImage(image) && typeof tag === 'string' && TAG_RULE.test(tag) && Object.keys(item!).length === 2
 }
 
 /** All strings, or all objects with tags used once. */
