@@ -137,17 +137,34 @@ describe('tagged references', () => {
     expect(runware.requests).toHaveLength(1)
   })
 
-  it('recognises only a validation error naming referenceImages that is not an unknown upload', () => {
-    expect(isTagRefusal(refused(), ['u-1'])).toBe(true)
-    expect(isTagRefusal(new RunwareError({ kind: 'validation', message: 'x', field: 'positivePrompt' }), ['u-1'])).toBe(false)
-    expect(isTagRefusal(new RunwareError({ kind: 'server', message: 'x', field: 'inputs.referenceImages' }), ['u-1'])).toBe(false)
-    const unknown = new RunwareError({
-      kind: 'validation',
-      message: 'x',
-      detail: 'No uploaded or generated image has the UUID u-1.',
-      code: 'invalidReferenceImages',
-      field: 'inputs.referenceImages',
-    })
-    expect(isTagRefusal(unknown, ['u-1'])).toBe(false)
+  it('recognises a validation error naming referenceImages', () => {
+    expect(isTagRefusal(refused())).toBe(true)
+    expect(isTagRefusal(new RunwareError({ kind: 'validation', message: 'x', field: 'positivePrompt' }))).toBe(false)
+    expect(isTagRefusal(new RunwareError({ kind: 'server', message: 'x', field: 'inputs.referenceImages' }))).toBe(false)
+    expect(isTagRefusal(null)).toBe(false)
+  })
+
+  it('an unknown upload on a tagged run: sent untagged, then uploaded again, each a new task', async () => {
+    const { controller, runware } = setup()
+    const run = controller.start(request('@tidalblue'))
+    await until(() => runware.requests.length === 1)
+    const unknown = (uuid: string) =>
+      new RunwareError({
+        kind: 'validation',
+        message: 'x',
+        detail: `No uploaded or generated image has the UUID ${uuid}.`,
+        code: 'invalidReferenceImages',
+        field: 'inputs.referenceImages',
+      })
+    runware.fail(unknown('uploaded-1'))
+    await until(() => runware.requests.length === 2)
+    expect(runware.requests[1]!.referenceTags).toBeUndefined()
+    runware.fail(unknown('uploaded-1'))
+    await until(() => runware.requests.length === 3)
+    expect(runware.uploads.length).toBeGreaterThan(2)
+    runware.emit()
+    runware.finish()
+    expect(await run).toEqual({ ok: true, outcome: 'done' })
+    expect(new Set(runware.requests.map((r) => r.taskUUID)).size).toBe(3)
   })
 })

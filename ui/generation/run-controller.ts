@@ -288,7 +288,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       if (failure === undefined || nextIndex > 0 || signal.aborted) break
       // Tagged references refused before the task was accepted (nothing billed): send the
       // run once more as plain strings, each @tag said by its position, as a new task.
-      if (tagged && isTagRefusal(failure, references)) {
+      if (tagged && isTagRefusal(failure)) {
         tagged = false
         note(UNTAGGED_NOTE)
         taskUUID = newId()
