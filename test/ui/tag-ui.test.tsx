@@ -126,6 +126,8 @@ describe('@ in the prompt', () => {
     expect(listbox()).toBeNull()
     await typeIn('@zz')
     expect(listbox()).toBeNull()
+    await typeIn('@tidalblue')
+    expect(listbox()).toBeNull()
   })
 
   it('lists the tags the prompt uses with the reference each names', async () => {

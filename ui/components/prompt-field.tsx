@@ -47,7 +47,8 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
 
   function follow(text: string, caret: number) {
     const mention = mentionAtCaret(text, caret)
-    const options = mention ? tagOptions(mention.query, tags) : []
+    // a tag typed out in full needs no offer of itself
+    const options = mention ? tagOptions(mention.query, tags).filter((tag) => tag !== mention.query) : []
     setMenu(mention && options.length > 0 ? { start: mention.start, options, active: 0 } : null)
   }
 
