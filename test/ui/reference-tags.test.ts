@@ -75,7 +75,7 @@ describe('mentions in the prompt', () => {
 
   it('finds @words but not e-mail addresses', () => {
     expect(findMentions('@sunsetdunes meets @tidalblue, mail ana@studio.com').map((m) => m.word)).toEqual(['sunsetdunes', 'tidalblue'])
-    expect(findMentions('(@abc)')).toEqual([{ word: 'abc', start: 1, end: 5 }])
+    expect(findMentions('(@abc)')).toEqual([{ word: 'abc', start: 1 }])
   })
 
   it('says whether the prompt uses a tag', () => {

@@ -133,7 +133,7 @@ describe('@ in the prompt', () => {
   it('lists the tags the prompt uses with the reference each names', async () => {
     await start()
     await typeIn('@tidalblue waves on @sunsetdunes, again @tidalblue ')
-    const used = ui.container.querySelector('[aria-label="References the prompt names"]')!
+    const used = ui.container.querySelector('[aria-label="Tags in the prompt"]')!
     expect([...used.querySelectorAll('li')].map(text)).toEqual(['@tidalblue Tidal blue', '@sunsetdunes Sunset dunes'])
   })
 

@@ -95,7 +95,8 @@ export function MainView({ app }: { app: App }) {
           value={state.prompt.value}
           onInput={actions.setPrompt}
           onSubmit={generate}
-          references={tags.map((tag, i) => ({ tag, name: selection.references[i]!.name }))}
+          tags={tags}
+          names={selection.references.map((ref) => ref.name)}
         />
         <SizePicker
           value={ready ? state.size.value : null}

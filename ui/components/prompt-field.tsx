@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 
 import { MAX_PROMPT_LENGTH } from '../../src/common/protocol'
 import { counterText, isPromptTooLong } from '../lib/prompt'
@@ -9,18 +9,13 @@ import { findMentions, insertTag, mentionAtCaret, tagOptions, unknownTagProblem 
 // the references' tags; the tags the prompt uses are listed under it with the reference each
 // names, and an `@word` naming none is flagged with the tags it could be.
 
-export interface PromptReference {
-  tag: string
-  /** The layer name, shown beside its tag. */
-  name: string
-}
-
 export interface PromptFieldProps {
   value: string
   onInput(value: string): void
   onSubmit(): void
-  /** The references' tags, by position. */
-  references?: readonly PromptReference[]
+  /** The references' tags, by position, and their layer names (shown beside them). */
+  tags?: readonly string[]
+  names?: readonly string[]
 }
 
 interface Menu {
@@ -29,21 +24,11 @@ interface Menu {
   active: number
 }
 
-export function PromptField({ value, onInput, onSubmit, references = [] }: PromptFieldProps) {
+export function PromptField({ value, onInput, onSubmit, tags = [], names = [] }: PromptFieldProps) {
   const over = isPromptTooLong(value)
   const area = useRef<HTMLTextAreaElement>(null)
-  const caretAfter = useRef<number | null>(null)
   const [menu, setMenu] = useState<Menu | null>(null)
-  const tags = references.map((ref) => ref.tag)
-  const nameOf = (tag: string) => references[tags.indexOf(tag)]!.name
-
-  // after a tag is inserted, the caret goes right after it once the new text is drawn
-  useLayoutEffect(() => {
-    const caret = caretAfter.current
-    if (caret === null || !area.current) return
-    caretAfter.current = null
-    area.current.setSelectionRange(caret, caret)
-  })
+  const nameOf = (tag: string) => names[tags.indexOf(tag)]
 
   function follow(text: string, caret: number) {
     const mention = mentionAtCaret(text, caret)
@@ -56,7 +41,9 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
     const element = area.current
     if (!menu || !element) return
     const next = insertTag(value, menu.start, element.selectionStart, tag)
-    caretAfter.current = next.caret
+    // written here, so the caret lands right after the tag; the re-render then finds it done
+    element.value = next.text
+    element.setSelectionRange(next.caret, next.caret)
     setMenu(null)
     onInput(next.text)
   }
@@ -135,7 +122,7 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
               id={optionId(i)}
               role="option"
               aria-selected={i === menu.active ? 'true' : 'false'}
-              class={i === menu.active ? 'tag-option tag-option-active' : 'tag-option'}
+              class="tag-option"
               onMouseDown={(event) => {
                 event.preventDefault()
                 choose(tag)
@@ -157,7 +144,7 @@ export function PromptField({ value, onInput, onSubmit, references = [] }: Promp
         </p>
       )}
       {used.length > 0 && (
-        <ul class="prompt-tags" aria-label="References the prompt names">
+        <ul class="prompt-tags" aria-label="Tags in the prompt">
           {used.map((tag) => (
             <li key={tag} class="prompt-tag">
               <b>@{tag}</b> {nameOf(tag)}

@@ -10,11 +10,13 @@ import { TagChip } from './tag-chip'
 export interface ReferenceCardProps {
   reference: ReferenceMeta
   image?: ReferenceImage
-  /** The reference's `@tag`, with the other references' tags it may not repeat. */
-  tag?: { tag: string; otherTags: readonly string[]; onRename(tag: string): void }
+  /** The reference's `@tag`, among the tags of all references (which it may not repeat). */
+  tag?: string
+  tags?: readonly string[]
+  onRenameTag?(tag: string): void
 }
 
-export function ReferenceCard({ reference, image, tag }: ReferenceCardProps) {
+export function ReferenceCard({ reference, image, tag, tags = [], onRenameTag }: ReferenceCardProps) {
   const warnings = referenceWarnings(reference.pixelWidth, reference.pixelHeight, image?.bytes.length)
   return (
     <li class="reference">
@@ -31,7 +33,9 @@ export function ReferenceCard({ reference, image, tag }: ReferenceCardProps) {
       <span class="reference-name" title={reference.name}>
         {reference.name}
       </span>
-      {tag && <TagChip tag={tag.tag} otherTags={tag.otherTags} onRename={tag.onRename} label={reference.name} />}
+      {tag && onRenameTag && (
+        <TagChip tag={tag} otherTags={tags.filter((other) => other !== tag)} onRename={onRenameTag} label={reference.name} />
+      )}
       <span class="reference-size">{pixelSize(reference.pixelWidth, reference.pixelHeight)}</span>
       {warnings.map((warning) => (
         <p key={warning} class="warning">

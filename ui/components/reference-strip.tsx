@@ -16,21 +16,16 @@ export interface ReferenceStripProps {
 export function ReferenceStrip({ references, images, tags, onRenameTag }: ReferenceStripProps) {
   return (
     <ul class="references" aria-label="References">
-      {references.map((reference, i) => {
-        const tag = tags?.[i]
-        return (
-          <ReferenceCard
-            key={reference.nodeId}
-            reference={reference}
-            image={images.get(reference.nodeId)}
-            tag={
-              tag !== undefined && onRenameTag
-                ? { tag, otherTags: tags!.filter((_, j) => j !== i), onRename: (next) => onRenameTag(reference.nodeId, next) }
-                : undefined
-            }
-          />
-        )
-      })}
+      {references.map((reference, i) => (
+        <ReferenceCard
+          key={reference.nodeId}
+          reference={reference}
+          image={images.get(reference.nodeId)}
+          tag={tags?.[i]}
+          tags={tags}
+          onRenameTag={onRenameTag && ((next) => onRenameTag(reference.nodeId, next))}
+        />
+      ))}
     </ul>
   )
 }

@@ -30,9 +30,8 @@ export function TagChip({ tag, otherTags, onRename, label }: TagChipProps) {
         <input
           class="tag-input"
           value={value}
-          size={Math.max(3, value.length)}
+          size={value.length + 1}
           spellcheck={false}
-          autocomplete="off"
           aria-label={`Tag for ${label}`}
           aria-invalid={problem ? 'true' : undefined}
           onInput={(event) => setDraft(event.currentTarget.value)}
@@ -48,7 +47,7 @@ export function TagChip({ tag, otherTags, onRename, label }: TagChipProps) {
       </label>
       {problem && (
         // announced as it changes, so the designer hears what to fix while typing
-        <span class="tag-error" role="alert">
+        <span class="field-error" role="alert">
           {problem}
         </span>
       )}

@@ -6,7 +6,7 @@
 // on its own and gets its own remedy (upload again).
 
 export const UNTAGGED_NOTE =
-  'Runware refused tagged references: sent again untagged, each @tag written as its position ("the first image").'
+  'Runware refused tagged references: sent again untagged, each @tag written as "the first image" and so on.'
 
 /** Whether `error` is Runware refusing a task's `inputs.referenceImages` before running it. */
 export function isTagRefusal(error: unknown): boolean {

@@ -7,17 +7,16 @@ export interface Mention {
   word: string
   /** Index of the `@`. */
   start: number
-  end: number
 }
 
 // An `@` after a letter, digit or dot is part of an address ("ana@studio.com"), not a mention.
-const MENTION = /(^|[^A-Za-z0-9_.@])@([A-Za-z0-9_]+)/g
+const MENTION = /(^|[^\w.@])@(\w+)/g
 
 export function findMentions(prompt: string): Mention[] {
   const mentions: Mention[] = []
   for (const match of prompt.matchAll(MENTION)) {
     const start = match.index + match[1]!.length
-    mentions.push({ word: match[2]!, start, end: start + 1 + match[2]!.length })
+    mentions.push({ word: match[2]!, start })
   }
   return mentions
 }
@@ -27,10 +26,10 @@ export function usesTags(prompt: string, tags: readonly string[]): boolean {
   return findMentions(prompt).some((mention) => tags.includes(mention.word))
 }
 
-/** The tags `word` could have meant: those it is part of, that are part of it, or that begin as it does. */
+/** The tags `word` could have meant: those it is part of, or that begin as it does. */
 export function closeTags(word: string, tags: readonly string[]): string[] {
   const typed = word.toLowerCase()
-  return tags.filter((tag) => tag.includes(typed) || typed.includes(tag) || tag.startsWith(typed.slice(0, 3)))
+  return tags.filter((tag) => tag.includes(typed) || tag.startsWith(typed.slice(0, 3)))
 }
 
 /**
@@ -45,20 +44,20 @@ export function unknownTagProblem(prompt: string, tags: readonly string[], typin
   return `@${unknown.word} is not a reference tag.${named.length === 0 ? '' : close.length > 0 ? ` Did you mean ${named.join(' or ')}?` : ` The references are ${named.join(', ')}.`}`
 }
 
-const POSITIONS = ['the first image', 'the second image', 'the third image']
+const POSITIONS = ['first', 'second', 'third']
 
 /** The prompt with each reference's `@tag` replaced by its position ("the first image"). */
 export function tagsAsPositions(prompt: string, tags: readonly string[]): string {
   return prompt.replace(MENTION, (mention, before: string, word: string) => {
     const position = POSITIONS[tags.indexOf(word)]
-    return position ? before + position : mention
+    return position ? `${before}the ${position} image` : mention
   })
 }
 
 /** The `@` being typed just before the caret, and what follows it so far; null when none. */
 export function mentionAtCaret(text: string, caret: number): { start: number; query: string } | null {
   const before = text.slice(0, caret)
-  const match = /(^|[^A-Za-z0-9_.@])@([A-Za-z0-9_]*)$/.exec(before)
+  const match = /(^|[^\w.@])@(\w*)$/.exec(before)
   if (!match) return null
   return { start: match.index + match[1]!.length, query: match[2]! }
 }
@@ -70,7 +69,7 @@ export function tagOptions(query: string, tags: readonly string[]): string[] {
 
 /** `text` with the mention from `start` to the caret (and the rest of its word) replaced by `@tag`, and the caret after it. */
 export function insertTag(text: string, start: number, caret: number, tag: string): { text: string; caret: number } {
-  const rest = text.slice(caret).replace(/^[A-Za-z0-9_]*/, '')
+  const rest = text.slice(caret).replace(/^\w*/, '')
   // a space after it, unless a space or punctuation already follows
   const spaced = /^[\s.,;:!?)]/.test(rest) ? '' : ' '
   const inserted = `@${tag}${spaced}`

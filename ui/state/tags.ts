@@ -18,9 +18,7 @@ export function currentTags(state: AppState): string[] {
 }
 
 export function chooseTag(state: AppState, nodeId: string, tag: string): void {
-  const next = new Map(state.tagNames.value)
-  next.set(nodeId, tag)
-  state.tagNames.value = next
+  state.tagNames.value = new Map(state.tagNames.value).set(nodeId, tag)
 }
 
 /**
@@ -30,7 +28,7 @@ export function chooseTag(state: AppState, nodeId: string, tag: string): void {
  */
 export function restoreTags(state: AppState, record: Partial<Pick<GenerationRecord, 'referenceNodeIds' | 'referenceTags'>>): void {
   const tags = record.referenceTags
-  if (!tags || tags.length === 0) return
+  if (!tags) return
   const next = new Map(state.tagNames.value)
   const shown = state.selection.value.state === 'ok' ? state.selection.value.references : []
   // the record's own nodes last: when they are the ones shown, their own tags win
