@@ -33,6 +33,8 @@ export const GenerationRecordSchema = z.object({
   createdAt: z.string(),
   /** How many results the run asked for, so "Reuse settings" restores the count. */
   numberResults: z.optional(integer().check(z.minimum(1), z.maximum(MAX_RESULTS))),
+  /** The references' `@tag`s, by position, when the prompt named them. */
+  referenceTags: z.optional(z.array(z.string())),
 })
 export type GenerationRecord = z.infer<typeof GenerationRecordSchema>
 

@@ -35,6 +35,8 @@ export const HistoryEntrySchema = z.object({
   createdAt: z.string().check(z.maxLength(40)),
   nodeIds: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_RESULTS)),
   referenceNodeIds: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(3)),
+  /** The references' `@tag`s, by position, when the prompt named them. */
+  referenceTags: z.optional(z.array(z.string().check(z.maxLength(15))).check(z.maxLength(3))),
   thumbnails: z
     .array(bytes().check(z.refine((bytes) => bytes.length <= MAX_THUMBNAIL_BYTES, 'thumbnail too large')))
     .check(z.maxLength(MAX_THUMBNAILS)),

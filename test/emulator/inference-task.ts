@@ -25,7 +25,7 @@ function takeFaults(ctx: EmulatorContext, request: InferenceRequest, outlet: Out
 }
 
 async function accept(ctx: EmulatorContext, task: Task): Promise<{ request: InferenceRequest; inline: (LoadedReference | undefined)[] }> {
-  const request = validateInference(task)
+  const request = validateInference(task, { refuseTaggedReferences: ctx.options.refuseTaggedReferences })
   if (!ctx.taskStore.reserve(request.taskUUID)) {
     throw new ValidationFailure(errorItem('conflictTaskUUID',
       `A task with taskUUID ${request.taskUUID} was already submitted. Use a new UUID v4 for every task.`,

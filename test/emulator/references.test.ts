@@ -2,6 +2,7 @@
 // URL, data URI or base64) and what happens when a URL cannot be fetched (§4, downloadFailed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from './index'
+import { prepareCanvas } from './render-result'
 import { BLUE, dataUri, decodeResult, inferenceTask, meanColour, post, solidImage, startImageHost, type Json } from './test-helpers'
 import type { Emulator } from './types'
 
@@ -25,7 +26,7 @@ async function blueness(referenceImages: unknown[]): Promise<number> {
 
 describe('reference forms', () => {
   it('accepts {image, tag} objects', async () => {
-    expect(await blueness([{ image: await dataUri(BLUE), tag: 'style_ref' }])).toBeGreaterThan(60)
+    expect(await blueness([{ image: await dataUri(BLUE), tag: 'styleref' }])).toBeGreaterThan(60)
   })
 
   it('accepts raw base64', async () => {
@@ -61,5 +62,28 @@ describe('reference failures', () => {
     const reply = await post(emu, [await inferenceTask({ inputs: { referenceImages: [huge] } })])
     expect(reply.status).toBe(400)
     expect((reply.body.errors[0] as Json).message).toMatch(/5 MB/)
+  })
+})
+
+describe('tagged references', () => {
+  it('captions each band with the tag bound to its reference, in order', async () => {
+    const blue = await solidImage(BLUE)
+    const canvas = await prepareCanvas([{ bytes: blue, tag: 'sunsetdunes' }, { bytes: blue, tag: 'tidalblue' }], 720, 720)
+    expect(canvas.bands.map((band) => band.label)).toEqual(['@sunsetdunes · ref 1', '@tidalblue · ref 2'])
+    const plain = await prepareCanvas([{ bytes: blue }], 720, 720)
+    expect(plain.bands.map((band) => band.label)).toEqual(['ref 1'])
+  })
+
+  it('can be set to refuse the object form, as a strings-only Runware would, and still takes strings', async () => {
+    emu.setOptions({ refuseTaggedReferences: true })
+    try {
+      const task = await inferenceTask({ inputs: { referenceImages: [{ image: await dataUri(BLUE), tag: 'sunsetdunes' }] } })
+      const reply = await post(emu, [task])
+      expect(reply.status).toBe(400)
+      expect(reply.body.errors[0]).toMatchObject({ code: 'invalidReferenceImages', parameter: 'inputs.referenceImages', taskUUID: task.taskUUID })
+      expect(await blueness([await dataUri(BLUE)])).toBeGreaterThan(60)
+    } finally {
+      emu.setOptions({ refuseTaggedReferences: false })
+    }
   })
 })

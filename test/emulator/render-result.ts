@@ -29,7 +29,7 @@ export async function prepareCanvas(references: { bytes: Buffer; tag?: string }[
   const bands = references.map((ref, i): Band => {
     const left = i * share
     const bandWidth = i === references.length - 1 ? width - left : share
-    return { left, width: bandWidth, label: ref.tag ? `ref ${i + 1} @${ref.tag}` : `ref ${i + 1}` }
+    return { left, width: bandWidth, label: ref.tag ? `@${ref.tag} · ref ${i + 1}` : `ref ${i + 1}` }
   })
   const pixels = await Promise.all(references.map((ref, i) =>
     sharp(ref.bytes)

@@ -16,6 +16,8 @@ export interface EmulatorOptions {
   unitCost?: number
   /** Negotiate permessage-deflate on the WebSocket (the bench's wire figures). */
   perMessageDeflate?: boolean
+  /** Refuse `{image, tag}` reference objects with a validation error, as a strings-only Runware would. */
+  refuseTaggedReferences?: boolean
 }
 
 export type FaultStatus = 400 | 401 | 402 | 403 | 429 | 500 | 503 | 504
@@ -78,5 +80,6 @@ export function defaultOptions(): Required<EmulatorOptions> {
     resumeBufferMs: 120_000,
     unitCost: 0.02,
     perMessageDeflate: false,
+    refuseTaggedReferences: false,
   }
 }

@@ -2,7 +2,7 @@
 // (shared/seed/runway-gen4-image-turbo-api.txt) and runware-api.md §2 / §6. Anything the seed
 // does not list is refused, so a client that sends a stray field finds out here.
 import { ALLOWED_SIZES, DEFAULT_SIZE, isAllowedSize } from './allowed-sizes'
-import { validateReferenceList, type ReferenceInput } from './validate-references'
+import { validateReferenceList, type ReferenceInput, type ReferenceRules } from './validate-references'
 import {
   failFor, invalidValue, isHttpUrl, isInteger, isPlainObject, rejectUnknownKeys, requireTaskUUID, type Task,
 } from './validate-fields'
@@ -140,7 +140,7 @@ function optionalBoolean(task: Task, key: string, code: string): boolean {
 }
 
 /** Throws ValidationFailure with the first problem found. */
-export function validateInference(task: Task): InferenceRequest {
+export function validateInference(task: Task, rules: ReferenceRules = {}): InferenceRequest {
   const fail = failFor(task)
   const taskUUID = requireTaskUUID(task)
   rejectUnknownKeys(task, task, TOP_LEVEL, '')
@@ -149,7 +149,7 @@ export function validateInference(task: Task): InferenceRequest {
   }
   const positivePrompt = validatePrompt(task)
   const { width, height } = validateSize(task)
-  const references = validateReferenceList(task)
+  const references = validateReferenceList(task, rules)
   const outputType = oneOf<OutputType>(task, 'outputType', ['URL', 'base64Data', 'dataURI'], 'URL', 'invalidOutputType')
   const outputFormat = oneOf<OutputFormat>(task, 'outputFormat', ['JPG', 'PNG', 'WEBP'], 'JPG', 'invalidOutputFormat')
   const outputQuality = intIn(task, 'outputQuality', 20, 99, 95, 'invalidOutputQuality')

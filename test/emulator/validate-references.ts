@@ -1,6 +1,6 @@
-// The shape of `inputs.referenceImages`. runware-api.md §6.3: the sources disagree between
-// plain strings and `{image, tag}` objects, so both are accepted; 1–3 items are required
-// because runway:4@2 is image-to-image only (§6.1).
+// The shape of `inputs.referenceImages`: plain strings (the runway:4@2 model page) or
+// `{image, tag}` objects (Runware's Runway provider page, and Runware's own ComfyUI nodes), one
+// form per list; 1–3 items are required because runway:4@2 is image-to-image only.
 import { failFor, invalidValue, isPlainObject, rejectUnknownKeys, type Task } from './validate-fields'
 
 export interface ReferenceInput {
@@ -12,10 +12,16 @@ export interface ReferenceInput {
 
 export const REFERENCES = 'inputs.referenceImages'
 
-// §6.3: Runway's SDK: 3–16 characters, letters, digits and underscore, starting with a letter.
-const TAG = /^[A-Za-z][A-Za-z0-9_]{2,15}$/
+// The strictest reading of the sources (3–16 or 3–15 characters, capitals and `_` allowed by
+// some): lowercase letters and digits, 3–15, starting with a letter.
+const TAG = /^[a-z][a-z0-9]{2,14}$/
 
-export function validateReferenceList(task: Task): ReferenceInput[] {
+export interface ReferenceRules {
+  /** Refuse the `{image, tag}` form, as a Runware that takes only strings would. */
+  refuseTaggedReferences?: boolean
+}
+
+export function validateReferenceList(task: Task, rules: ReferenceRules = {}): ReferenceInput[] {
   const fail = failFor(task)
   const inputs = task.inputs
   if (inputs === undefined) {
@@ -28,6 +34,19 @@ export function validateReferenceList(task: Task): ReferenceInput[] {
   if (!Array.isArray(list) || list.length < 1 || list.length > 3) {
     return fail('invalidReferenceImages', REFERENCES,
       invalidValue(REFERENCES, 'It must be an array of 1 to 3 reference images.'), { min: 1, max: 3 })
+  }
+  const objects = list.filter((entry) => typeof entry !== 'string').length
+  if (objects > 0 && objects < list.length) {
+    return fail('invalidReferenceImages', REFERENCES,
+      invalidValue(REFERENCES, 'Use one form for every item: all strings, or all {image, tag} objects.'))
+  }
+  if (objects > 0 && rules.refuseTaggedReferences) {
+    return fail('invalidReferenceImages', REFERENCES,
+      invalidValue(REFERENCES, 'Each item must be a string: an image UUID, a URL, a data URI or base64.'))
+  }
+  const tags = list.map((entry) => (isPlainObject(entry) ? entry.tag : undefined)).filter((tag) => tag !== undefined)
+  if (new Set(tags).size < tags.length) {
+    return fail('invalidReferenceImages', REFERENCES, invalidValue(REFERENCES, 'Each tag may name only one reference image.'))
   }
   return list.map((entry: unknown, index) => {
     const where = `${REFERENCES}[${index}]`
@@ -45,7 +64,7 @@ export function validateReferenceList(task: Task): ReferenceInput[] {
     }
     if (entry.tag !== undefined && (typeof entry.tag !== 'string' || !TAG.test(entry.tag))) {
       fail('invalidReferenceImages', REFERENCES, invalidValue(REFERENCES,
-        `${where}.tag must be 3-16 letters, digits or underscores, starting with a letter.`))
+        `${where}.tag must be 3-15 lowercase letters or digits, starting with a letter.`))
     }
     return { index, image: entry.image as string, tag: entry.tag as string | undefined }
   })

@@ -72,7 +72,11 @@ const refusals: Case[] = [
   ['a reference that is an empty string', { inputs: { referenceImages: [''] } }, 'invalidReferenceImages', 'inputs.referenceImages'],
   ['a reference object without image', { inputs: { referenceImages: [{ tag: 'hero' }] } }, 'invalidReferenceImages', 'inputs.referenceImages'],
   ['a tag shorter than 3 characters', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: 'ab' }] }],
-  ['a tag longer than 16 characters', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: 'a'.repeat(17) }] }],
+  ['a tag longer than 15 characters', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: 'a'.repeat(16) }] }],
+  ['a tag with a capital letter', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: 'Hero' }] }],
+  ['a tag with an underscore', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: 'hero_1' }] }],
+  ['strings and objects in one list', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: 'hero' }, ref] }],
+  ['the same tag on two references', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: 'hero' }, { image: ref, tag: 'hero' }] }],
   ['a tag starting with a digit', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: '1hero' }] }],
   ['a tag with a hyphen', {}, 'invalidReferenceImages', 'inputs.referenceImages', (t) => { t.inputs.referenceImages = [{ image: ref, tag: 'my-hero' }] }],
   ['an unknown key in a reference object', {}, 'unsupportedParameter', 'inputs.referenceImages[0].weight', (t) => { t.inputs.referenceImages = [{ image: ref, weight: 1 }] }],
@@ -138,7 +142,7 @@ describe('imageInference acceptance', () => {
       width: 1440, height: 1080, outputType: 'URL', outputFormat: 'PNG', outputQuality: 80, ttl: 60,
       numberResults: 2, deliveryMethod: 'sync', includeCost: true, safety: { checkContent: true, mode: 'fast' },
       providerSettings: { runway: { contentModeration: { publicFigureThreshold: 'low' } } },
-      inputs: { referenceImages: [{ image: ref, tag: 'hero_1' }, ref] },
+      inputs: { referenceImages: [{ image: ref, tag: 'hero1' }, { image: ref }] },
     })
     expect(item).toMatchObject({ imageURL: expect.stringMatching(/\.png$/), cost: 0.02, NSFWContent: false })
   })

@@ -92,6 +92,38 @@ describe('buildInferenceTask', () => {
     expect(buildInferenceTask(input({ referenceImages: refs })).ok).toBe(true)
   })
 
+  it('sends plain strings without tags, and { image, tag } objects for every reference with them', () => {
+    const plain = buildInferenceTask(input({ referenceImages: [REF_URL, UUID] }))
+    expect(plain.ok && plain.task.inputs.referenceImages).toEqual([REF_URL, UUID])
+    const tagged = buildInferenceTask(input({ referenceImages: [REF_URL, UUID], referenceTags: ['sunsetdunes', 'tidalblue'] }))
+    expect(tagged.ok && tagged.task.inputs.referenceImages).toEqual([
+      { image: REF_URL, tag: 'sunsetdunes' },
+      { image: UUID, tag: 'tidalblue' },
+    ])
+  })
+
+  it('refuses a tag that breaks the rule, or the same tag twice, naming the reference field', () => {
+    const cases: [string[], RegExp][] = [
+      [['Sunset'], /Reference image 1 isn't in a form Runware reads/],
+      [['dunes', 'ab'], /Reference image 2 isn't in a form Runware reads/],
+      [['dunes', 'dunes'], /Tag every reference image, each with its own tag, or none/],
+    ]
+    for (const [referenceTags, message] of cases) {
+      const refs = referenceTags.map(() => REF_URL)
+      const error = failure(buildInferenceTask(input({ referenceImages: refs, referenceTags })))
+      expect(error.field).toMatch(/^inputs\.referenceImages/)
+      expect(error.message).toMatch(message)
+    }
+  })
+
+  it('refuses a list that mixes strings and objects', () => {
+    const task = (buildInferenceTask(input()) as { task: object }).task
+    const mixed = failure(validateInferenceTask({ ...task, inputs: { referenceImages: [REF_URL, { image: REF_URL, tag: 'dunes' }] } }))
+    expect([mixed.field, mixed.message]).toEqual(['inputs.referenceImages', 'Tag every reference image, each with its own tag, or none.'])
+    const extra = failure(validateInferenceTask({ ...task, inputs: { referenceImages: [{ image: REF_URL, tag: 'dunes', weight: 1 }] } }))
+    expect(extra.field).toBe('inputs.referenceImages')
+  })
+
   it('counts the prompt in UTF-16 code units and says so in plain words', () => {
     expect(buildInferenceTask(input({ prompt: 'x'.repeat(1000) })).ok).toBe(true)
     const error = failure(buildInferenceTask(input({ prompt: 'x'.repeat(1001) })))

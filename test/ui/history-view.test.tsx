@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { HistoryEntry } from '../../src/common/history'
 import { entry } from '../history/fixtures'
-import { fakeJpeg, settings } from './fixtures'
+import { fakeJpeg, fakePng, referenceMeta, settings } from './fixtures'
 import { button, click, field, renderApp, type, type Rendered } from './render-app'
 
 // The History view, the cost line and the hidden Quick Actions run, in the whole UI.
@@ -91,6 +91,34 @@ describe('History view', () => {
     await click(button(ui.container, 'History'))
     await click(button(ui.container, 'Remove from History: Dunes at dawn'))
     expect(ui.ofType('history-remove')).toEqual([{ type: 'history-remove', id: 'r2' }])
+  })
+})
+
+describe('tags in History', () => {
+  it('records a tagged run with its tags, and Reuse gives the restored references the same tags by position', async () => {
+    ui = renderApp()
+    await ui.init({ settings: { numberResults: 1, lastPrompt: '@dunes under @tide' } })
+    const references = [referenceMeta('1:1', 800, 600, 'Sunset dunes'), referenceMeta('1:2', 800, 600, 'Tidal blue')]
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references, usableCount: 2 })
+    for (const ref of references) await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: ref.nodeId, image: fakePng(800, 600) })
+    ui.app.actions.renameTag('1:1', 'dunes')
+    ui.app.actions.renameTag('1:2', 'tide')
+    await ui.settle()
+    await click(button(ui.container, 'Generate'))
+    await vi.waitFor(() => expect(ui.runware.started).toBe(true))
+    ui.runware.emit()
+    ui.runware.finish()
+    await vi.waitFor(() => expect(ui.ofType('history-add')).toHaveLength(1))
+    const recorded = ui.ofType('history-add')[0]!.entry
+    expect(recorded).toMatchObject({ prompt: '@dunes under @tide', referenceNodeIds: ['1:1', '1:2'], referenceTags: ['dunes', 'tide'] })
+
+    // the designer moves on: the tags are forgotten, then Reuse brings them back
+    ui.app.state.tagNames.value = new Map()
+    await ui.receive({ type: 'history', entries: [recorded], spend: { total: 0, images: 0 } })
+    await click(button(ui.container, 'History'))
+    await click([...items()[0]!.querySelectorAll('button')].find((b) => b.textContent === 'Reuse')!)
+    await ui.settle()
+    expect([...ui.container.querySelectorAll<HTMLInputElement>('.tag-chip input')].map((input) => input.value)).toEqual(['dunes', 'tide'])
   })
 })
 

@@ -7,6 +7,7 @@ import { needsConfirmation } from '../state/spend-confirm'
 import type { App } from '../create-app'
 import { generateBlocker } from '../state/readiness'
 import { selectionText } from '../state/selection-text'
+import { currentTags } from '../state/tags'
 import { ApiKeyForm } from './api-key-form'
 import { ConsentNotice } from './consent-notice'
 import { CostLine } from './cost-line'
@@ -41,6 +42,7 @@ export function MainView({ app }: { app: App }) {
   const explanation = selectionText(selection.state, selection.usableCount, state.editorType.value)
   const selected = state.selectedRecord.value
   const error = state.notice.value ?? run?.error ?? null
+  const tags = currentTags(state)
   const blocker = running ? null : ready ? generateBlocker(state) : LOADING_REASON
   const count = state.count.value
   // The count a pending "Generate 12?" is about; a changed count, or anything that stops
@@ -102,10 +104,21 @@ export function MainView({ app }: { app: App }) {
           ) : explanation ? (
             <SelectionMessage text={explanation} />
           ) : (
-            <ReferenceStrip references={selection.references} images={state.images.value} />
+            <ReferenceStrip
+              references={selection.references}
+              images={state.images.value}
+              tags={tags}
+              onRenameTag={actions.renameTag}
+            />
           )}
         </section>
-        <PromptField value={state.prompt.value} onInput={actions.setPrompt} onSubmit={generate} />
+        <PromptField
+          value={state.prompt.value}
+          onInput={actions.setPrompt}
+          onSubmit={generate}
+          tags={tags}
+          names={selection.references.map((ref) => ref.name)}
+        />
         <SizePicker
           value={ready ? state.size.value : null}
           onPick={actions.pickSize}

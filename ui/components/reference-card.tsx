@@ -2,6 +2,7 @@ import type { ReferenceMeta } from '../../src/common/protocol'
 import { referenceWarnings, WARNING_TEXT } from '../image/reference-limits'
 import { pixelSize } from '../lib/format'
 import type { ReferenceImage } from '../state/app-state'
+import { TagChip } from './tag-chip'
 
 // One selected frame as it will be sent: thumbnail, name, pixel size, and what the plugin
 // will do to it before sending (pad, re-encode), so nothing happens behind the designer's back.
@@ -9,9 +10,13 @@ import type { ReferenceImage } from '../state/app-state'
 export interface ReferenceCardProps {
   reference: ReferenceMeta
   image?: ReferenceImage
+  /** The reference's `@tag`, among the tags of all references (which it may not repeat). */
+  tag?: string
+  tags?: readonly string[]
+  onRenameTag?(tag: string): void
 }
 
-export function ReferenceCard({ reference, image }: ReferenceCardProps) {
+export function ReferenceCard({ reference, image, tag, tags = [], onRenameTag }: ReferenceCardProps) {
   const warnings = referenceWarnings(reference.pixelWidth, reference.pixelHeight, image?.bytes.length)
   return (
     <li class="reference">
@@ -28,6 +33,9 @@ export function ReferenceCard({ reference, image }: ReferenceCardProps) {
       <span class="reference-name" title={reference.name}>
         {reference.name}
       </span>
+      {tag && onRenameTag && (
+        <TagChip tag={tag} otherTags={tags.filter((other) => other !== tag)} onRename={onRenameTag} label={reference.name} />
+      )}
       <span class="reference-size">{pixelSize(reference.pixelWidth, reference.pixelHeight)}</span>
       {warnings.map((warning) => (
         <p key={warning} class="warning">

@@ -8,13 +8,23 @@ import { ReferenceCard } from './reference-card'
 export interface ReferenceStripProps {
   references: readonly ReferenceMeta[]
   images: ReadonlyMap<string, ReferenceImage>
+  /** Each reference's `@tag`, by position, and how to rename one. */
+  tags?: readonly string[]
+  onRenameTag?(nodeId: string, tag: string): void
 }
 
-export function ReferenceStrip({ references, images }: ReferenceStripProps) {
+export function ReferenceStrip({ references, images, tags, onRenameTag }: ReferenceStripProps) {
   return (
     <ul class="references" aria-label="References">
-      {references.map((reference) => (
-        <ReferenceCard key={reference.nodeId} reference={reference} image={images.get(reference.nodeId)} />
+      {references.map((reference, i) => (
+        <ReferenceCard
+          key={reference.nodeId}
+          reference={reference}
+          image={images.get(reference.nodeId)}
+          tag={tags?.[i]}
+          tags={tags}
+          onRenameTag={onRenameTag && ((next) => onRenameTag(reference.nodeId, next))}
+        />
       ))}
     </ul>
   )

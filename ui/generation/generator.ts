@@ -12,6 +12,8 @@ export interface GenerateRequest {
   numberResults: number
   /** Uploaded imageUUIDs or inline data URIs, 1–3. */
   referenceImages: string[]
+  /** One tag per reference when the prompt names them by `@tag`. */
+  referenceTags?: string[]
   options: GenerationOptions
   taskUUID: string
 }

@@ -15,6 +15,8 @@ export interface RecordContext {
   createdAt: Date
   /** How many results the run asked for ("Reuse settings" restores it). */
   numberResults?: number
+  /** The references' tags by position, when the prompt named them. */
+  referenceTags?: string[]
 }
 
 export function resultRecord(result: InferenceResult, index: number, context: RecordContext): GenerationRecord {
@@ -35,6 +37,7 @@ export function resultRecord(result: InferenceResult, index: number, context: Re
   // the record schema wants a safe integer seed and a non-negative cost, or none at all
   if (typeof result.seed === 'number' && Number.isSafeInteger(result.seed)) record.seed = result.seed
   if (context.numberResults !== undefined) record.numberResults = context.numberResults
+  if (context.referenceTags) record.referenceTags = context.referenceTags
   if (typeof result.cost === 'number' && Number.isFinite(result.cost) && result.cost >= 0) record.cost = result.cost
   return record
 }

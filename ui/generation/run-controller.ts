@@ -19,6 +19,8 @@ import { resultRecord } from './result-record'
 import { isActive, type RunState, type Slot } from './run-state'
 import { createUploadCache, type UploadCache } from './upload-cache'
 import { isUnknownUpload } from './unknown-upload'
+import { isTagRefusal, UNTAGGED_NOTE } from './tag-refusal'
+import { tagsAsPositions, usesTags } from '../lib/prompt-tags'
 import { runProblem, type RunReadiness } from './validate-run'
 
 // One generation run from the Generate click to `run-end`: check, ask the sandbox for
@@ -195,7 +197,11 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
     update(() => ({ phase: 'generating' }))
     let taskUUID = newId()
+    // References go as `{ image, tag }` objects only when the prompt names one by its tag.
+    const tags = request.tags && usesTags(plan.prompt, request.tags) ? [...request.tags] : undefined
+    let tagged = tags !== undefined
     const recordContext = {
+      referenceTags: tags,
       runId,
       prompt: plan.prompt,
       size: plan.size,
@@ -248,7 +254,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
 
     const generateRequest = (): GenerateRequest => ({
-      prompt: plan.prompt,
+      prompt: tags && !tagged ? tagsAsPositions(plan.prompt, tags) : plan.prompt,
+      referenceTags: tagged ? tags : undefined,
       width: plan.size.width,
       height: plan.size.height,
       numberResults: count,
@@ -297,12 +304,23 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
 
     let failure: unknown
-    for (let retried = false; ; retried = true) {
+    let reuploaded = false
+    for (;;) {
       failure = await generateOnce()
+      if (failure === undefined || nextIndex > 0 || signal.aborted) break
+      // Tagged references refused before the task was accepted (nothing billed): send the
+      // run once more as plain strings, each @tag said by its position, as a new task.
+      if (tagged && isTagRefusal(failure)) {
+        tagged = false
+        note(UNTAGGED_NOTE)
+        taskUUID = newId()
+        continue
+      }
       // A cached upload Runware no longer knows: it refused the task before running it, so
       // nothing was billed. Upload again and send a new task (a new taskUUID: a task id is
       // never sent twice), once.
-      if (retried || failure === undefined || nextIndex > 0 || signal.aborted || !isUnknownUpload(failure, references)) break
+      if (reuploaded || !isUnknownUpload(failure, references)) break
+      reuploaded = true
       try {
         await forgetUploads(referenceBytes, { cache, account, hash })
         await upload()

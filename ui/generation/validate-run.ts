@@ -3,6 +3,7 @@ import { MAX_RESULTS } from '../../src/common/protocol/limits'
 import { containsSecret, KEY_IN_PROMPT } from '../../src/common/secret'
 import { isAllowedSize } from '../../src/common/sizes'
 import { promptProblem } from '../lib/prompt'
+import { unknownTagProblem } from '../lib/prompt-tags'
 
 // The one list of reasons a run cannot start. The Generate button shows the first one; the
 // run controller checks the same list again so nothing is sent when any is true.
@@ -20,6 +21,8 @@ export interface RunReadiness {
   prompt: string
   size: { width: number; height: number }
   count: number
+  /** The references' `@tag`s, by position. */
+  tags?: readonly string[]
 }
 
 export function runProblem(input: RunReadiness): string | null {
@@ -30,7 +33,7 @@ export function runProblem(input: RunReadiness): string | null {
   if (input.references.length === 0) return 'Select 1 to 3 frames to use as references'
   if (input.references.length > MAX_REFERENCES) return `Select at most ${MAX_REFERENCES} frames`
   if (input.references.some((ref) => !ref.bytes || ref.bytes.length === 0)) return 'Waiting for the reference images…'
-  const prompt = promptProblem(input.prompt)
+  const prompt = promptProblem(input.prompt) ?? unknownTagProblem(input.prompt, input.tags ?? [])
   if (prompt) return prompt
   if (!isAllowedSize(input.size.width, input.size.height)) return 'Pick one of the listed sizes'
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_RESULTS) {

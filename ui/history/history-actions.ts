@@ -40,7 +40,7 @@ export function createHistoryActions({ state, history, bridge, actions }: Histor
     },
     reuse(entry) {
       batch(() => {
-        applyRecord(state, { prompt: entry.prompt, width: entry.width, height: entry.height, numberResults: entry.count }, true)
+        applyRecord(state, { ...entry, numberResults: entry.count }, true)
         history.notice.value = null
         state.view.value = 'main'
       })

@@ -67,6 +67,7 @@ export function createRunRecorder({ send, state, codec }: RunRecorderDeps): RunR
       thumbnails,
     }
     if (cost !== undefined) entry.cost = cost
+    if (first.referenceTags) entry.referenceTags = first.referenceTags.slice(0, 3)
     send({ type: 'history-add', entry })
   }
 

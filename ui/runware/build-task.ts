@@ -17,6 +17,8 @@ export interface BuildTaskInput {
   numberResults: number
   /** 1–3 uploaded image UUIDs, URLs, data URIs or base64 strings. */
   referenceImages: readonly string[]
+  /** One tag per reference, when the prompt names them by `@tag`: sent as `{ image, tag }` objects. */
+  referenceTags?: readonly string[]
   options: GenerationOptions
   /** Fixed in tests; a fresh UUID v4 otherwise. */
   taskUUID?: string
@@ -35,6 +37,12 @@ function safetyField(safety: GenerationOptions['safety']): InferenceTask['safety
   return { checkContent: safety.checkContent, mode: safety.mode }
 }
 
+function referenceImagesField(input: BuildTaskInput): unknown[] {
+  const tags = input.referenceTags
+  if (!tags) return [...input.referenceImages]
+  return input.referenceImages.map((image, i) => ({ image, tag: tags[i] }))
+}
+
 export function taskFromInput(input: BuildTaskInput): Record<string, unknown> {
   const o = input.options
   const task: Record<string, unknown> = {
@@ -50,7 +58,7 @@ export function taskFromInput(input: BuildTaskInput): Record<string, unknown> {
     outputFormat: o.outputFormat,
     outputQuality: o.outputQuality,
     deliveryMethod: o.deliveryMethod,
-    inputs: { referenceImages: [...input.referenceImages] },
+    inputs: { referenceImages: referenceImagesField(input) },
     providerSettings: { runway: { contentModeration: { publicFigureThreshold: o.publicFigureThreshold } } },
   }
   if (o.webhookURL !== undefined) task.webhookURL = o.webhookURL

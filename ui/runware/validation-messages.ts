@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini'
 
-import { PROMPT_MAX, REFERENCES_MAX, RESULTS_MAX, TTL_MIN } from './task-schema'
+import { PROMPT_MAX, REFERENCE_FORMS, REFERENCES_MAX, RESULTS_MAX, TTL_MIN } from './task-schema'
 
 // Turns a schema issue about a task into one plain sentence naming the field, so the form can
 // put it next to the right control ("The prompt is 1,001 characters; the model takes at most
@@ -81,6 +81,7 @@ export function describeIssue(issue: Issue, task: unknown): FieldProblem {
         const index = Number(issue.path[2]) + 1
         return say(`Reference image ${index} isn't in a form Runware reads (an uploaded image id, a URL, a data URI or base64).`)
       }
+      if (issue.message === REFERENCE_FORMS) return say('Tag every reference image, each with its own tag, or none.')
       if (count > REFERENCES_MAX) return say(`There are ${count} reference images; the model takes at most ${REFERENCES_MAX}.`)
       return say(`Select at least one frame as a reference: the model needs 1 to ${REFERENCES_MAX}.`)
     }

@@ -16,6 +16,7 @@ import { applyRecord } from './apply-message'
 import type { AppState, Size } from './app-state'
 import { KEY_IDLE, keyFormatProblem, keySaved } from './key-check'
 import { readiness } from './readiness'
+import { chooseTag } from './tags'
 
 // What the designer can do, as functions the components call. The iframe has a null origin
 // (no localStorage), so everything worth keeping is sent to the sandbox with `save-settings`
@@ -40,6 +41,8 @@ export interface AppActions {
   saveOptions(options: GenerationOptions): void
   saveBoard(board: BoardSettings): void
   refreshReferences(): void
+  /** Gives a reference the `@tag` the designer typed (already checked by the tag field). */
+  renameTag(nodeId: string, tag: string): void
   useRecord(record: GenerationRecord): void
   selectReferencesOf(record: GenerationRecord): Promise<void>
   generate(): Promise<void>
@@ -186,6 +189,9 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
     refreshReferences() {
       // an edited frame keeps its selection, so the sandbox cannot know its pixels changed
       bridge.send({ type: 'refresh-references' })
+    },
+    renameTag(nodeId, tag) {
+      chooseTag(state, nodeId, tag)
     },
     useRecord(record) {
       applyRecord(state, record)

@@ -47,6 +47,8 @@ export function createAppState() {
     editorType: signal<'figma' | 'figjam'>('figma'),
     selection: signal<SelectionView>({ selectionId: -1, state: 'empty', references: [], usableCount: 0 }),
     images: signal<ReadonlyMap<string, ReferenceImage>>(new Map()),
+    /** The `@tag` the designer gave a reference, by node id (others take their layer name's). */
+    tagNames: signal<ReadonlyMap<string, string>>(new Map()),
     prompt: signal(''),
     size: signal<Size>({ ...DEFAULT_SETTINGS.size }),
     /** The user (or a record) chose the size this session: automatic matching leaves it alone. */

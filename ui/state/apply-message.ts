@@ -10,6 +10,7 @@ import { matchReferenceSize } from '../lib/size-options'
 import type { AppState, Prefill, ReferenceImage } from './app-state'
 import type { ObjectUrls } from './object-urls'
 import { readSettings } from './settings'
+import { restoreTags } from './tags'
 
 // Applies one parsed message from the sandbox to the state. Replies to requests never get
 // here (the bridge settles them); neither do invalid messages (the bridge drops them).
@@ -27,9 +28,14 @@ const PREFILL_COMMANDS: ReadonlySet<string> = new Set<Prefill>(['variations', 'r
  * Prompt and size from a record, and with `withCount` the number of results its run asked
  * for (older records do not say).
  */
-export function applyRecord(state: AppState, record: Pick<GenerationRecord, 'prompt' | 'width' | 'height' | 'numberResults'>, withCount = false): void {
+export function applyRecord(
+  state: AppState,
+  record: Pick<GenerationRecord, 'prompt' | 'width' | 'height' | 'numberResults'> & Partial<Pick<GenerationRecord, 'referenceNodeIds' | 'referenceTags'>>,
+  withCount = false,
+): void {
   batch(() => {
     state.prompt.value = record.prompt
+    restoreTags(state, record)
     if (withCount && record.numberResults !== undefined) state.count.value = record.numberResults
     const size = findSize(record.width, record.height)
     if (size) {

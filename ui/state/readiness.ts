@@ -1,6 +1,7 @@
 import { MAX_REFERENCES } from '../../src/common/protocol'
 import { runProblem, type RunReadiness } from '../generation/validate-run'
 import type { AppState } from './app-state'
+import { currentTags } from './tags'
 
 // What the form holds, in the shape the run controller checks, and the first reason it
 // cannot run yet (shown under the Generate button).
@@ -24,6 +25,7 @@ export function readiness(state: AppState): RunReadiness {
     prompt: state.prompt.value,
     size: state.size.value,
     count: state.count.value,
+    tags: currentTags(state),
   }
 }
 
