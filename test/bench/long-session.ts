@@ -5,18 +5,13 @@
 // the last run with the heap after the first.
 import type { EmulatorProcess } from './emulator-process'
 import { cpuSpent, totalOf } from './process-cpu'
+import type { CdpTarget } from './cdp-browser'
 import { openQuietPlugin } from './quiet-plugin'
 import { clickToLastPlaced } from './run-time'
-import { median } from './table'
 import { heapAfterGc, type HeapReading } from './ui-heap'
 
 /** Timed runs in the session; the page holds WARM_UP_RUNS + SESSION_RUNS runs' results at the end. */
 export const SESSION_RUNS = 30
-/**
- * Runs at each end of the session whose median stands for it: on two shared cores one run in
- * six or seven takes twice as long as its neighbours, and a median of five outlasts two of them.
- */
-export const END_RUNS = 5
 /** Untimed runs first, as for the run time: the references go up once, the code warms up. */
 export const WARM_UP_RUNS = 2
 /**
@@ -41,6 +36,10 @@ export interface SessionRun {
   ms: number
   /** The longest task the host page (where the sandbox runs) attributed to itself in the run; 0 when none. */
   hostLongestMs: number
+  /** Main-thread time of the host page (the sandbox, the fake, the host's canvas) over the run, from Chromium's own counters. */
+  hostBusyMs: number
+  /** The same for the plugin's UI iframe. */
+  uiBusyMs: number
   /** CPU of all the browser's processes from filling the form to the run's end; null without /proc. */
   browserCpuMs: number | null
 }
@@ -53,21 +52,12 @@ export interface LongSession {
   hostHeap: { before: HeapReading; after: HeapReading }
 }
 
-/** The median of the first and of the last `END_RUNS` values. */
-export function sessionEnds(values: number[]): { first: number; last: number } {
-  if (values.length < 2 * END_RUNS) throw new Error(`a session needs at least ${2 * END_RUNS} runs, got ${values.length}`)
-  return { first: median(values.slice(0, END_RUNS)), last: median(values.slice(-END_RUNS)) }
-}
-
-/**
- * How much each run adds to the next, as the median of the slopes between every pair of runs
- * (Theil–Sen): a few runs slowed by the machine's other work do not tilt it, as they would a
- * least-squares line.
- */
-export function slopePerRun(values: number[]): number {
-  const slopes: number[] = []
-  for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) slopes.push((values[j]! - values[i]!) / (j - i))
-  return slopes.length === 0 ? 0 : median(slopes)
+/** Seconds a frame's main thread has spent running tasks, so far (Performance.getMetrics). */
+async function busySeconds(target: CdpTarget): Promise<number> {
+  const { metrics } = await target.send<{ metrics: Array<{ name: string; value: number }> }>('Performance.getMetrics')
+  const task = metrics.find((m) => m.name === 'TaskDuration')
+  if (!task) throw new Error('Chromium reported no TaskDuration metric')
+  return task.value
 }
 
 interface LongTask {
@@ -89,6 +79,8 @@ export async function measureLongSession(setup: SessionSetup): Promise<LongSessi
     }
     await quiet.historySettled()
     const before = await heaps()
+    await quiet.page.send('Performance.enable')
+    await quiet.ui.send('Performance.enable')
 
     const runs: SessionRun[] = []
     for (let run = 0; run < SESSION_RUNS; run++) {
@@ -98,9 +90,11 @@ export async function measureLongSession(setup: SessionSetup): Promise<LongSessi
       await quiet.select(ids)
       await pause()
       const tasksBefore = await quiet.page.evaluate<number>('window.__bench.longTasks.length')
+      const busyBefore = { host: await busySeconds(quiet.page), ui: await busySeconds(quiet.ui) }
       const cpuBefore = quiet.cpu()
       const { probe, placedBefore } = await quiet.generate(form)
       const cpuAfter = quiet.cpu()
+      const busyAfter = { host: await busySeconds(quiet.page), ui: await busySeconds(quiet.ui) }
       const ms = clickToLastPlaced(probe, placedBefore, form.count)
       const clicked = probe.generateClicks.at(-1)!
       const tasks = await quiet.page.evaluate<LongTask[]>(`window.__bench.longTasks.slice(${tasksBefore})`)
@@ -108,12 +102,16 @@ export async function measureLongSession(setup: SessionSetup): Promise<LongSessi
       runs.push({
         ms,
         hostLongestMs: Math.max(0, ...own.map((t) => t.duration)),
+        hostBusyMs: (busyAfter.host - busyBefore.host) * 1000,
+        uiBusyMs: (busyAfter.ui - busyBefore.ui) * 1000,
         browserCpuMs: cpuBefore && cpuAfter ? totalOf(cpuSpent(cpuBefore, cpuAfter)) : null,
       })
     }
     await quiet.historySettled()
     const after = await heaps()
     stage(`session runs ${runs.map((r) => Math.round(r.ms)).join(', ')} ms`)
+    const each = (pick: (run: SessionRun) => number) => runs.map((r) => Math.round(pick(r))).join(', ')
+    stage(`main thread per run: host page ${each((r) => r.hostBusyMs)} ms; UI iframe ${each((r) => r.uiBusyMs)} ms`)
     stage(`host page's longest task per run ${runs.map((r) => Math.round(r.hostLongestMs)).join(', ')} ms`)
     if (runs.every((r) => r.browserCpuMs !== null)) stage(`browser CPU per run ${runs.map((r) => Math.round(r.browserCpuMs!)).join(', ')} ms`)
     return { runs, uiHeap: { before: before.ui, after: after.ui }, hostHeap: { before: before.host, after: after.host } }

@@ -7,10 +7,11 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 
 import { startHost, type Host } from '../host/server'
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process'
-import { END_RUNS, measureLongSession, SESSION_RUNS, sessionEnds, slopePerRun, WARM_UP_RUNS, type LongSession } from './long-session'
+import { measureLongSession, SESSION_RUNS, WARM_UP_RUNS, type LongSession } from './long-session'
 import { photoJpeg, pngAtTwoX } from './photo-frames'
 import { openPluginPage, type PluginPage } from './plugin-driver'
 import { startSandboxProfile } from './sandbox-share'
+import { END_RUNS, sessionEnds, slopePerRun } from './session-trend'
 import { clickToLastPlaced, measureRunTime, settle, type RunTimes } from './run-time'
 import { formatTable, kb, mb, median, ms, type Row } from './table'
 import { measureUiFloor } from './ui-floor'
@@ -214,8 +215,13 @@ const SESSION_SLOWDOWN_LIMIT = 1.2
 
 function sessionRows(session: LongSession): Row[] {
   const times = sessionEnds(session.runs.map((r) => r.ms))
-  const host = sessionEnds(session.runs.map((r) => r.hostLongestMs))
+  const hostBusy = sessionEnds(session.runs.map((r) => r.hostBusyMs))
+  const uiBusy = sessionEnds(session.runs.map((r) => r.uiBusyMs))
+  // the longest of each end's runs, not a median: most runs have no long task at all
+  const longest = (runs: LongSession['runs']) => Math.max(...runs.map((r) => r.hostLongestMs))
+  const hostLongest = { first: longest(session.runs.slice(0, END_RUNS)), last: longest(session.runs.slice(-END_RUNS)) }
   const cpu = session.runs.every((r) => r.browserCpuMs !== null) ? sessionEnds(session.runs.map((r) => r.browserCpuMs!)) : null
+  const fromTo = (ends: { first: number; last: number }) => `${ms(ends.first)} → ${ms(ends.last)}`
   const ratio = times.last / times.first
   const trend = slopePerRun(session.runs.map((r) => r.ms)) * (SESSION_RUNS - 1)
   const firstRuns = `runs 1–${END_RUNS}`
@@ -230,8 +236,10 @@ function sessionRows(session: LongSession): Row[] {
       pass: ratio <= SESSION_SLOWDOWN_LIMIT,
       baseline:
         `${ms(times.first)} ${firstRuns}, after ${WARM_UP_RUNS} warm-up runs, ${(WARM_UP_RUNS + session.runs.length) * FORM.count} results on the page at the end; ` +
-        `trend ${trend >= 0 ? '+' : ''}${ms(trend)} over the session (median pairwise slope); host page's longest task ${ms(host.first)} → ${ms(host.last)}` +
-        (cpu ? `; browser CPU per run ${ms(cpu.first)} → ${ms(cpu.last)}` : ''),
+        `trend ${trend >= 0 ? '+' : ''}${ms(trend)} over the session (median pairwise slope); ` +
+        `main thread per run: host page (sandbox + fake + canvas) ${fromTo(hostBusy)}, UI iframe ${fromTo(uiBusy)}; ` +
+        `host page's longest task ${fromTo(hostLongest)}` +
+        (cpu ? `; browser CPU per run ${fromTo(cpu)}` : ''),
     },
     {
       figure: `UI heap after ${SESSION_RUNS} runs of ${FORM.count} on one page`,
