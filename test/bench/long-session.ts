@@ -6,6 +6,7 @@
 import type { EmulatorProcess } from './emulator-process'
 import { cpuSpent, totalOf } from './process-cpu'
 import type { CdpTarget } from './cdp-browser'
+import { startProfile } from './profile-summary'
 import { openQuietPlugin } from './quiet-plugin'
 import { clickToLastPlaced } from './run-time'
 import { heapAfterGc, type HeapReading } from './ui-heap'
@@ -90,11 +91,14 @@ export async function measureLongSession(setup: SessionSetup): Promise<LongSessi
       await quiet.select(ids)
       await pause()
       const tasksBefore = await quiet.page.evaluate<number>('window.__bench.longTasks.length')
+      const profiled = process.env.BENCH_SESSION_PROFILE === '1' && (run === 2 || run === SESSION_RUNS - 1)
+      const stops = profiled ? [await startProfile(quiet.page), await startProfile(quiet.ui)] : []
       const busyBefore = { host: await busySeconds(quiet.page), ui: await busySeconds(quiet.ui) }
       const cpuBefore = quiet.cpu()
       const { probe, placedBefore } = await quiet.generate(form)
       const cpuAfter = quiet.cpu()
       const busyAfter = { host: await busySeconds(quiet.page), ui: await busySeconds(quiet.ui) }
+      if (profiled) stage(`run ${run + 1} profile, host page:\n${await stops[0]!()}\n UI iframe:\n${await stops[1]!()}`)
       const ms = clickToLastPlaced(probe, placedBefore, form.count)
       const clicked = probe.generateClicks.at(-1)!
       const tasks = await quiet.page.evaluate<LongTask[]>(`window.__bench.longTasks.slice(${tasksBefore})`)

@@ -248,7 +248,7 @@ function sessionRows(session: LongSession): Row[] {
       pass: grown.bytes <= HEAP_GROWTH_LIMIT_MB * 1024 * 1024,
       baseline:
         `${mb(heapTotal(session.uiHeap.before))} after the warm-up; ${grown.parts}; ` +
-        `host page ${hostGrown.total} (the fake's document and images, the host's canvas, the sandbox)`,
+        `host page ${hostGrown.total} (${hostGrown.parts}; the doubles' and the sandbox's)`,
     },
   ]
 }
