@@ -3,12 +3,11 @@
 // the bench's own Chromium with no DevTools client watching the network (cdp-browser.ts), as
 // the run time is: the end of the session is compared with its start, and the UI's heap after
 // the last run with the heap after the first.
-import type { EmulatorProcess } from './emulator-process'
-import { cpuSpent, totalOf } from './process-cpu'
 import type { CdpTarget } from './cdp-browser'
+import { cpuSpent, totalOf } from './process-cpu'
 import { startProfile } from './profile-summary'
 import { openQuietPlugin } from './quiet-plugin'
-import { clickToLastPlaced } from './run-time'
+import { clickToLastPlaced, type RunTimeSetup } from './run-time'
 import { heapAfterGc, type HeapReading } from './ui-heap'
 
 /** Timed runs in the session; the page holds WARM_UP_RUNS + SESSION_RUNS runs' results at the end. */
@@ -23,14 +22,8 @@ export const WARM_UP_RUNS = 2
 const PAUSE_MS = 500
 const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS))
 
-export interface SessionSetup {
-  emulator: EmulatorProcess
-  hostUrl: string
-  chromium: { executable: string; args: string[] }
-  images: Buffer[]
-  form: { prompt: string; width: number; height: number; count: number }
-  stage(what: string): void
-}
+/** What the run time is measured with (run-time.ts): the same emulator, host, browser and form. */
+export type SessionSetup = RunTimeSetup
 
 export interface SessionRun {
   /** Generate click to the last result placed. */
