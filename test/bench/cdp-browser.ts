@@ -17,6 +17,8 @@ const CALL_TIMEOUT_MS = 60_000
 export interface CdpTarget {
   /** The value of `expression` (awaited when it is a promise), as JSON. */
   evaluate<T>(expression: string): Promise<T>
+  /** Any other DevTools command, sent to this target's session. */
+  send<T>(method: string, params?: object): Promise<T>
 }
 
 export interface CdpBrowser {
@@ -115,6 +117,7 @@ export async function launchCdpBrowser(executable: string, args: string[]): Prom
         if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`)
         return result.value
       },
+      send: (method, params) => send(method, params, sessionId),
     }
   }
 

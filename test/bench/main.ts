@@ -7,18 +7,22 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 
 import { startHost, type Host } from '../host/server'
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process'
+import { measureLongSession, SESSION_RUNS, WARM_UP_RUNS, type LongSession } from './long-session'
 import { photoJpeg, pngAtTwoX } from './photo-frames'
 import { openPluginPage, type PluginPage } from './plugin-driver'
 import { startSandboxProfile } from './sandbox-share'
+import { END_RUNS, sessionEnds, slopePerRun } from './session-trend'
 import { clickToLastPlaced, measureRunTime, settle, type RunTimes } from './run-time'
 import { formatTable, kb, mb, median, ms, type Row } from './table'
 import { measureUiFloor } from './ui-floor'
+import { heapAfterGc, HEAP_GROWTH_LIMIT_MB, heapGrowth, heapTotal } from './ui-heap'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const PROMPT = 'Warm editorial moodboard, soft film grain'
 const FORM = { prompt: PROMPT, width: 1440, height: 1080, count: 4 }
-const stage = (what: string) => console.error(`bench: ${what}`)
+const started = Date.now()
+const stage = (what: string) => console.error(`bench: [${((Date.now() - started) / 1000).toFixed(0)} s] ${what}`)
 
 interface Arrivals {
   /** Date.now() of each result frame as the browser's network layer received it. */
@@ -53,14 +57,6 @@ function watchResults(page: Page, arrivals: Arrivals): void {
       }
     })
   })
-}
-
-async function heapUsed(session: CDPSession): Promise<number> {
-  await session.send('HeapProfiler.collectGarbage')
-  await new Promise((resolve) => setTimeout(resolve, 200))
-  await session.send('HeapProfiler.collectGarbage')
-  const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number }
-  return usage.usedSize
 }
 
 async function uiSession(plugin: PluginPage): Promise<{ session: CDPSession; scope: string }> {
@@ -159,7 +155,7 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
     // run's first images (their base64, decoded again for the thumbnails), work that is done
     // and let go a moment after the run, which "back within" is about.
     await plugin.historySettled()
-    const heapBefore = await heapUsed(session)
+    const heapBefore = await heapAfterGc((method) => session.send(method))
     const topBefore = (await plugin.probe('top')).longTasks.length
     await plugin.select(frameIds)
     const hostSession = await plugin.page.context().newCDPSession(plugin.page)
@@ -170,7 +166,7 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
     const sandbox = await stopProfile()
     await hostSession.detach()
     await plugin.historySettled()
-    const heapAfter = await heapUsed(session)
+    const heapAfter = await heapAfterGc((method) => session.send(method))
     const tasks = (await plugin.probe('top')).longTasks.slice(topBefore).filter((t) => t.start >= runStart && t.start <= runEnd)
     const own = tasks.filter((t) => t.name === 'self')
     const longestRaw = Math.max(0, ...own.map((t) => t.duration))
@@ -182,9 +178,10 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
       figure: 'longest sandbox task, placing 20', measured: `${longest.toFixed(1)} ms plugin code (${ms(ownTotal)} in all 20)`, target: '≤ 50 ms', pass: longest <= 50,
       baseline: `${ms(longestRaw)} whole host task (${own.length} long tasks, incl. fake + host redraw)`,
     })
-    const grown = heapAfter - heapBefore
+    const grown = heapGrowth(heapBefore, heapAfter)
     rows.push({
-      figure: 'UI heap after 20 × 1920×1080', measured: `${grown >= 0 ? '+' : ''}${mb(grown)} (${scope})`, target: '≤ +20 MB', baseline: `${mb(heapBefore)} before`, pass: grown <= 20 * 1024 * 1024,
+      figure: 'UI heap after 20 × 1920×1080', measured: `${grown.total} (${scope})`, target: `≤ +${HEAP_GROWTH_LIMIT_MB} MB`,
+      baseline: `${mb(heapTotal(heapBefore))} before; ${grown.parts}`, pass: grown.bytes <= HEAP_GROWTH_LIMIT_MB * 1024 * 1024,
     })
 
     // ── UI ready after showUI, over 5 relaunches, each next to the host's own floor ──
@@ -213,6 +210,49 @@ async function measure(browser: Browser, emulator: EmulatorProcess, host: Host, 
 // Regression budgets, not targets: the bundles may grow inside them when clarity needs it.
 const BUNDLE_BUDGETS_KB = { 'ui.html': 50, 'code.js': 16 } as const
 
+/** Allowed growth of the run time from the start of a long session to its end. */
+const SESSION_SLOWDOWN_LIMIT = 1.2
+
+function sessionRows(session: LongSession): Row[] {
+  const times = sessionEnds(session.runs.map((r) => r.ms))
+  const hostBusy = sessionEnds(session.runs.map((r) => r.hostBusyMs))
+  const uiBusy = sessionEnds(session.runs.map((r) => r.uiBusyMs))
+  // the longest of each end's runs, not a median: most runs have no long task at all
+  const longest = (runs: LongSession['runs']) => Math.max(...runs.map((r) => r.hostLongestMs))
+  const hostLongest = { first: longest(session.runs.slice(0, END_RUNS)), last: longest(session.runs.slice(-END_RUNS)) }
+  const cpu = session.runs.every((r) => r.browserCpuMs !== null) ? sessionEnds(session.runs.map((r) => r.browserCpuMs!)) : null
+  const fromTo = (ends: { first: number; last: number }) => `${ms(ends.first)} → ${ms(ends.last)}`
+  const ratio = times.last / times.first
+  const trend = slopePerRun(session.runs.map((r) => r.ms)) * (SESSION_RUNS - 1)
+  const firstRuns = `runs 1–${END_RUNS}`
+  const lastRuns = `runs ${SESSION_RUNS - END_RUNS + 1}–${SESSION_RUNS}`
+  const grown = heapGrowth(session.uiHeap.before, session.uiHeap.after)
+  const hostGrown = heapGrowth(session.hostHeap.before, session.hostHeap.after)
+  return [
+    {
+      figure: `run time, ${lastRuns} of a ${SESSION_RUNS}-run session (medians)`,
+      measured: `${ms(times.last)} (${ratio.toFixed(2)}×)`,
+      target: `≤ ${SESSION_SLOWDOWN_LIMIT}× ${firstRuns}`,
+      pass: ratio <= SESSION_SLOWDOWN_LIMIT,
+      baseline:
+        `${ms(times.first)} ${firstRuns}, after ${WARM_UP_RUNS} warm-up runs, ${(WARM_UP_RUNS + session.runs.length) * FORM.count} results on the page at the end; ` +
+        `trend ${trend >= 0 ? '+' : ''}${ms(trend)} over the session (median pairwise slope); ` +
+        `main thread per run: host page (sandbox + fake + canvas) ${fromTo(hostBusy)}, UI iframe ${fromTo(uiBusy)}; ` +
+        `host page's longest task ${fromTo(hostLongest)}` +
+        (cpu ? `; browser CPU per run ${fromTo(cpu)}` : ''),
+    },
+    {
+      figure: `UI heap after ${SESSION_RUNS} runs of ${FORM.count} on one page`,
+      measured: `${grown.total} (iframe process)`,
+      target: `≤ +${HEAP_GROWTH_LIMIT_MB} MB`,
+      pass: grown.bytes <= HEAP_GROWTH_LIMIT_MB * 1024 * 1024,
+      baseline:
+        `${mb(heapTotal(session.uiHeap.before))} after the warm-up; ${grown.parts}; ` +
+        `host page ${hostGrown.total} (${hostGrown.parts}; the doubles' and the sandbox's)`,
+    },
+  ]
+}
+
 function bundleRows(root: string): Row[] {
   return Object.entries(BUNDLE_BUDGETS_KB).map(([file, budgetKb]) => {
     const bytes = gzipSync(readFileSync(join(root, 'dist', file))).length
@@ -228,10 +268,21 @@ export async function runBench(root: string): Promise<boolean> {
   const images = await Promise.all([0, 1, 2].map((i) => photoJpeg(i)))
   let browser: Browser | undefined
   try {
-    stage('run time: plugin, bare request and page in turn')
-    const runTimes = await measureRunTime({ emulator, hostUrl: host.url, chromium: { executable: CHROMIUM, args: ARGS }, images, form: FORM, stage })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 })
-    const rows = [...(await measure(browser, emulator, host, images, runTimes)), ...bundleRows(root)]
+    const quietSetup = { emulator, hostUrl: host.url, chromium: { executable: CHROMIUM, args: ARGS }, images, form: FORM, stage }
+    const longSession = async () => {
+      stage(`a ${SESSION_RUNS}-run session on one page`)
+      return sessionRows(await measureLongSession(quietSetup))
+    }
+    let rows: Row[]
+    if (process.env.BENCH_ONLY === 'session') {
+      rows = await longSession()
+    } else {
+      stage('run time: plugin, bare request and page in turn')
+      const runTimes = await measureRunTime(quietSetup)
+      const session = await longSession()
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 })
+      rows = [...(await measure(browser, emulator, host, images, runTimes)), ...session, ...bundleRows(root)]
+    }
     console.log(formatTable(rows))
     const failed = rows.filter((row) => !row.pass)
     console.log(failed.length === 0 ? '\nall targets met' : `\n${failed.length} target(s) missed: ${failed.map((r) => r.figure).join('; ')}`)

@@ -9,11 +9,15 @@ import { chromiumCpu, type ChromiumCpu } from './process-cpu'
 
 export interface QuietPlugin {
   page: CdpTarget
+  /** The plugin's UI iframe. */
+  ui: CdpTarget
   addPhotoFrames(images: Buffer[]): Promise<string[]>
   /** Selects `ids` and resolves once the UI holds that selection and its pixels. */
   select(ids: string[]): Promise<void>
   /** Fills the form, clicks Generate and resolves once the run ended, with the UI's probe. */
   generate(form: { prompt: string; width: number; height: number; count: number }): Promise<{ probe: ProbeRecord; placedBefore: number }>
+  /** Resolves once History has recorded the last run that ended (after making its thumbnails). */
+  historySettled(): Promise<void>
   /** CPU time so far of this browser's processes, by kind; null without /proc. */
   cpu(): ChromiumCpu | null
   close(): Promise<void>
@@ -64,6 +68,7 @@ export async function openQuietPlugin(executable: string, args: string[], hostUr
 
   return {
     page,
+    ui,
     async addPhotoFrames(images) {
       const ids: string[] = []
       for (const [index, image] of images.entries()) {
@@ -97,6 +102,9 @@ export async function openQuietPlugin(executable: string, args: string[], hostUr
       if (alerts.length > 0) throw new Error(`quiet plugin: the run reported: ${alerts.join(' | ')}`)
       return { probe: await ui.evaluate<ProbeRecord>('window.__bench'), placedBefore }
     },
+    // as plugin-driver.ts historySettled(): every run the bench makes places images
+    historySettled: () =>
+      until(page, "(() => { const sent = window.figmaHost.sentToPlugin(); return sent.lastIndexOf('history-add') > sent.lastIndexOf('run-end') })()", 'History recording the run'),
     cpu: () => chromiumCpu(browser.pid),
     close: () => browser.close(),
   }
