@@ -18,7 +18,6 @@ export interface OpenPluginOptions {
   settings?: Record<string, unknown>
   theme?: 'light' | 'dark'
   beforeLoad?: (page: Page) => void
-  theme?: 'light' | 'dark'
 }
 
 export function openPlugin(browser: Browser, servers: Servers, options: OpenPluginOptions = {}): Promise<HostPage> {
