@@ -14,6 +14,8 @@ import type { PluginContext } from './handlers/context'
 import { createRecoveryHandlers } from './handlers/recovery-handlers'
 import { createRunHandlers } from './handlers/run-handlers'
 import { createCanvasHandlers } from './handlers/canvas-handlers'
+import { createReferenceHandlers } from './handlers/reference-handlers'
+import { reportBoardStyle } from './board-style'
 import { createUploadCacheStore } from './storage/upload-cache-store'
 import { createPendingRunsStore } from './storage/pending-runs-store'
 import { createHistoryStore } from './storage/history-store'
@@ -72,6 +74,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
       ...createSetupHandlers(context),
       ...createRunHandlers(context),
       ...createCanvasHandlers(context),
+      ...createReferenceHandlers(context),
       ...createHistoryHandlers(context, history),
       ...createQuickHandlers(context),
       ...createRecoveryHandlers(context),
@@ -108,6 +111,11 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
       result.setSuggestions(promptSuggestionsFrom(query, [...entries.map((entry) => entry.prompt), lastPromptOf(settings)])),
     )
   })
+
+  // A deleted board style is noticed on the next selection change (deleting a layer changes it)
+  // and the page's own style is sent when the designer moves to another page.
+  figma.on('selectionchange', () => void reportBoardStyle(figma, post, true))
+  figma.on('currentpagechange', () => void reportBoardStyle(figma, post))
 
   // figma-platform.md §6.7: the close callback must be quick and synchronous. Placeholders of
   // runs cut short go, so nothing is left looking like it still works. Their tasks stay in

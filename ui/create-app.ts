@@ -14,6 +14,7 @@ import { connectQuickRun } from './quick/quick-run'
 import { createActions } from './state/app-actions'
 import { createAppState } from './state/app-state'
 import { createMessageHandler } from './state/apply-message'
+import { createReferenceActions } from './references/reference-actions'
 import type { ObjectUrls } from './state/object-urls'
 
 // Assembles the UI from its parts. boot.ts passes the browser's pieces; tests pass fakes and
@@ -43,7 +44,8 @@ export function createApp(deps: AppDeps) {
     if (message.type === 'init') uploadCache.load(message.uploads ?? [])
   })
   const controller = createRunController({ ...deps, bridge, uploadCache, onPlaced: recorder.onPlaced })
-  const actions = createActions({ state, bridge, controller, timers: deps.timers })
+  const references = createReferenceActions({ state, bridge })
+  const actions = createActions({ state, bridge, controller, references, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // A reference's content hash is worked out when its pixels arrive, not when Generate is
   // clicked; of the bytes the state kept, so an unchanged export finds its hash already known.
@@ -62,7 +64,7 @@ export function createApp(deps: AppDeps) {
   // After the message handler, so they see each message already applied to the state.
   const subscribe = bridge.subscribe.bind(bridge)
   const send = bridge.send.bind(bridge)
-  const historyActions = createHistoryActions({ state, history, bridge, actions })
+  const historyActions = createHistoryActions({ state, history, bridge, actions, references })
   const disconnectHistory = connectHistory({ subscribe, send, controller, recorder, history })
   const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, send, subscribe, timers: deps.timers })
   return {
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps) {
     objectUrls: deps.objectUrls,
     state,
     actions,
+    references,
     controller,
     bridge,
     recovery,
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps) {
       unsubscribePrepare()
       disconnectHistory()
       disconnectQuickRun()
+      references.dispose()
       bridge.dispose()
       for (const image of state.images.value.values()) deps.objectUrls.revoke(image.url)
     },

@@ -52,6 +52,8 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
       await context.pendingRuns.removeRun(runId)
       const placed = endRun(run)
       if (placed.length > 0 && run.page === figma.currentPage) {
+        // the plugin's own selection: the next run keeps the references the designer chose
+        context.watcher.markOwn(placed)
         figma.currentPage.selection = placed
         figma.viewport.scrollAndZoomIntoView(placed)
       } else if (placed.length > 0 && !run.page.removed) {

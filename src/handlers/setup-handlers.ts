@@ -2,10 +2,11 @@ import type { Handlers } from '../messages/router'
 import type { PluginContext } from './context'
 import { reasonOf } from '../text'
 import { notify } from './context'
+import { reportBoardStyle } from '../board-style'
 
 // Start-up and stored state: the UI's handshake, settings and the API key.
 
-type SetupHandlers = Pick<Handlers, 'ui-ready' | 'save-settings' | 'save-key' | 'forget-key' | 'refresh-references'>
+type SetupHandlers = Pick<Handlers, 'ui-ready' | 'save-settings' | 'save-key' | 'forget-key'>
 
 export function createSetupHandlers(context: PluginContext): SetupHandlers {
   const { figma, post } = context
@@ -32,6 +33,7 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
       const pendingRuns = await context.pendingRuns.list()
       if (pendingRuns.length > 0) post({ type: 'pending-runs', runs: pendingRuns })
       await context.watcher.start()
+      await reportBoardStyle(figma, post)
     },
 
     async 'save-settings'(message) {
@@ -64,10 +66,6 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
         notify(figma, 'Couldn’t forget the API key: Figma’s plugin storage refused', true)
       }
       await replyKeyState()
-    },
-
-    async 'refresh-references'() {
-      await context.watcher.refresh()
     },
   }
 }

@@ -49,6 +49,7 @@ const REPLY_TYPE = {
   'place-result': 'result-placed',
   'place-result-url': 'result-placed',
   'select-nodes': 'nodes-selected',
+  'export-references': 'references-exported',
 } as const satisfies Record<RequestMessage['type'], PluginToUi['type']>
 
 /** Placing a large image can take the sandbox a while (decode, createImage); the rest is quick. */
@@ -58,6 +59,7 @@ export const DEFAULT_TIMEOUTS: Record<RequestMessage['type'], number> = {
   // the sandbox downloads the image itself first
   'place-result-url': 90_000,
   'select-nodes': 10_000,
+  'export-references': 20_000,
 }
 
 export interface BridgeOptions {
@@ -78,7 +80,10 @@ export interface Bridge {
   placeResult(body: { runId: string; index: number; image: Uint8Array; record: GenerationRecord }): Promise<Reply<'result-placed'>>
   /** URL output the UI could not download: the sandbox tries figma.createImageAsync. */
   placeResultUrl(body: { runId: string; index: number; url: string; record: GenerationRecord }): Promise<Reply<'result-placed'>>
-  selectNodes(nodeIds: string[]): Promise<Reply<'nodes-selected'>>
+  /** Selects and shows nodes: the plugin's own selection, unless `asReferences` offers them as references. */
+  selectNodes(nodeIds: string[], asReferences?: boolean): Promise<Reply<'nodes-selected'>>
+  /** Exports nodes by id; their `reference-image`s follow the reply. */
+  exportReferences(nodeIds: string[], preview?: boolean): Promise<Reply<'references-exported'>>
   /** Rejects everything still waiting, e.g. when the UI goes away. */
   dispose(): void
 }
@@ -159,7 +164,8 @@ export function createBridge(options: BridgeOptions): Bridge {
     // the protocol's zod type says Uint8Array<ArrayBuffer>; every array here is ArrayBuffer-backed
     placeResult: (body) => request('place-result', body as RequestBody<'place-result'>),
     placeResultUrl: (body) => request('place-result-url', body as RequestBody<'place-result-url'>),
-    selectNodes: (nodeIds) => request('select-nodes', { nodeIds }),
+    selectNodes: (nodeIds, asReferences) => request('select-nodes', asReferences ? { nodeIds, asReferences } : { nodeIds }),
+    exportReferences: (nodeIds, preview) => request('export-references', preview ? { nodeIds, preview } : { nodeIds }),
     dispose() {
       for (const [id, waiting] of pending) {
         timers.clearTimeout(waiting.timer)

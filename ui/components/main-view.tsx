@@ -11,6 +11,7 @@ import { GenerateBar } from './generate-bar'
 import { PromptField } from './prompt-field'
 import { RecordCard } from './record-card'
 import { ReferenceStrip } from './reference-strip'
+import { ResultsPanel } from './results-panel'
 import { RecoveryReport } from './recovery-report'
 import { RunProgress } from './run-progress'
 import { SelectionMessage } from './selection-message'
@@ -32,7 +33,11 @@ export function MainView({ app }: { app: App }) {
   const selection = state.selection.value
   // the sandbox reports the first selection (id 1 onwards) only after `init`
   const selectionKnown = selection.selectionId >= 0
-  const explanation = selectionText(selection.state, selection.usableCount, state.editorType.value)
+  const explanation = selectionText(selection.state, state.editorType.value)
+  const references = state.references.value
+  const style = state.style.value
+  const hasReferences = references.candidates.length > 0 || style !== null
+  const lastRun = state.lastRun.value
   const selected = state.selectedRecord.value
   const error = state.notice.value ?? run?.error ?? null
   const blocker = running ? null : ready ? generateBlocker(state) : LOADING_REASON
@@ -58,6 +63,7 @@ export function MainView({ app }: { app: App }) {
             record={selected.record}
             onUse={() => actions.useRecord(selected.record)}
             onSelectReferences={() => void actions.selectReferencesOf(selected.record)}
+            onMoreLikeThis={selected.nodeId && !running ? () => void actions.moreLikeThis(selected.nodeId!, selected.record) : undefined}
           />
         )}
         <section class="section" aria-labelledby="references-title">
@@ -65,11 +71,11 @@ export function MainView({ app }: { app: App }) {
             <h2 id="references-title" class="section-title">
               References
             </h2>
-            {selectionKnown && !explanation && (
+            {selectionKnown && hasReferences && (
               <button
                 type="button"
                 class="link-button"
-                title="Export the selected frames again after editing them"
+                title="Export the references again after editing them"
                 onClick={actions.refreshReferences}
               >
                 Refresh
@@ -78,18 +84,39 @@ export function MainView({ app }: { app: App }) {
           </div>
           {!selectionKnown ? (
             <p class="hint">Reading the selection…</p>
-          ) : explanation ? (
-            <SelectionMessage text={explanation} />
           ) : (
-            <ReferenceStrip references={selection.references} images={state.images.value} />
+            <>
+              {explanation && references.candidates.length === 0 && <SelectionMessage text={explanation} />}
+              {hasReferences && (
+                <ReferenceStrip
+                  references={references}
+                  style={style}
+                  images={state.images.value}
+                  editor={state.editorType.value}
+                  onToggle={app.references.toggle}
+                  onPin={app.references.pin}
+                  onUnpin={app.references.unpin}
+                />
+              )}
+            </>
           )}
         </section>
+        {lastRun && (
+          <ResultsPanel
+            run={lastRun}
+            images={state.images.value}
+            busy={running}
+            onMoreLikeThis={(nodeId) => void actions.moreLikeThis(nodeId, { prompt: lastRun.prompt, ...lastRun.size })}
+            onUse={(nodeId) => void app.references.use(nodeId)}
+            onShow={(nodeId) => void actions.show(nodeId)}
+          />
+        )}
         <PromptField value={state.prompt.value} onInput={actions.setPrompt} onSubmit={generate} />
         <SizePicker
           value={ready ? state.size.value : null}
           onPick={actions.pickSize}
           onMatchReference={actions.matchReference}
-          canMatch={selection.state === 'ok' && selection.references.length > 0}
+          canMatch={hasReferences}
         />
         <CountField value={ready ? state.count.value : null} note={state.countNote.value} onChange={actions.setCount} />
         {ready && <CostLine history={app.history} count={state.count.value} runId={run?.runId ?? null} />}

@@ -3,19 +3,27 @@ import { referenceWarnings, WARNING_TEXT } from '../image/reference-limits'
 import { pixelSize } from '../lib/format'
 import type { ReferenceImage } from '../state/app-state'
 
-// One selected frame as it will be sent: thumbnail, name, pixel size, and what the plugin
-// will do to it before sending (pad, re-encode), so nothing happens behind the designer's back.
+// One reference as it will be sent: thumbnail, name, pixel size, and what the plugin will do
+// to it before sending (pad, re-encode), so nothing happens behind the designer's back. A
+// listed node that is not chosen shows dimmed; clicking the card (or Space/Enter on it)
+// chooses or unchooses it. The thumbnail's lower left corner is kept free for a tag chip.
 
 export interface ReferenceCardProps {
   reference: ReferenceMeta
   image?: ReferenceImage
+  chosen: boolean
+  /** Absent for the pinned style, which is not chosen by clicking. */
+  onToggle?(): void
+  /** "Pin as style" (chosen cards) or "Unpin" (the style). */
+  action?: { label: string; run(): void }
+  pinned?: boolean
 }
 
-export function ReferenceCard({ reference, image }: ReferenceCardProps) {
-  const warnings = referenceWarnings(reference.pixelWidth, reference.pixelHeight, image?.bytes.length)
-  return (
-    <li class="reference">
-      <div class="thumb">
+export function ReferenceCard({ reference, image, chosen, onToggle, action, pinned }: ReferenceCardProps) {
+  const warnings = chosen ? referenceWarnings(reference.pixelWidth, reference.pixelHeight, image?.bytes.length) : []
+  const body = (
+    <>
+      <span class="thumb">
         {image ? (
           // the name is written right below: an alt text would only say it twice
           <img src={image.url} alt="" />
@@ -24,11 +32,36 @@ export function ReferenceCard({ reference, image }: ReferenceCardProps) {
             …
           </span>
         )}
-      </div>
+        {pinned && <span class="reference-badge">Style</span>}
+      </span>
       <span class="reference-name" title={reference.name}>
         {reference.name}
       </span>
       <span class="reference-size">{pixelSize(reference.pixelWidth, reference.pixelHeight)}</span>
+    </>
+  )
+  return (
+    <li class={`reference${chosen ? ' reference-chosen' : ''}${pinned ? ' reference-pinned' : ''}`}>
+      {onToggle ? (
+        <button
+          type="button"
+          class="reference-toggle"
+          aria-pressed={chosen}
+          aria-label={`${reference.name}, ${chosen ? 'used' : 'not used'} as a reference`}
+          onClick={onToggle}
+        >
+          {body}
+        </button>
+      ) : (
+        <div class="reference-toggle" aria-label={`${reference.name}, pinned style`}>
+          {body}
+        </div>
+      )}
+      {action && (
+        <button type="button" class="link-button reference-action" onClick={action.run}>
+          {action.label}
+        </button>
+      )}
       {warnings.map((warning) => (
         <p key={warning} class="warning">
           {WARNING_TEXT[warning]}

@@ -1,21 +1,65 @@
-import type { ReferenceMeta } from '../../src/common/protocol'
-import type { ReferenceImage } from '../state/app-state'
+import { MAX_REFERENCES } from '../../src/common/protocol'
+import type { ReferenceItem, ReferenceSet } from '../references/reference-set'
+import type { PinnedStyle, ReferenceImage } from '../state/app-state'
+import { countOf } from '../state/selection-text'
 import { ReferenceCard } from './reference-card'
 
-// The 1–3 references of the current selection, in selection order (the first one decides the
-// automatic size).
+// The references the next run sends, and the others listed to choose from, in canvas order:
+// three fit across, more scroll sideways. The pinned board style comes last and takes one of
+// the three places.
 
 export interface ReferenceStripProps {
-  references: readonly ReferenceMeta[]
+  references: ReferenceSet
+  style: PinnedStyle | null
   images: ReadonlyMap<string, ReferenceImage>
+  editor: 'figma' | 'figjam'
+  onToggle(nodeId: string): void
+  onPin(item: ReferenceItem): void
+  onUnpin(): void
 }
 
-export function ReferenceStrip({ references, images }: ReferenceStripProps) {
+/** The line above the strip: how many are listed and chosen, in words that fit what they are. */
+export function choiceText(references: ReferenceSet, style: PinnedStyle | null, editor: 'figma' | 'figjam'): string | null {
+  const { candidates, chosen } = references
+  const listed = countOf(candidates.map((item) => item.kind), editor)
+  const room = MAX_REFERENCES - (style ? 1 : 0)
+  if (candidates.length > room) return `${listed}: ${chosen.length} used. Click one to swap it in (at most ${room}${style ? ' beside the style' : ''}).`
+  if (candidates.length > 0 && chosen.length < candidates.length) return `${listed}: ${chosen.length} used. Click one to use it.`
+  return null
+}
+
+export function ReferenceStrip({ references, style, images, editor, onToggle, onPin, onUnpin }: ReferenceStripProps) {
+  const text = choiceText(references, style, editor)
+  const styleItem = style?.item ?? null
   return (
-    <ul class="references" aria-label="References">
-      {references.map((reference) => (
-        <ReferenceCard key={reference.nodeId} reference={reference} image={images.get(reference.nodeId)} />
-      ))}
-    </ul>
+    <>
+      {text && <p class="hint choice-text">{text}</p>}
+      <ul class="references" aria-label="References">
+        {references.candidates.map((item) => {
+          const chosen = references.chosen.includes(item.nodeId)
+          return (
+            <ReferenceCard
+              key={item.nodeId}
+              reference={item}
+              image={images.get(item.nodeId)}
+              chosen={chosen}
+              onToggle={() => onToggle(item.nodeId)}
+              action={chosen && !style ? { label: 'Pin as style', run: () => onPin(item) } : undefined}
+            />
+          )
+        })}
+        {style && styleItem && (
+          <ReferenceCard
+            key={`style-${styleItem.nodeId}`}
+            reference={styleItem}
+            image={images.get(styleItem.nodeId)}
+            chosen
+            pinned
+            action={{ label: 'Unpin', run: onUnpin }}
+          />
+        )}
+      </ul>
+      {style && !styleItem && <p class="hint">Loading the pinned style “{style.style.name}”…</p>}
+    </>
   )
 }

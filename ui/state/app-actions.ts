@@ -11,7 +11,9 @@ import { clampCount } from '../lib/count'
 import { matchReferenceSize } from '../lib/size-options'
 import { applyRecord } from './apply-message'
 import type { AppState, Size } from './app-state'
-import { readiness } from './readiness'
+import { readiness, sentItems } from './readiness'
+import { isActive } from '../generation/run-state'
+import type { ReferenceActions } from '../references/reference-actions'
 
 // What the designer can do, as functions the components call. The iframe has a null origin
 // (no localStorage), so everything worth keeping is sent to the sandbox with `save-settings`
@@ -33,6 +35,10 @@ export interface AppActions {
   refreshReferences(): void
   useRecord(record: GenerationRecord): void
   selectReferencesOf(record: GenerationRecord): Promise<void>
+  /** Same prompt and size, this image the reference (beside a pinned style): starts a run. */
+  moreLikeThis(nodeId: string, record: Pick<GenerationRecord, 'prompt' | 'width' | 'height'>): Promise<void>
+  /** Selects a node and brings it into view: the plugin's own selection, references untouched. */
+  show(nodeId: string): Promise<void>
   generate(): Promise<void>
   cancel(): void
   openSettings(): void
@@ -46,10 +52,11 @@ export interface ActionDeps {
   state: AppState
   bridge: Pick<Bridge, 'send' | 'selectNodes'>
   controller: RunController
+  references: Pick<ReferenceActions, 'refresh' | 'replace' | 'preview'>
   timers?: Timers
 }
 
-export function createActions({ state, bridge, controller, timers = browserTimers }: ActionDeps): AppActions {
+export function createActions({ state, bridge, controller, references, timers = browserTimers }: ActionDeps): AppActions {
   let saveTimer: unknown = null
 
   function currentSettings(): Settings {
@@ -94,6 +101,22 @@ export function createActions({ state, bridge, controller, timers = browserTimer
     saveNow()
   }
 
+  async function generate(): Promise<void> {
+    state.notice.value = null
+    saveNow()
+    const settings = state.settings.value
+    const request = readiness(state)
+    const outcome = await controller.start({ ...request, options: settings.options, endpoint: settings.endpoint })
+    if (!outcome.ok) {
+      state.notice.value = { message: outcome.message }
+      return
+    }
+    // the results, in slot order, offered for the next step
+    const nodeIds = (controller.run.value?.slots ?? []).flatMap((slot) => (slot.status === 'placed' && slot.nodeId ? [slot.nodeId] : []))
+    state.lastRun.value = nodeIds.length > 0 ? { prompt: request.prompt.trim(), size: { ...request.size }, nodeIds } : null
+    references.preview(nodeIds)
+  }
+
   // plain functions, not methods using `this`: components pass them around as handlers
   return {
     saveKey(key) {
@@ -119,7 +142,7 @@ export function createActions({ state, bridge, controller, timers = browserTimer
     },
     pickSize,
     matchReference() {
-      const first = state.selection.value.references[0]
+      const first = sentItems(state)[0]
       if (!first) return
       const best = matchReferenceSize({ width: first.pixelWidth, height: first.pixelHeight }, state.size.value)
       pickSize(best)
@@ -142,7 +165,7 @@ export function createActions({ state, bridge, controller, timers = browserTimer
     },
     refreshReferences() {
       // an edited frame keeps its selection, so the sandbox cannot know its pixels changed
-      bridge.send({ type: 'refresh-references' })
+      void references.refresh()
     },
     useRecord(record) {
       applyRecord(state, record)
@@ -151,7 +174,8 @@ export function createActions({ state, bridge, controller, timers = browserTimer
     async selectReferencesOf(record) {
       const ids = record.referenceNodeIds
       try {
-        const { found } = await bridge.selectNodes(ids)
+        // selected to be used: the designer's references, as if selected by hand
+        const { found } = await bridge.selectNodes(ids, true)
         if (found < ids.length) {
           const missing = ids.length - found
           state.notice.value = { message: `${missing} of ${ids.length} references are no longer in this file` }
@@ -160,13 +184,21 @@ export function createActions({ state, bridge, controller, timers = browserTimer
         state.notice.value = describeError(error, state.apiKey.value)
       }
     },
-    async generate() {
-      state.notice.value = null
-      saveNow()
-      const settings = state.settings.value
-      const outcome = await controller.start({ ...readiness(state), options: settings.options, endpoint: settings.endpoint })
-      if (!outcome.ok) state.notice.value = { message: outcome.message }
+    async moreLikeThis(nodeId, record) {
+      if (isActive(controller.run.value)) return
+      if (!(await references.replace([nodeId], 'image'))) return
+      applyRecord(state, record)
+      await generate()
     },
+    async show(nodeId) {
+      try {
+        const { found } = await bridge.selectNodes([nodeId])
+        if (found === 0) state.notice.value = { message: 'That image is no longer on this page' }
+      } catch (error) {
+        state.notice.value = describeError(error, state.apiKey.value)
+      }
+    },
+    generate,
     cancel() {
       controller.cancel()
     },

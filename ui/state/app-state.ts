@@ -1,7 +1,8 @@
 import { signal } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
-import type { ReferenceMeta, SelectionState } from '../../src/common/protocol'
+import type { BoardStyle, ReferenceMeta, SelectionState } from '../../src/common/protocol'
+import { NO_REFERENCES, type ReferenceItem, type ReferenceSet } from '../references/reference-set'
 import { DEFAULT_SETTINGS, type Settings } from './settings'
 import type { UiError } from '../generation/error-text'
 import type { ImageInfo } from '../image/image-info'
@@ -17,11 +18,27 @@ export interface SelectionView {
 }
 
 export interface ReferenceImage {
-  /** The selection these bytes were exported for: older bytes may be stale. */
+  /** The export pass these bytes came from: bytes older than a reference's pass may be stale. */
   selectionId: number
   bytes: Uint8Array
   url: string
   info: ImageInfo | null
+  /** A small thumbnail for the panel, never sent to Runware. */
+  preview?: boolean
+}
+
+/** The page's pinned board style, and its listing once exported. */
+export interface PinnedStyle {
+  style: BoardStyle
+  item: ReferenceItem | null
+}
+
+/** The last run's results as the panel offers them for the next step. */
+export interface LastRun {
+  prompt: string
+  size: { width: number; height: number }
+  /** Placed result node ids in slot order. */
+  nodeIds: string[]
 }
 
 export interface SelectedRecord {
@@ -44,6 +61,10 @@ export function createAppState() {
     editorType: signal<'figma' | 'figjam'>('figma'),
     selection: signal<SelectionView>({ selectionId: -1, state: 'empty', references: [], usableCount: 0 }),
     images: signal<ReadonlyMap<string, ReferenceImage>>(new Map()),
+    /** The references the next run sends: the designer's choice, kept across the plugin's own selections. */
+    references: signal<ReferenceSet>(NO_REFERENCES),
+    style: signal<PinnedStyle | null>(null),
+    lastRun: signal<LastRun | null>(null),
     prompt: signal(''),
     size: signal<Size>({ ...DEFAULT_SETTINGS.size }),
     /** The user (or a record) chose the size this session: automatic matching leaves it alone. */
