@@ -98,7 +98,7 @@ export function renderApp(options: RenderOptions = {}) {
   /** A ready selection: metadata, then the pixels of each reference. */
   async function select(sizes: [number, number][] = [[800, 600]], selectionId = 1) {
     const references = sizes.map(([w, h], i) => referenceMeta(`1:${i + 1}`, w, h))
-    await receive({ type: 'selection', selectionId, state: 'ok', references, usableCount: references.length })
+    await receive({ type: 'selection', selectionId, state: 'ok', references, usableCount: references.length, own: false })
     for (const ref of references) {
       await receive({ type: 'reference-image', selectionId, nodeId: ref.nodeId, image: fakePng(ref.pixelWidth, ref.pixelHeight) })
     }

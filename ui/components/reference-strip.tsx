@@ -5,7 +5,7 @@ import { countOf } from '../state/selection-text'
 import { ReferenceCard } from './reference-card'
 
 // The references the next run sends, and the others listed to choose from, in canvas order:
-// three fit across, more scroll sideways. The pinned board style comes last and takes one of
+// three fit across, more scroll sideways. The pinned board style comes first and takes one of
 // the three places.
 
 export interface ReferenceStripProps {
@@ -35,6 +35,16 @@ export function ReferenceStrip({ references, style, images, editor, onToggle, on
     <>
       {text && <p class="hint choice-text">{text}</p>}
       <ul class="references" aria-label="References">
+        {style && styleItem && (
+          <ReferenceCard
+            key={`style-${styleItem.nodeId}`}
+            reference={styleItem}
+            image={images.get(styleItem.nodeId)}
+            chosen
+            pinned
+            action={{ label: 'Unpin', run: onUnpin }}
+          />
+        )}
         {references.candidates.map((item) => {
           const chosen = references.chosen.includes(item.nodeId)
           return (
@@ -48,16 +58,6 @@ export function ReferenceStrip({ references, style, images, editor, onToggle, on
             />
           )
         })}
-        {style && styleItem && (
-          <ReferenceCard
-            key={`style-${styleItem.nodeId}`}
-            reference={styleItem}
-            image={images.get(styleItem.nodeId)}
-            chosen
-            pinned
-            action={{ label: 'Unpin', run: onUnpin }}
-          />
-        )}
       </ul>
       {style && !styleItem && <p class="hint">Loading the pinned style “{style.style.name}”…</p>}
     </>

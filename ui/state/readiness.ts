@@ -5,10 +5,10 @@ import type { AppState } from './app-state'
 // What the form holds, in the shape the run controller checks, and the first reason it
 // cannot run yet (shown under the Generate button).
 
-/** What the next run sends: the chosen references in canvas order, then the pinned style. */
+/** What the next run sends: the pinned style, then the chosen references in canvas order. */
 export function sentItems(state: AppState): ReferenceItem[] {
   const style = state.style.value?.item
-  return [...chosenItems(state.references.value), ...(style ? [style] : [])]
+  return [...(style ? [style] : []), ...chosenItems(state.references.value)]
 }
 
 /** Full-size bytes no older than the reference's own pass; a preview or stale bytes are not sent. */
