@@ -24,6 +24,8 @@ export interface RenderOptions {
    * it), then the app adopts it. Without it the app renders into an empty container.
    */
   beforeAdopt?: (container: HTMLElement) => void
+  /** Node ids `export-references` reports as gone. */
+  goneNodes?: string[]
 }
 
 export function renderApp(options: RenderOptions = {}) {
@@ -31,6 +33,7 @@ export function renderApp(options: RenderOptions = {}) {
   const created: string[] = []
   const revoked: string[] = []
   const runware = scriptedRunware()
+  let exportPasses = 0
   let ids = 0
   const app = createApp({
     port: {
@@ -45,6 +48,17 @@ export function renderApp(options: RenderOptions = {}) {
             app.bridge.receive({ type: 'result-placed', requestId: message.requestId, nodeId: `node:${message.index}` })
           } else if (message.type === 'select-nodes') {
             app.bridge.receive({ type: 'nodes-selected', requestId: message.requestId, found: message.nodeIds.length })
+          } else if (message.type === 'export-references') {
+            // every node exists unless the test says it is gone; its pass comes after any selection's
+            const selectionId = 1000 + ++exportPasses
+            const found = message.nodeIds.filter((id) => !options.goneNodes?.includes(id))
+            const references = found.map((id) => referenceMeta(id, 1024, 1024, `Node ${id}`, 'image'))
+            const missing = message.nodeIds.filter((id) => !found.includes(id))
+            app.bridge.receive({ type: 'references-exported', requestId: message.requestId, selectionId, references, missing })
+            for (const nodeId of found) {
+              const image = message.preview ? fakePng(128, 128) : fakePng(1024, 1024)
+              app.bridge.receive({ type: 'reference-image', selectionId, nodeId, image, ...(message.preview ? { preview: true } : {}) })
+            }
           }
         })
       },
