@@ -1,4 +1,4 @@
-import { batch } from '../lib/signals'
+import { batch, effect } from '../lib/signals'
 
 import type { BoardStyle, PluginToUi } from '../../src/common/protocol'
 import { MAX_REFERENCES } from '../../src/common/protocol'
@@ -26,7 +26,12 @@ export interface ReferenceActions {
   refresh(): Promise<void>
   /** Previews of these result nodes for the panel. */
   preview(nodeIds: readonly string[]): void
+  /** Resolves once every reference the next run sends has its full bytes (or after `timeoutMs`). */
+  ready(timeoutMs?: number): Promise<void>
 }
+
+/** An export's images follow its reply; a node whose export failed never sends one, so the wait is bounded. */
+export const EXPORT_WAIT_MS = 20_000
 
 export interface ReferenceActionDeps {
   state: AppState
@@ -137,6 +142,23 @@ export function createReferenceActions({ state, bridge }: ReferenceActionDeps): 
     },
     preview(nodeIds) {
       if (nodeIds.length > 0) bridge.exportReferences([...nodeIds], true).catch(fail)
+    },
+    ready(timeoutMs = EXPORT_WAIT_MS) {
+      return new Promise<void>((resolve) => {
+        let stop: (() => void) | null = null
+        let done = false
+        const timer = setTimeout(() => finish(), timeoutMs)
+        function finish(): void {
+          done = true
+          clearTimeout(timer)
+          stop?.()
+          resolve()
+        }
+        stop = effect(() => {
+          if (!done && sentItems(state).every((item) => freshBytes(state, item))) queueMicrotask(finish)
+        })
+        if (done) stop()
+      })
     },
     dispose: unsubscribe,
   }

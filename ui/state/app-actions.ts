@@ -52,7 +52,7 @@ export interface ActionDeps {
   state: AppState
   bridge: Pick<Bridge, 'send' | 'selectNodes'>
   controller: RunController
-  references: Pick<ReferenceActions, 'refresh' | 'replace' | 'preview'>
+  references: Pick<ReferenceActions, 'refresh' | 'replace' | 'preview' | 'ready'>
   timers?: Timers
 }
 
@@ -188,6 +188,8 @@ export function createActions({ state, bridge, controller, references, timers = 
       if (isActive(controller.run.value)) return
       if (!(await references.replace([nodeId], 'image'))) return
       applyRecord(state, record)
+      // its pixels follow the export's reply
+      await references.ready()
       await generate()
     },
     async show(nodeId) {
