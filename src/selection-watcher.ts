@@ -19,8 +19,6 @@ export const SELECTION_DEBOUNCE_MS = 150
 export interface SelectionWatcher {
   /** Starts sending (after the UI is ready) and reports the current selection at once. */
   start(): Promise<void>
-  /** Reports the current selection now, skipping the debounce. */
-  refresh(): Promise<void>
   /** The plugin is about to select exactly these nodes itself. */
   markOwn(nodes: readonly SceneNode[]): void
   /** Exports these usable nodes in a pass of their own; `onReady` runs before the first image goes. */
@@ -103,11 +101,6 @@ export function createSelectionWatcher(options: SelectionWatcherOptions): Select
   return {
     start() {
       started = true
-      return this.refresh()
-    },
-    refresh() {
-      if (timer !== undefined) clearTimeout(timer)
-      timer = undefined
       return report()
     },
     markOwn(nodes) {

@@ -1,7 +1,6 @@
 import type { ReferenceMeta } from '../common/protocol'
 import { planExport } from './export-size'
 import type { ExportPlan } from './export-size'
-import { RECORD_KEY } from '../common/generation-record'
 import { boundsOf, kindOf } from './usable-nodes'
 
 // Turns a usable selected node into what the UI needs: its description first (sent at
@@ -31,7 +30,7 @@ export function prepareReference(node: ExportableNode): PreparedReference {
       height,
       pixelWidth: plan.pixelWidth,
       pixelHeight: plan.pixelHeight,
-      kind: kindOf(node as { type?: string; fills?: unknown }, node.getPluginData(RECORD_KEY) !== ''),
+      kind: kindOf(node as { type?: string; fills?: unknown }),
     },
   }
 }

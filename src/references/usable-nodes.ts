@@ -68,12 +68,9 @@ export function selectionStateOf(selectedCount: number, usableCount: number): Se
   return usableCount === 0 ? 'unsupported' : 'ok'
 }
 
-const FRAME_TYPES: ReadonlySet<string> = new Set(['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'SECTION'])
-
-/** What a layer is for the panel's wording: a generated result or an image-filled layer is an image. */
-export function kindOf(node: { readonly type?: string; readonly fills?: unknown }, generated: boolean): ReferenceKind {
-  if (generated) return 'image'
-  if (node.type && FRAME_TYPES.has(node.type)) return 'frame'
+/** What a layer is for the panel's wording: an image-filled layer (every generated result is one) is an image. */
+export function kindOf(node: { readonly type?: string; readonly fills?: unknown }): ReferenceKind {
   const fills = Array.isArray(node.fills) ? (node.fills as ReadonlyArray<{ type?: string }>) : []
-  return fills.some((fill) => fill.type === 'IMAGE') ? 'image' : 'layer'
+  if (fills.some((fill) => fill.type === 'IMAGE')) return 'image'
+  return /^(FRAME|COMPONENT|COMPONENT_SET|INSTANCE|SECTION)$/.test(node.type ?? '') ? 'frame' : 'layer'
 }
