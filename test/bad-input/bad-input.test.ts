@@ -144,7 +144,7 @@ describe('selection', () => {
     await world.fake.flush()
     docBefore = documentSnapshot()
     await selectAndWait(world, [big])
-    const [meta] = world.app.state.selection.value.references
+    const [meta] = world.app.state.references.value.candidates
     expect(Math.max(meta!.pixelWidth, meta!.pixelHeight)).toBeLessThanOrEqual(2048)
     expect(runProblem(readiness(world.app.state))).toBeNull()
     await expectUnchanged()
@@ -157,7 +157,7 @@ describe('selection', () => {
     await world.fake.flush()
     docBefore = documentSnapshot()
     await selectAndWait(world, [wide])
-    const [meta] = world.app.state.selection.value.references
+    const [meta] = world.app.state.references.value.candidates
     expect(referenceWarnings(meta!.pixelWidth, meta!.pixelHeight).map((w) => WARNING_TEXT[w])).toContain('Aspect is outside 1:2–2:1: will be padded to fit')
     await expectUnchanged()
     world.fake.asHost(() => wide.remove())

@@ -67,7 +67,7 @@ describe('references across runs', () => {
     ui = renderApp()
     await ui.init({ settings: { lastPrompt: 'Dunes at dusk' } })
     await designerSelects(1, ['node:0', 'node:1', 'node:2', 'node:3'], 'image')
-    expect(ui.container.textContent).toContain('4 images: 3 used. Click one to swap it in (at most 3).')
+    expect(ui.container.textContent).toContain('4 images: 3 used. Click one to use or swap it (at most 3).')
     expect(button(ui.container, 'Generate').disabled).toBe(false)
   })
 })
@@ -96,7 +96,7 @@ describe('a board style', () => {
     ui = renderApp()
     await ui.init({ settings: { lastPrompt: 'Dunes at dusk', numberResults: 1 } })
     await designerSelects(1, ['1:1', '1:2', '1:3'])
-    await click(ui.container.querySelectorAll<HTMLButtonElement>('.reference-action')[2]!)
+    await click(ui.container.querySelectorAll<HTMLButtonElement>('.reference .link-button')[2]!)
     expect(ui.ofType('pin-style')).toEqual([{ type: 'pin-style', style: { nodeId: '1:3', name: 'Frame 1:3', tag: 'style' } }])
     // the sandbox keeps it in the page and answers
     await ui.receive({ type: 'board-style', style: { nodeId: '1:3', name: 'Frame 1:3', tag: 'style' } })

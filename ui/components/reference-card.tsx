@@ -33,6 +33,7 @@ export function ReferenceCard({ reference, image, chosen, onToggle, action, pinn
           </span>
         )}
         {pinned && <span class="reference-badge">Style</span>}
+        {/* the lower left corner is kept for the reference's tag chip */}
       </span>
       <span class="reference-name" title={reference.name}>
         {reference.name}
@@ -53,12 +54,10 @@ export function ReferenceCard({ reference, image, chosen, onToggle, action, pinn
           {body}
         </button>
       ) : (
-        <div class="reference-toggle" aria-label={`${reference.name}, pinned style`}>
-          {body}
-        </div>
+        body
       )}
       {action && (
-        <button type="button" class="link-button reference-action" onClick={action.run}>
+        <button type="button" class="link-button" onClick={action.run}>
           {action.label}
         </button>
       )}

@@ -18,14 +18,12 @@ export interface ReferenceStripProps {
   onUnpin(): void
 }
 
-/** The line above the strip: how many are listed and chosen, in words that fit what they are. */
+/** The line above the strip when not every listed node is used: how many, in words that fit what they are. */
 export function choiceText(references: ReferenceSet, style: PinnedStyle | null, editor: 'figma' | 'figjam'): string | null {
   const { candidates, chosen } = references
-  const listed = countOf(candidates.map((item) => item.kind), editor)
+  if (chosen.length === candidates.length) return null
   const room = MAX_REFERENCES - (style ? 1 : 0)
-  if (candidates.length > room) return `${listed}: ${chosen.length} used. Click one to swap it in (at most ${room}${style ? ' beside the style' : ''}).`
-  if (candidates.length > 0 && chosen.length < candidates.length) return `${listed}: ${chosen.length} used. Click one to use it.`
-  return null
+  return `${countOf(candidates.map((item) => item.kind), editor)}: ${chosen.length} used. Click one to use or swap it (at most ${room}${style ? ' beside the style' : ''}).`
 }
 
 export function ReferenceStrip({ references, style, images, editor, onToggle, onPin, onUnpin }: ReferenceStripProps) {
@@ -33,7 +31,7 @@ export function ReferenceStrip({ references, style, images, editor, onToggle, on
   const styleItem = style?.item ?? null
   return (
     <>
-      {text && <p class="hint choice-text">{text}</p>}
+      {text && <p class="hint">{text}</p>}
       <ul class="references" aria-label="References">
         {style && styleItem && (
           <ReferenceCard
@@ -59,7 +57,6 @@ export function ReferenceStrip({ references, style, images, editor, onToggle, on
           )
         })}
       </ul>
-      {style && !styleItem && <p class="hint">Loading the pinned style “{style.style.name}”…</p>}
     </>
   )
 }

@@ -14,6 +14,11 @@ export interface ResultsPanelProps {
 }
 
 export function ResultsPanel({ run, images, busy, onMoreLikeThis, onUse, onShow }: ResultsPanelProps) {
+  const actions: Array<[string, (nodeId: string) => void]> = [
+    ['More like this', onMoreLikeThis],
+    ['Use as reference', onUse],
+    ['Show', onShow],
+  ]
   return (
     <section class="section" aria-labelledby="results-title">
       <h2 id="results-title" class="section-title">
@@ -25,18 +30,12 @@ export function ResultsPanel({ run, images, busy, onMoreLikeThis, onUse, onShow 
           const name = `Result ${index + 1}`
           return (
             <li key={nodeId} class="result" aria-label={name}>
-              <span class="thumb result-thumb">{image ? <img src={image.url} alt={name} /> : <span class="thumb-loading" aria-hidden="true">…</span>}</span>
-              <span class="result-actions">
-                <button type="button" class="link-button" disabled={busy} onClick={() => onMoreLikeThis(nodeId)}>
-                  More like this
+              <span class="thumb">{image ? <img src={image.url} alt={name} /> : '…'}</span>
+              {actions.map(([label, run]) => (
+                <button key={label} type="button" class="link-button" disabled={busy && run === onMoreLikeThis} onClick={() => run(nodeId)}>
+                  {label}
                 </button>
-                <button type="button" class="link-button" onClick={() => onUse(nodeId)}>
-                  Use as reference
-                </button>
-                <button type="button" class="link-button" onClick={() => onShow(nodeId)}>
-                  Show
-                </button>
-              </span>
+              ))}
             </li>
           )
         })}

@@ -14,6 +14,9 @@ import { added, chosenItems, fitted, itemsOf, listed, roomBeside, toggled, updat
 
 export const STYLE_TAG = 'style'
 
+/** When a result asked for by id is not on the page any more. */
+export const GONE_TEXT = 'That image is no longer on this page'
+
 export interface ReferenceActions {
   toggle(nodeId: string): void
   /** Lists this node and chooses it (a result: "Use as reference"). */
@@ -95,7 +98,7 @@ export function createReferenceActions({ state, bridge }: ReferenceActionDeps): 
         const { items } = await exported([nodeId])
         const item = items[0]
         if (!item) {
-          state.notice.value = { message: 'That image is no longer on the canvas' }
+          state.notice.value = { message: GONE_TEXT }
           return false
         }
         state.references.value = added(state.references.value, item, roomBeside(styleId(state)))
@@ -145,19 +148,15 @@ export function createReferenceActions({ state, bridge }: ReferenceActionDeps): 
     },
     ready(timeoutMs = EXPORT_WAIT_MS) {
       return new Promise<void>((resolve) => {
-        let stop: (() => void) | null = null
-        let done = false
-        const timer = setTimeout(() => finish(), timeoutMs)
-        function finish(): void {
-          done = true
+        const timer = setTimeout(done, timeoutMs)
+        const stop = effect(() => {
+          if (sentItems(state).every((item) => freshBytes(state, item))) queueMicrotask(done)
+        })
+        function done(): void {
           clearTimeout(timer)
-          stop?.()
+          stop()
           resolve()
         }
-        stop = effect(() => {
-          if (!done && sentItems(state).every((item) => freshBytes(state, item))) queueMicrotask(finish)
-        })
-        if (done) stop()
       })
     },
     dispose: unsubscribe,

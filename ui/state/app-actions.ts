@@ -13,7 +13,7 @@ import { applyRecord } from './apply-message'
 import type { AppState, Size } from './app-state'
 import { readiness, sentItems } from './readiness'
 import { isActive } from '../generation/run-state'
-import type { ReferenceActions } from '../references/reference-actions'
+import { GONE_TEXT, type ReferenceActions } from '../references/reference-actions'
 
 // What the designer can do, as functions the components call. The iframe has a null origin
 // (no localStorage), so everything worth keeping is sent to the sandbox with `save-settings`
@@ -195,7 +195,7 @@ export function createActions({ state, bridge, controller, references, timers = 
     async show(nodeId) {
       try {
         const { found } = await bridge.selectNodes([nodeId])
-        if (found === 0) state.notice.value = { message: 'That image is no longer on this page' }
+        if (found === 0) state.notice.value = { message: GONE_TEXT }
       } catch (error) {
         state.notice.value = describeError(error, state.apiKey.value)
       }

@@ -1,7 +1,7 @@
 import { signal } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
-import type { BoardStyle, ReferenceMeta, SelectionState } from '../../src/common/protocol'
+import type { BoardStyle, SelectionState } from '../../src/common/protocol'
 import { NO_REFERENCES, type ReferenceItem, type ReferenceSet } from '../references/reference-set'
 import { DEFAULT_SETTINGS, type Settings } from './settings'
 import type { UiError } from '../generation/error-text'
@@ -10,11 +10,10 @@ import type { ImageInfo } from '../image/image-info'
 // Everything the UI shows, as signals. The sandbox is the source of truth for the key, the
 // settings and the selection; the form fields are edited here and saved back.
 
+/** The designer's latest selection (the plugin's own are not kept): what the panel explains. */
 export interface SelectionView {
   selectionId: number
   state: SelectionState
-  references: ReferenceMeta[]
-  usableCount: number
 }
 
 export interface ReferenceImage {
@@ -59,7 +58,7 @@ export function createAppState() {
     command: signal(''),
     /** FigJam boards hold stickies, shapes and images more than frames: the wording follows. */
     editorType: signal<'figma' | 'figjam'>('figma'),
-    selection: signal<SelectionView>({ selectionId: -1, state: 'empty', references: [], usableCount: 0 }),
+    selection: signal<SelectionView>({ selectionId: -1, state: 'empty' }),
     images: signal<ReadonlyMap<string, ReferenceImage>>(new Map()),
     /** The references the next run sends: the designer's choice, kept across the plugin's own selections. */
     references: signal<ReferenceSet>(NO_REFERENCES),

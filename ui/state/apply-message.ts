@@ -109,12 +109,7 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
         // the references stay what they were.
         if (message.own) return
         batch(() => {
-          state.selection.value = {
-            selectionId: message.selectionId,
-            state: message.state,
-            references: message.references,
-            usableCount: message.usableCount,
-          }
+          state.selection.value = { selectionId: message.selectionId, state: message.state }
           const styleId = state.style.value?.style.nodeId ?? null
           state.references.value = listed(itemsOf(message.references, message.selectionId, MAX_REFERENCES), styleId)
           trimImages(state, urls)
