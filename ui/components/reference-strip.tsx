@@ -32,7 +32,8 @@ export function ReferenceStrip({ references, style, images, editor, onToggle, on
   return (
     <>
       {text && <p class="hint">{text}</p>}
-      <ul class="references" aria-label="References">
+      {/* keyed by the style, so pinning one (it comes first) scrolls the strip back to show it */}
+      <ul key={style?.style.nodeId} class="references" aria-label="References">
         {style && styleItem && (
           <ReferenceCard
             key={`style-${styleItem.nodeId}`}
