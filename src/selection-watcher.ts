@@ -21,8 +21,8 @@ export interface SelectionWatcher {
   start(): Promise<void>
   /** The plugin is about to select exactly these nodes itself. */
   markOwn(nodes: readonly SceneNode[]): void
-  /** Exports these usable nodes in a pass of their own; `onReady` runs before the first image goes. */
-  exportNodes(nodes: readonly ExportableNode[], preview: boolean, onReady: (pass: number, metas: ReferenceMeta[]) => void): Promise<void>
+  /** Exports these usable nodes in a pass of their own, then runs `onDone`: the answer comes after its images. */
+  exportNodes(nodes: readonly ExportableNode[], preview: boolean, onDone: (pass: number, metas: ReferenceMeta[]) => void): Promise<void>
   dispose(): void
 }
 
@@ -106,11 +106,11 @@ export function createSelectionWatcher(options: SelectionWatcherOptions): Select
     markOwn(nodes) {
       ownKey = keyOf(nodes)
     },
-    async exportNodes(nodes, preview, onReady) {
+    async exportNodes(nodes, preview, onDone) {
       const id = ++passes
       const references = nodes.filter(isUsableReference).map(prepareReference)
-      onReady(id, references.map((r) => r.meta))
       await exportAll(id, references, preview ? 0 : references.length, () => started)
+      onDone(id, references.map((r) => r.meta))
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer)

@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps) {
     if (message.type === 'init') uploadCache.load(message.uploads ?? [])
   })
   const controller = createRunController({ ...deps, bridge, uploadCache, onPlaced: recorder.onPlaced })
-  const references = createReferenceActions({ state, bridge })
+  const references = createReferenceActions({ state, bridge, holdsUpload: (uuid) => uploadCache.snapshot().some((entry) => entry.imageUUID === uuid) })
   const actions = createActions({ state, bridge, controller, references, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // A reference's content hash is worked out when its pixels arrive, not when Generate is

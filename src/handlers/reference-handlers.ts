@@ -15,6 +15,7 @@ export function createReferenceHandlers(context: PluginContext): ReferenceHandle
   return {
     async 'export-references'({ requestId, nodeIds, preview }) {
       const nodes = (await findSceneNodes(figma, nodeIds)) as ExportableNode[]
+      // answered after the images, so the UI has their pixels once the request resolves
       await context.watcher.exportNodes(nodes, preview === true, (selectionId, references) => {
         const found = new Set(references.map((reference) => reference.nodeId))
         post({ type: 'references-exported', requestId, selectionId, references, missing: nodeIds.filter((id) => !found.has(id)) })

@@ -71,7 +71,7 @@ describe('iterating on a run', () => {
       const before = inferenceTasks().length
       await generateAndWait(host, before)
       // swap: Sunset dunes out, Neon grid in (the longest chosen makes room)
-      await host.ui.getByRole('button', { name: 'Neon grid, not used as a reference' }).click()
+      await host.ui.getByRole('button', { name: /^Neon grid/, pressed: false }).click()
       await expect.poll(() => host.ui.locator('.reference-chosen .reference-name').allTextContents(), POLL).toEqual(['Tidal blue', 'Moss & fern', 'Neon grid'])
       await generateAndWait(host, before + 1)
       const [first, second] = inferenceTasks().slice(before)

@@ -153,6 +153,6 @@ describe('FigJam', () => {
     expect(ui.container.textContent).toContain('Images, stickies, shapes and sections all work.')
     const five = ['1:1', '1:2', '1:3', '1:4', '1:5'].map((id) => referenceMeta(id))
     await ui.receive({ type: 'selection', selectionId: 2, state: 'ok', references: five, usableCount: 5, own: false })
-    expect(ui.container.textContent).toContain('5 items: 3 used. Click one to use or swap it (at most 3).')
+    expect(ui.container.textContent).toContain('5 items: 3 used. Click one to swap (at most 3).')
   })
 })

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { fakePng, referenceMeta } from './fixtures'
-import { button, click, renderApp, type Rendered } from './render-app'
+import { fakePng, referenceMeta, settings } from './fixtures'
+import { button, click, renderApp, TEST_KEY, type Rendered } from './render-app'
 
 // The iteration loop in the panel: references that stay the designer's choice across runs,
 // any 3 of many, a pinned board style, and a run's results one click from the next step.
@@ -67,7 +67,7 @@ describe('references across runs', () => {
     ui = renderApp()
     await ui.init({ settings: { lastPrompt: 'Dunes at dusk' } })
     await designerSelects(1, ['node:0', 'node:1', 'node:2', 'node:3'], 'image')
-    expect(ui.container.textContent).toContain('4 images: 3 used. Click one to use or swap it (at most 3).')
+    expect(ui.container.textContent).toContain('4 images: 3 used. Click one to swap (at most 3).')
     expect(button(ui.container, 'Generate').disabled).toBe(false)
   })
 })
@@ -78,7 +78,8 @@ describe('any 3 of many', () => {
     await ui.init({ settings: { lastPrompt: 'Dunes at dusk', numberResults: 1 } })
     await designerSelects(1, ['1:1', '1:2', '1:3', '1:4'])
     expect(chosenNames()).toEqual(['Frame 1:1', 'Frame 1:2', 'Frame 1:3'])
-    const fourth = button(ui.container, 'Frame 1:4, not used as a reference')
+    const fourth = ui.container.querySelectorAll<HTMLButtonElement>('.reference-toggle')[3]!
+    expect(fourth.textContent).toContain('Frame 1:4')
     expect(fourth.getAttribute('aria-pressed')).toBe('false')
     await click(fourth)
     await ui.settle()
@@ -122,7 +123,7 @@ describe('a board style', () => {
     await ui.init()
     await ui.receive({ type: 'board-style', style: null, gone: 'Palette' })
     await ui.settle()
-    expect(ui.container.textContent).toContain('The pinned style “Palette” was deleted, so it is no longer pinned')
+    expect(ui.container.textContent).toContain('“Palette” was deleted: no style is pinned now')
   })
 })
 
@@ -160,6 +161,38 @@ describe('the next step in one click', () => {
     ui.app.historyActions.reuse(entry)
     await ui.settle()
     await vi.waitFor(() => expect(chosenNames()).toEqual(['Node 1:1']))
-    expect(ui.container.textContent).toContain('1 of 2 references of that run are no longer in this file')
+    expect(ui.container.textContent).toContain('1 of 2 references of that run are gone')
+  })
+})
+
+describe('Reuse when a reference’s node is gone', () => {
+  const entry = (referenceImages?: string[]) => ({
+    id: 'h1', prompt: 'Tidal pools', width: 1024, height: 1024, count: 1, placed: 1, createdAt: '2025-01-01T00:00:00Z',
+    nodeIds: [], referenceNodeIds: ['1:1', '1:9'], thumbnails: [], ...(referenceImages ? { referenceImages } : {}),
+  })
+
+  it('sends its earlier upload while the upload cache still holds it', async () => {
+    ui = renderApp({ goneNodes: ['1:9'] })
+    const uploads = [{ account: 'a', hash: 'h', imageUUID: 'uuid-of-the-gone-one', usedAt: Date.now() }]
+    await ui.receive({ type: 'init', settings: settings({ consentGiven: true }), apiKey: TEST_KEY, editorType: 'figma', command: 'open', uploads })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'empty', references: [], usableCount: 0, own: false })
+    ui.app.historyActions.reuse(entry(['uuid-of-the-first', 'uuid-of-the-gone-one']))
+    await vi.waitFor(() => expect(ui.container.querySelectorAll('.reference-chosen')).toHaveLength(2))
+    expect(ui.container.textContent).toContain('Deleted layer, sent as uploaded')
+    await ui.settle()
+    await click(button(ui.container, 'Generate'))
+    await vi.waitFor(() => expect(ui.runware.requests).toHaveLength(1))
+    // the node still there is uploaded from its fresh export; the gone one goes as its imageUUID
+    expect(ui.runware.requests[0]!.referenceImages).toEqual(['uploaded-1', 'uuid-of-the-gone-one'])
+    expect(ui.ofType('run-start')[0]!.plan.referenceNodeIds).toEqual(['1:1', '1:9'])
+  })
+
+  it('names it as gone when the cache no longer holds its upload', async () => {
+    ui = renderApp({ goneNodes: ['1:9'] })
+    await ui.init()
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'empty', references: [], usableCount: 0, own: false })
+    ui.app.historyActions.reuse(entry(['uuid-of-the-first', 'uuid-forgotten']))
+    await vi.waitFor(() => expect(ui.container.textContent).toContain('1 of 2 references of that run are gone'))
+    expect(chosenNames()).toEqual(['Node 1:1'])
   })
 })

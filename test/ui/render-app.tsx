@@ -49,16 +49,16 @@ export function renderApp(options: RenderOptions = {}) {
           } else if (message.type === 'select-nodes') {
             app.bridge.receive({ type: 'nodes-selected', requestId: message.requestId, found: message.nodeIds.length })
           } else if (message.type === 'export-references') {
-            // every node exists unless the test says it is gone; its pass comes after any selection's
+            // every node exists unless the test says it is gone; its pass comes after any selection's, its answer after its images
             const selectionId = 1000 + ++exportPasses
             const found = message.nodeIds.filter((id) => !options.goneNodes?.includes(id))
             const references = found.map((id) => referenceMeta(id, 1024, 1024, `Node ${id}`, 'image'))
             const missing = message.nodeIds.filter((id) => !found.includes(id))
-            app.bridge.receive({ type: 'references-exported', requestId: message.requestId, selectionId, references, missing })
             for (const nodeId of found) {
               const image = message.preview ? fakePng(128, 128) : fakePng(1024, 1024)
               app.bridge.receive({ type: 'reference-image', selectionId, nodeId, image, ...(message.preview ? { preview: true } : {}) })
             }
+            app.bridge.receive({ type: 'references-exported', requestId: message.requestId, selectionId, references, missing })
           }
         })
       },

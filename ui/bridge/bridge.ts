@@ -82,7 +82,7 @@ export interface Bridge {
   placeResultUrl(body: { runId: string; index: number; url: string; record: GenerationRecord }): Promise<Reply<'result-placed'>>
   /** Selects and shows nodes: the plugin's own selection, unless `asReferences` offers them as references. */
   selectNodes(nodeIds: string[], asReferences?: boolean): Promise<Reply<'nodes-selected'>>
-  /** Exports nodes by id; their `reference-image`s follow the reply. */
+  /** Exports nodes by id; it resolves once their `reference-image`s have arrived. */
   exportReferences(nodeIds: string[], preview?: boolean): Promise<Reply<'references-exported'>>
   /** Rejects everything still waiting, e.g. when the UI goes away. */
   dispose(): void
@@ -164,8 +164,8 @@ export function createBridge(options: BridgeOptions): Bridge {
     // the protocol's zod type says Uint8Array<ArrayBuffer>; every array here is ArrayBuffer-backed
     placeResult: (body) => request('place-result', body as RequestBody<'place-result'>),
     placeResultUrl: (body) => request('place-result-url', body as RequestBody<'place-result-url'>),
-    selectNodes: (nodeIds, asReferences) => request('select-nodes', asReferences ? { nodeIds, asReferences } : { nodeIds }),
-    exportReferences: (nodeIds, preview) => request('export-references', preview ? { nodeIds, preview } : { nodeIds }),
+    selectNodes: (nodeIds, asReferences) => request('select-nodes', { nodeIds, asReferences }),
+    exportReferences: (nodeIds, preview) => request('export-references', { nodeIds, preview }),
     dispose() {
       for (const [id, waiting] of pending) {
         timers.clearTimeout(waiting.timer)

@@ -9,7 +9,8 @@ import type { ReferenceImage } from '../state/app-state'
 // chooses or unchooses it. The thumbnail's lower left corner is kept free for a tag chip.
 
 export interface ReferenceCardProps {
-  reference: ReferenceMeta
+  /** With an imageUUID: a deleted layer sent as its earlier upload (no pixels here to show). */
+  reference: ReferenceMeta & { imageUUID?: string }
   image?: ReferenceImage
   chosen: boolean
   /** Absent for the pinned style, which is not chosen by clicking. */
@@ -20,7 +21,8 @@ export interface ReferenceCardProps {
 }
 
 export function ReferenceCard({ reference, image, chosen, onToggle, action, pinned }: ReferenceCardProps) {
-  const warnings = chosen ? referenceWarnings(reference.pixelWidth, reference.pixelHeight, image?.bytes.length) : []
+  const remote = reference.imageUUID !== undefined
+  const warnings = chosen && !remote ? referenceWarnings(reference.pixelWidth, reference.pixelHeight, image?.bytes.length) : []
   const body = (
     <>
       <span class="thumb">
@@ -38,7 +40,7 @@ export function ReferenceCard({ reference, image, chosen, onToggle, action, pinn
       <span class="reference-name" title={reference.name}>
         {reference.name}
       </span>
-      <span class="reference-size">{pixelSize(reference.pixelWidth, reference.pixelHeight)}</span>
+      {!remote && <span class="reference-size">{pixelSize(reference.pixelWidth, reference.pixelHeight)}</span>}
     </>
   )
   return (
@@ -47,8 +49,8 @@ export function ReferenceCard({ reference, image, chosen, onToggle, action, pinn
         <button
           type="button"
           class="reference-toggle"
+          // pressed: used as a reference
           aria-pressed={chosen}
-          aria-label={`${reference.name}, ${chosen ? 'used' : 'not used'} as a reference`}
           onClick={onToggle}
         >
           {body}

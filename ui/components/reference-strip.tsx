@@ -23,7 +23,7 @@ export function choiceText(references: ReferenceSet, style: PinnedStyle | null, 
   const { candidates, chosen } = references
   if (chosen.length === candidates.length) return null
   const room = MAX_REFERENCES - (style ? 1 : 0)
-  return `${countOf(candidates.map((item) => item.kind), editor)}: ${chosen.length} used. Click one to use or swap it (at most ${room}${style ? ' beside the style' : ''}).`
+  return `${countOf(candidates.map((item) => item.kind), editor)}: ${chosen.length} used. Click one to swap (at most ${room}).`
 }
 
 export function ReferenceStrip({ references, style, images, editor, onToggle, onPin, onUnpin }: ReferenceStripProps) {
@@ -36,7 +36,7 @@ export function ReferenceStrip({ references, style, images, editor, onToggle, on
       <ul key={style?.style.nodeId} class="references" aria-label="References">
         {style && styleItem && (
           <ReferenceCard
-            key={`style-${styleItem.nodeId}`}
+            key="style"
             reference={styleItem}
             image={images.get(styleItem.nodeId)}
             chosen

@@ -22,7 +22,7 @@ export function ResultsPanel({ run, images, busy, onMoreLikeThis, onUse, onShow 
   return (
     <section class="section" aria-labelledby="results-title">
       <h2 id="results-title" class="section-title">
-        Last run’s results
+        Results
       </h2>
       <ol class="results" aria-label="Results">
         {run.nodeIds.map((nodeId, index) => {
@@ -30,7 +30,7 @@ export function ResultsPanel({ run, images, busy, onMoreLikeThis, onUse, onShow 
           const name = `Result ${index + 1}`
           return (
             <li key={nodeId} class="result" aria-label={name}>
-              <span class="thumb">{image ? <img src={image.url} alt={name} /> : '…'}</span>
+              <span class="thumb">{image ? <img src={image.url} alt="" /> : '…'}</span>
               {actions.map(([label, run]) => (
                 <button key={label} type="button" class="link-button" disabled={busy && run === onMoreLikeThis} onClick={() => run(nodeId)}>
                   {label}

@@ -48,7 +48,7 @@ export function createHistoryActions({ state, history, bridge, actions, referenc
       })
       actions.setCount(entry.count)
       // the run's own references, whatever is selected now
-      if (entry.referenceNodeIds.length > 0) void references.replace(entry.referenceNodeIds, 'references of that run')
+      if (entry.referenceNodeIds.length > 0) void references.replace(entry.referenceNodeIds, 'references of that run', entry.referenceImages)
     },
     async show(entry) {
       history.notice.value = null

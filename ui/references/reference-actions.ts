@@ -1,11 +1,11 @@
-import { batch, effect } from '../lib/signals'
+import { batch } from '../lib/signals'
 
 import type { BoardStyle, PluginToUi } from '../../src/common/protocol'
 import { MAX_REFERENCES } from '../../src/common/protocol'
 import type { Bridge } from '../bridge/bridge'
 import { describeError } from '../generation/error-text'
 import type { AppState } from '../state/app-state'
-import { freshBytes, sentItems } from '../state/readiness'
+import { freshBytes } from '../state/readiness'
 import { added, chosenItems, fitted, itemsOf, listed, roomBeside, toggled, updated, type ReferenceItem } from './reference-set'
 
 // What the designer does with references besides selecting them: choose which 3 of many,
@@ -21,67 +21,65 @@ export interface ReferenceActions {
   toggle(nodeId: string): void
   /** Lists this node and chooses it (a result: "Use as reference"). */
   use(nodeId: string): Promise<boolean>
-  /** Makes these nodes the references, all chosen; says which are gone. True when any was found. */
-  replace(nodeIds: readonly string[], what?: string): Promise<boolean>
+  /**
+   * Makes these nodes the references, all chosen. A node that is gone is sent as its earlier
+   * upload (`uploads`, by position) while the upload cache still holds it; the rest are named.
+   * True when any reference is left.
+   */
+  replace(nodeIds: readonly string[], what?: string, uploads?: readonly string[]): Promise<boolean>
   pin(item: ReferenceItem): void
   unpin(): void
   /** Exports the references again (after editing them on the canvas). */
-  refresh(): Promise<void>
+  refresh(): void
   /** Previews of these result nodes for the panel. */
   preview(nodeIds: readonly string[]): void
-  /** Resolves once every reference the next run sends has its full bytes (or after `timeoutMs`). */
-  ready(timeoutMs?: number): Promise<void>
 }
-
-/** An export's images follow its reply; a node whose export failed never sends one, so the wait is bounded. */
-export const EXPORT_WAIT_MS = 20_000
 
 export interface ReferenceActionDeps {
   state: AppState
   bridge: Pick<Bridge, 'send' | 'exportReferences' | 'subscribe'>
+  /** Whether the upload cache still holds this imageUUID (Runware keeps what was uploaded). */
+  holdsUpload?: (imageUUID: string) => boolean
 }
 
 function styleId(state: AppState): string | null {
   return state.style.value?.style.nodeId ?? null
 }
 
-export function createReferenceActions({ state, bridge }: ReferenceActionDeps): ReferenceActions & { dispose(): void } {
+export function createReferenceActions({ state, bridge, holdsUpload = () => false }: ReferenceActionDeps): ReferenceActions & { dispose(): void } {
   function fail(error: unknown): void {
     state.notice.value = describeError(error, state.apiKey.value)
   }
 
-  async function exported(nodeIds: readonly string[]): Promise<{ items: ReferenceItem[]; missing: string[] }> {
-    const reply = await bridge.exportReferences([...nodeIds])
-    return { items: itemsOf(reply.references, reply.selectionId), missing: reply.missing }
+  /** The listings of these nodes as exported now (their pixels already arrived); [] when the request failed. */
+  async function exported(nodeIds: readonly string[]): Promise<ReferenceItem[]> {
+    try {
+      const reply = await bridge.exportReferences([...nodeIds])
+      return itemsOf(reply.references, reply.selectionId)
+    } catch (error) {
+      fail(error)
+      return []
+    }
   }
 
-  /** Chosen references that only have a preview coming get their full export. */
-  function completeChosen(): void {
-    const wanted = chosenItems(state.references.value).filter((item) => !item.full && !freshBytes(state, item))
-    if (wanted.length === 0) return
-    exported(wanted.map((item) => item.nodeId)).then(({ items }) => {
-      state.references.value = updated(state.references.value, items)
-    }, fail)
+  /** Exports listed nodes again at full size and lists their fresh exports. */
+  async function reexport(items: readonly ReferenceItem[]): Promise<void> {
+    const ids = items.flatMap((item) => (item.imageUUID ? [] : [item.nodeId]))
+    if (ids.length > 0) state.references.value = updated(state.references.value, await exported(ids))
   }
 
   async function loadStyle(style: BoardStyle | null, gone?: string): Promise<void> {
     batch(() => {
       state.style.value = style ? { style, item: null } : null
-      if (gone) state.notice.value = { message: `The pinned style “${gone}” was deleted, so it is no longer pinned` }
+      if (gone) state.notice.value = { message: `“${gone}” was deleted: no style is pinned now` }
       state.references.value = fitted(state.references.value, roomBeside(style?.nodeId ?? null), style?.nodeId ?? null)
     })
     if (!style) return
-    try {
-      const { items, missing } = await exported([style.nodeId])
-      if (state.style.value?.style.nodeId !== style.nodeId) return
-      if (missing.length > 0 || !items[0]) {
-        bridge.send({ type: 'pin-style', style: null })
-        return
-      }
-      state.style.value = { style, item: items[0] }
-    } catch (error) {
-      fail(error)
-    }
+    const [item] = await exported([style.nodeId])
+    if (state.style.value?.style.nodeId !== style.nodeId) return
+    if (item) state.style.value = { style, item }
+    // gone since it was pinned: the sandbox unpins it
+    else bridge.send({ type: 'pin-style', style: null })
   }
 
   const unsubscribe = bridge.subscribe((message: PluginToUi) => {
@@ -91,36 +89,35 @@ export function createReferenceActions({ state, bridge }: ReferenceActionDeps): 
   return {
     toggle(nodeId) {
       state.references.value = toggled(state.references.value, nodeId, roomBeside(styleId(state)))
-      completeChosen()
+      // a chosen node that only has a preview coming gets its full export
+      void reexport(chosenItems(state.references.value).filter((item) => !item.full && !freshBytes(state, item)))
     },
     async use(nodeId) {
-      try {
-        const { items } = await exported([nodeId])
-        const item = items[0]
-        if (!item) {
-          state.notice.value = { message: GONE_TEXT }
-          return false
-        }
-        state.references.value = added(state.references.value, item, roomBeside(styleId(state)))
-        return true
-      } catch (error) {
-        fail(error)
-        return false
-      }
+      const [item] = await exported([nodeId])
+      if (item) state.references.value = added(state.references.value, item, roomBeside(styleId(state)))
+      else state.notice.value ??= { message: GONE_TEXT }
+      return !!item
     },
-    async replace(nodeIds, what = 'references') {
-      try {
-        const { items, missing } = await exported(nodeIds.slice(0, MAX_REFERENCES))
-        if (items.length > 0) state.references.value = listed(items, styleId(state))
-        if (missing.length > 0) {
-          const gone = missing.length === nodeIds.length ? `The ${what} are` : `${missing.length} of ${nodeIds.length} ${what} are`
-          state.notice.value = { message: `${gone} no longer in this file: deleted, or on a page not loaded` }
+    async replace(nodeIds, what = 'references', uploads = []) {
+      const wanted = nodeIds.slice(0, MAX_REFERENCES)
+      const found = new Map((await exported(wanted)).map((item) => [item.nodeId, item]))
+      const gone: string[] = []
+      const kept = wanted.flatMap((nodeId, index): ReferenceItem[] => {
+        const item = found.get(nodeId)
+        if (item) return [item]
+        const imageUUID = uploads[index]
+        if (imageUUID && holdsUpload(imageUUID)) {
+          return [{ nodeId, name: 'Deleted layer, sent as uploaded', width: 1, height: 1, pixelWidth: 1, pixelHeight: 1, kind: 'image', passId: 0, full: true, imageUUID }]
         }
-        return items.length > 0
-      } catch (error) {
-        fail(error)
-        return false
+        gone.push(nodeId)
+        return []
+      })
+      if (kept.length > 0) state.references.value = listed(kept, styleId(state))
+      if (gone.length > 0) {
+        const which = gone.length === wanted.length ? `The ${what} are` : `${gone.length} of ${wanted.length} ${what} are`
+        state.notice.value = { message: `${which} gone: deleted, or on a page not loaded` }
       }
+      return kept.length > 0
     },
     pin(item) {
       bridge.send({ type: 'pin-style', style: { nodeId: item.nodeId, name: item.name.slice(0, 200), tag: STYLE_TAG } })
@@ -128,36 +125,13 @@ export function createReferenceActions({ state, bridge }: ReferenceActionDeps): 
     unpin() {
       bridge.send({ type: 'pin-style', style: null })
     },
-    async refresh() {
-      const ids = sentItems(state).map((item) => item.nodeId)
-      if (ids.length === 0) return
-      try {
-        const { items } = await exported(ids)
-        const style = state.style.value
-        const fresh = items.find((item) => item.nodeId === style?.style.nodeId)
-        batch(() => {
-          state.references.value = updated(state.references.value, items)
-          if (style && fresh) state.style.value = { style: style.style, item: fresh }
-        })
-      } catch (error) {
-        fail(error)
-      }
+    refresh() {
+      const style = state.style.value
+      if (style) void loadStyle(style.style)
+      void reexport(chosenItems(state.references.value))
     },
     preview(nodeIds) {
       if (nodeIds.length > 0) bridge.exportReferences([...nodeIds], true).catch(fail)
-    },
-    ready(timeoutMs = EXPORT_WAIT_MS) {
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(done, timeoutMs)
-        const stop = effect(() => {
-          if (sentItems(state).every((item) => freshBytes(state, item))) queueMicrotask(done)
-        })
-        function done(): void {
-          clearTimeout(timer)
-          stop()
-          resolve()
-        }
-      })
     },
     dispose: unsubscribe,
   }

@@ -11,6 +11,8 @@ export interface ReferenceItem extends ReferenceMeta {
   passId: number
   /** That pass exports it at full size; otherwise only a preview is coming and the UI asks for more when it is chosen. */
   full: boolean
+  /** A node gone from the file, sent as the image Runware still holds from an earlier upload. */
+  imageUUID?: string
 }
 
 export interface ReferenceSet {

@@ -52,7 +52,7 @@ export interface ActionDeps {
   state: AppState
   bridge: Pick<Bridge, 'send' | 'selectNodes'>
   controller: RunController
-  references: Pick<ReferenceActions, 'refresh' | 'replace' | 'preview' | 'ready'>
+  references: Pick<ReferenceActions, 'refresh' | 'replace' | 'preview'>
   timers?: Timers
 }
 
@@ -165,7 +165,7 @@ export function createActions({ state, bridge, controller, references, timers = 
     },
     refreshReferences() {
       // an edited frame keeps its selection, so the sandbox cannot know its pixels changed
-      void references.refresh()
+      references.refresh()
     },
     useRecord(record) {
       applyRecord(state, record)
@@ -188,8 +188,6 @@ export function createActions({ state, bridge, controller, references, timers = 
       if (isActive(controller.run.value)) return
       if (!(await references.replace([nodeId], 'image'))) return
       applyRecord(state, record)
-      // its pixels follow the export's reply
-      await references.ready()
       await generate()
     },
     async show(nodeId) {

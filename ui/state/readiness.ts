@@ -20,6 +20,7 @@ export function freshBytes(state: AppState, item: ReferenceItem): Uint8Array | u
 export function readiness(state: AppState): RunReadiness {
   const references = sentItems(state).map((item): RunReference => {
     const bytes = freshBytes(state, item)
+    if (item.imageUUID) return { nodeId: item.nodeId, imageUUID: item.imageUUID }
     return bytes ? { nodeId: item.nodeId, bytes } : { nodeId: item.nodeId }
   })
   return {

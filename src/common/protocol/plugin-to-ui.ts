@@ -64,7 +64,7 @@ export const PluginToUiSchemas = messageSchemas({
   },
   /** The pixels of one node exported in pass `selectionId`; a preview is a small thumbnail, not sent to Runware. */
   'reference-image': { selectionId: integer(), nodeId, image: bytes(), preview: z.optional(z.boolean()) },
-  /** Answer to `export-references`: the nodes found (their images follow), and the ids that are gone. */
+  /** Answer to `export-references`, after the images of the nodes found; and the ids that are gone. */
   'references-exported': {
     requestId,
     selectionId: integer(),

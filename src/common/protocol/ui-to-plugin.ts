@@ -73,7 +73,7 @@ export const UiToPluginSchemas = messageSchemas({
   'resize-ui': { width: integer().check(z.minimum(200), z.maximum(1200)), height: integer().check(z.minimum(200), z.maximum(1600)) },
   /** Select and show nodes; the plugin's own selection unless `asReferences` offers them as the designer's references. */
   'select-nodes': { requestId, nodeIds: z.array(z.string().check(z.minLength(1))), asReferences: z.optional(z.boolean()) },
-  /** Export these nodes as references (full size, or small previews); answered by `references-exported`. */
+  /** Export these nodes as references (full size, or small previews); answered by `references-exported` once their images are sent. */
   'export-references': {
     requestId,
     nodeIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(MAX_CANDIDATES)),
