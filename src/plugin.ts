@@ -10,6 +10,8 @@ import { promptSuggestionsFrom } from './history/prompt-suggestions'
 import { needsParameters, PROMPT_PARAMETER, promptFrom } from './launch'
 import { createRouter } from './messages/router'
 import { createSelectionWatcher } from './selection-watcher'
+import { createReferenceHandlers } from './handlers/reference-handlers'
+import { reportBoardStyle } from './board-style'
 import type { PluginContext } from './handlers/context'
 import { createRecoveryHandlers } from './handlers/recovery-handlers'
 import { createRunHandlers } from './handlers/run-handlers'
@@ -75,6 +77,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
       ...createSetupHandlers(context),
       ...createRunHandlers(context),
       ...createCanvasHandlers(context),
+      ...createReferenceHandlers(context),
       ...createHistoryHandlers(context, history),
       ...createQuickHandlers(context),
       ...createRecoveryHandlers(context),
@@ -111,6 +114,11 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
       result.setSuggestions(promptSuggestionsFrom(query, [...entries.map((entry) => entry.prompt), lastPromptOf(settings)])),
     )
   })
+
+  // A deleted board style is noticed on the next selection change (deleting a layer changes it)
+  // and the page's own style is sent when the designer moves to another page.
+  figma.on('selectionchange', () => void reportBoardStyle(figma, post, true))
+  figma.on('currentpagechange', () => void reportBoardStyle(figma, post))
 
   // figma-platform.md §6.7: the close callback must be quick and synchronous. Placeholders of
   // runs cut short go, so nothing is left looking like it still works. Their tasks stay in

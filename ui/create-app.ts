@@ -14,6 +14,7 @@ import { connectQuickRun } from './quick/quick-run'
 import { createActions } from './state/app-actions'
 import { createAppState } from './state/app-state'
 import { createMessageHandler } from './state/apply-message'
+import { createReferenceActions } from './references/reference-actions'
 import type { ObjectUrls } from './state/object-urls'
 import type { KeyChecker } from './runware'
 
@@ -63,7 +64,8 @@ export function createApp(deps: AppDeps) {
     },
   })
   let interruptedTask: string | null = null
-  const actions = createActions({ state, bridge, controller, checkKey: deps.checkKey, timers: deps.timers })
+  const references = createReferenceActions({ state, bridge, holdsUpload: (uuid) => uploadCache.snapshot().some((entry) => entry.imageUUID === uuid) })
+  const actions = createActions({ state, bridge, controller, references, checkKey: deps.checkKey, timers: deps.timers })
   const unsubscribe = bridge.subscribe(createMessageHandler(state, deps.objectUrls))
   // A reference's content hash is worked out when its pixels arrive, not when Generate is
   // clicked; of the bytes the state kept, so an unchanged export finds its hash already known.
@@ -88,7 +90,7 @@ export function createApp(deps: AppDeps) {
   // After the message handler, so they see each message already applied to the state.
   const subscribe = bridge.subscribe.bind(bridge)
   const send = bridge.send.bind(bridge)
-  const historyActions = createHistoryActions({ state, history, bridge, actions })
+  const historyActions = createHistoryActions({ state, history, bridge, actions, references })
   const disconnectHistory = connectHistory({ subscribe, send, controller, recorder, history, secret: () => state.apiKey.value })
   const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, history, send, subscribe, timers: deps.timers })
   return {
@@ -97,6 +99,7 @@ export function createApp(deps: AppDeps) {
     objectUrls: deps.objectUrls,
     state,
     actions,
+    references,
     controller,
     bridge,
     recovery,
@@ -113,6 +116,7 @@ export function createApp(deps: AppDeps) {
       unsubscribePrepare()
       disconnectHistory()
       disconnectQuickRun()
+      references.dispose()
       bridge.dispose()
       for (const image of state.images.value.values()) deps.objectUrls.revoke(image.url)
     },

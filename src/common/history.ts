@@ -37,6 +37,8 @@ export const HistoryEntrySchema = z.object({
   referenceNodeIds: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(3)),
   /** The references' `@tag`s, by position, when the prompt named them. */
   referenceTags: z.optional(z.array(z.string().check(z.maxLength(15))).check(z.maxLength(3))),
+  /** The Runware imageUUID each reference was sent as ('' when sent inline), for Reuse once a node is gone. */
+  referenceImages: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(3))),
   thumbnails: z
     .array(bytes().check(z.refine((bytes) => bytes.length <= MAX_THUMBNAIL_BYTES, 'thumbnail too large')))
     .check(z.maxLength(MAX_THUMBNAILS)),

@@ -11,10 +11,12 @@ export function createCanvasHandlers(context: PluginContext): CanvasHandlers {
   const { figma, post } = context
 
   return {
-    async 'select-nodes'({ requestId, nodeIds }) {
+    async 'select-nodes'({ requestId, nodeIds, asReferences }) {
       const found = await findSceneNodes(figma, new Set(nodeIds))
       const nodes = found.filter((node) => pageOf(node) === figma.currentPage)
       if (nodes.length > 0) {
+        // Show is the plugin's own doing and leaves the references alone, unless asked to offer these
+        if (!asReferences) context.watcher.markOwn(nodes)
         figma.currentPage.selection = nodes
         figma.viewport.scrollAndZoomIntoView(nodes)
       }

@@ -55,6 +55,8 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
       if (outcome !== 'interrupted') await context.pendingRuns.removeRun(runId)
       const placed = endRun(run)
       if (placed.length > 0 && run.page === figma.currentPage) {
+        // the plugin's own selection: the next run keeps the references the designer chose
+        context.watcher.markOwn(placed)
         figma.currentPage.selection = placed
         // Usually in view already, since the run was shown at its start.
         const area = unionOf(placed.flatMap((node) => (node.absoluteBoundingBox ? [node.absoluteBoundingBox] : [])))

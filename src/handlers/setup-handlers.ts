@@ -3,10 +3,11 @@ import type { PluginContext } from './context'
 import { reasonOf, redact } from '../text'
 import { containsSecret, KEY_IN_PROMPT } from '../common/secret'
 import { notify } from './context'
+import { reportBoardStyle } from '../board-style'
 
 // Start-up and stored state: the UI's handshake, settings and the API key.
 
-type SetupHandlers = Pick<Handlers, 'ui-ready' | 'save-settings' | 'save-key' | 'forget-key' | 'refresh-references'>
+type SetupHandlers = Pick<Handlers, 'ui-ready' | 'save-settings' | 'save-key' | 'forget-key'>
 
 export function createSetupHandlers(context: PluginContext): SetupHandlers {
   const { figma, post } = context
@@ -39,6 +40,7 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
       const pendingRuns = (await context.pendingRuns.list()).map((run) => ({ ...run, plan: { ...run.plan, prompt: redact(run.plan.prompt, apiKey) } }))
       if (pendingRuns.length > 0) post({ type: 'pending-runs', runs: pendingRuns })
       await context.watcher.start()
+      await reportBoardStyle(figma, post)
     },
 
     async 'save-settings'(message) {
@@ -71,10 +73,6 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
         notify(figma, 'Couldn’t forget the API key: Figma’s plugin storage refused', true)
       }
       await replyKeyState()
-    },
-
-    async 'refresh-references'() {
-      await context.watcher.refresh()
     },
   }
 }

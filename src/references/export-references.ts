@@ -1,7 +1,7 @@
 import type { ReferenceMeta } from '../common/protocol'
 import { planExport } from './export-size'
 import type { ExportPlan } from './export-size'
-import { boundsOf } from './usable-nodes'
+import { boundsOf, kindOf } from './usable-nodes'
 
 // Turns a usable selected node into what the UI needs: its description first (sent at
 // once), then its pixels (sent one image per message, ARCHITECTURE.md messaging).
@@ -23,14 +23,27 @@ export function prepareReference(node: ExportableNode): PreparedReference {
   return {
     node,
     plan,
-    meta: { nodeId: node.id, name: node.name, width, height, pixelWidth: plan.pixelWidth, pixelHeight: plan.pixelHeight },
+    meta: {
+      nodeId: node.id,
+      name: node.name,
+      width,
+      height,
+      pixelWidth: plan.pixelWidth,
+      pixelHeight: plan.pixelHeight,
+      kind: kindOf(node as { type?: string; fills?: unknown }),
+    },
   }
 }
 
-export function exportReference(reference: PreparedReference): Promise<Uint8Array> {
+/** Long side of a preview: a thumbnail for the panel, a fraction of a full export's cost. */
+export const PREVIEW_LONG_SIDE = 128
+
+export function exportReference(reference: PreparedReference, preview = false): Promise<Uint8Array> {
+  const { width, height } = reference.meta
+  const side = width >= height ? 'WIDTH' : 'HEIGHT'
   return reference.node.exportAsync({
     format: 'PNG',
-    constraint: reference.plan.constraint,
+    constraint: preview ? { type: side, value: PREVIEW_LONG_SIDE } : reference.plan.constraint,
     // The model works in sRGB; a Display P3 document would otherwise shift its colours.
     colorProfile: 'SRGB',
     // The node's own box, not whatever crops or overhangs it (figma-platform.md §3).

@@ -1,5 +1,6 @@
-import { MAX_REFERENCES } from '../common/protocol'
-import type { SelectionState } from '../common/protocol'
+import type { ReferenceMeta, SelectionState } from '../common/protocol'
+
+type ReferenceKind = ReferenceMeta['kind']
 
 // Which selected layers can serve as references. Works on plain node-shaped data so the rule
 // is tested without Figma; the selection watcher passes real nodes, which fit the shape.
@@ -64,7 +65,12 @@ export function usableNodes<T extends CandidateNode>(selection: readonly T[]): T
 
 export function selectionStateOf(selectedCount: number, usableCount: number): SelectionState {
   if (selectedCount === 0) return 'empty'
-  if (usableCount === 0) return 'unsupported'
-  if (usableCount > MAX_REFERENCES) return 'too-many'
-  return 'ok'
+  return usableCount === 0 ? 'unsupported' : 'ok'
+}
+
+/** What a layer is for the panel's wording: an image-filled layer (every generated result is one) is an image. */
+export function kindOf(node: { readonly type?: string; readonly fills?: unknown }): ReferenceKind {
+  const fills = Array.isArray(node.fills) ? (node.fills as ReadonlyArray<{ type?: string }>) : []
+  if (fills.some((fill) => fill.type === 'IMAGE')) return 'image'
+  return /^(FRAME|COMPONENT|COMPONENT_SET|INSTANCE|SECTION)$/.test(node.type ?? '') ? 'frame' : 'layer'
 }

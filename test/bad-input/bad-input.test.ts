@@ -103,15 +103,16 @@ describe('selection', () => {
   it('1 nothing selected', async () => {
     await selectAndWait(world, [], 'empty')
     expect(await generateRefused()).toBe('Select 1 to 3 frames to use as references')
-    expect(selectionText('empty', 0)?.title).toMatch(/Select 1 to 3 frames/)
+    expect(selectionText('empty')?.title).toMatch(/Select 1 to 3 frames/)
     await expectUnchanged()
     await restoreSelection()
   })
 
-  it('2 four frames selected', async () => {
-    await selectAndWait(world, frames, 'too-many')
-    expect(await generateRefused()).toMatch(/Select 1 to 3 frames|at most 3/)
-    expect(selectionText('too-many', world.app.state.selection.value.usableCount)?.title).toBe('4 frames selected: the model takes at most 3')
+  it('2 four frames selected: not refused, the first three in canvas order are the references', async () => {
+    await selectAndWait(world, frames)
+    const ready = readiness(world.app.state)
+    expect(ready.references.map((ref) => ref.nodeId)).toEqual(frames.slice(0, 3).map((frame) => frame.id))
+    expect(runProblem(ready)).toBeNull()
     await expectUnchanged()
     await restoreSelection()
   })
@@ -132,7 +133,7 @@ describe('selection', () => {
     docBefore = documentSnapshot()
     await selectAndWait(world, [node], 'unsupported')
     expect(await generateRefused()).toMatch(/Select 1 to 3 frames/)
-    expect(selectionText('unsupported', 0)?.title).toBe('The selected layers cannot be used as references')
+    expect(selectionText('unsupported')?.title).toBe('The selected layers cannot be used as references')
     await expectUnchanged()
     world.fake.asHost(() => node.remove())
     await restoreSelection()
@@ -146,7 +147,7 @@ describe('selection', () => {
     await world.fake.flush()
     docBefore = documentSnapshot()
     await selectAndWait(world, [big])
-    const [meta] = world.app.state.selection.value.references
+    const [meta] = world.app.state.references.value.candidates
     expect(Math.max(meta!.pixelWidth, meta!.pixelHeight)).toBeLessThanOrEqual(2048)
     expect(runProblem(readiness(world.app.state))).toBeNull()
     await expectUnchanged()
@@ -159,7 +160,7 @@ describe('selection', () => {
     await world.fake.flush()
     docBefore = documentSnapshot()
     await selectAndWait(world, [wide])
-    const [meta] = world.app.state.selection.value.references
+    const [meta] = world.app.state.references.value.candidates
     expect(referenceWarnings(meta!.pixelWidth, meta!.pixelHeight).map((w) => WARNING_TEXT[w])).toContain('Aspect is outside 1:2–2:1: will be padded to fit')
     await expectUnchanged()
     world.fake.asHost(() => wide.remove())

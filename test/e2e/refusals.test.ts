@@ -59,16 +59,6 @@ describe('refusals', () => {
     })
   }, 60_000)
 
-  it('four frames: the plugin says the model takes at most three', async () => {
-    await refusal({}, async (host) => {
-      await host.page.evaluate(() => window.figmaHost.select(['Sunset dunes', 'Tidal blue', 'Moss & fern', 'Neon grid']))
-      await fillForm(host, { prompt: 'All four together' })
-      await expect.poll(() => host.ui.getByText('4 frames selected: the model takes at most 3').count(), POLL).toBe(1)
-      expect(await generateReason(host)).toMatch(/at most 3 frames/)
-      await screenshot(host.page, 'refusal-four-frames')
-    })
-  }, 60_000)
-
   it('an empty prompt: Generate asks for one', async () => {
     await refusal({}, async (host) => {
       await selectReferences(host, ['Tidal blue'])

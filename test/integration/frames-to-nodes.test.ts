@@ -116,10 +116,8 @@ describe.each(['websocket', 'rest'] as const)('frames selected → image nodes p
 })
 
 describe('selection states stop a run before anything is sent', () => {
-  it.each([
-    ['nothing selected', 0, 'empty'],
-    ['four frames selected', 4, 'too-many'],
-  ] as const)('%s', async (_label, howMany, state) => {
+  // (four frames selected is no such state: the first three are chosen, see test/e2e/iterate.test.ts)
+  it.each([['nothing selected', 0, 'empty']] as const)('%s', async (_label, howMany, state) => {
     const world = openPlugin()
     const frames = moodboard(world.fake)
     await signIn(world, emulator.apiKey, 'websocket')

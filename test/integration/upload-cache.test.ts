@@ -47,7 +47,7 @@ async function generateFromFrame(world: World): Promise<void> {
   fake.select([frame])
   await until(() => {
     const selection = app.state.selection.value
-    return selection.state === 'ok' && selection.references.every((ref) => app.state.images.value.has(ref.nodeId))
+    return selection.state === 'ok' && app.state.references.value.candidates.every((ref) => app.state.images.value.has(ref.nodeId))
   }, 'the frame’s pixels in the UI')
   app.actions.setPrompt('a foggy harbour at dawn')
   app.actions.setCount(1)

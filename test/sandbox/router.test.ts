@@ -13,7 +13,8 @@ function setup() {
     'save-settings': record('save-settings'),
     'save-key': record('save-key'),
     'forget-key': record('forget-key'),
-    'refresh-references': record('refresh-references'),
+    'export-references': record('export-references'),
+    'pin-style': record('pin-style'),
     'run-start': () => {
       throw new Error('boom')
     },

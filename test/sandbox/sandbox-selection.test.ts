@@ -47,12 +47,14 @@ describe('selection states', () => {
     expect(images.map((m) => m.type === 'reference-image' && m.nodeId)).toEqual([left.id, right.id, lower.id])
   })
 
-  it('four frames: too many, and nothing exported', async () => {
+  it('five frames: all listed in canvas order, the first three exported at full size and the rest as previews', async () => {
     const sandbox = await readySandbox()
-    const frames = [0, 1, 2, 3].map((i) => sandbox.fake.addFrame({ x: i * 700, width: 600, height: 600 }))
+    const frames = [4, 3, 2, 1, 0].map((i) => sandbox.fake.addFrame({ name: `f${i}`, x: i * 700, width: 600, height: 600 }))
     const { selection, images } = await selectAndWait(sandbox, frames)
-    expect(selection).toMatchObject({ state: 'too-many', usableCount: 4, references: [] })
-    expect(images).toEqual([])
+    expect(selection).toMatchObject({ state: 'ok', usableCount: 5, own: false })
+    expect(selection.references.map((r) => r.name)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4'])
+    const sizes = images.map((m) => (m.type === 'reference-image' ? [m.preview ?? false, readImageInfo(m.image)?.width] : null))
+    expect(sizes).toEqual([[false, 600], [false, 600], [false, 600], [true, 128], [true, 128]])
   })
 
   it('nothing selected: empty', async () => {
@@ -153,9 +155,8 @@ describe('debounce and stale exports', () => {
     const after = sandbox.received.length
     sandbox.fake.select(first3)
     const first = await sandbox.waitFor('selection', () => true, after)
-    // The refresh reports the new selection at once instead of after the debounce.
+    // the selection moves on while the first of three 200 ms exports is under way (debounce 150 ms)
     sandbox.fake.select([other])
-    sandbox.send({ type: 'refresh-references' })
     const second = await sandbox.waitFor('selection', (m) => m.selectionId > first.selectionId, after)
     await sandbox.waitFor('reference-image', (m) => m.selectionId === second.selectionId, after)
     await delay(700)
@@ -171,14 +172,5 @@ describe('debounce and stale exports', () => {
     expect(sandbox.of('reference-image').filter((m) => m.selectionId === first.selectionId)).toEqual([])
   })
 
-  it('refresh-references reports the selection again under a new id', async () => {
-    const sandbox = await readySandbox()
-    const frame = sandbox.fake.addFrame({ width: 600, height: 600 })
-    const { selection } = await selectAndWait(sandbox, [frame])
-    const after = sandbox.received.length
-    sandbox.send({ type: 'refresh-references' })
-    const again = await sandbox.waitFor('selection', () => true, after)
-    expect(again.selectionId).toBe(selection.selectionId + 1)
-    expect(await sandbox.waitFor('reference-image', (m) => m.selectionId === again.selectionId, after)).toMatchObject({ nodeId: frame.id })
-  })
+
 })

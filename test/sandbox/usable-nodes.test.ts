@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isUsableReference, selectionStateOf, usableNodes } from '../../src/references/usable-nodes'
+import { isUsableReference, kindOf, selectionStateOf, usableNodes } from '../../src/references/usable-nodes'
 import type { CandidateNode } from '../../src/references/usable-nodes'
 
 const exportAsync = () => Promise.resolve(new Uint8Array())
@@ -34,6 +34,19 @@ describe('usable references', () => {
     expect(selectionStateOf(2, 0)).toBe('unsupported')
     expect(selectionStateOf(1, 1)).toBe('ok')
     expect(selectionStateOf(3, 3)).toBe('ok')
-    expect(selectionStateOf(4, 4)).toBe('too-many')
+    // more than the model takes is still a usable selection: the panel chooses 3 of them
+    expect(selectionStateOf(20, 20)).toBe('ok')
+  })
+})
+
+describe('what a reference is called', () => {
+  it('an image-filled layer (a generated result) is an image, frames and their kin are frames, the rest layers', () => {
+    expect(kindOf({ type: 'RECTANGLE', fills: [{ type: 'SOLID' }, { type: 'IMAGE' }] })).toBe('image')
+    expect(kindOf({ type: 'FRAME', fills: [{ type: 'IMAGE' }] })).toBe('image')
+    for (const type of ['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'SECTION']) expect(kindOf({ type, fills: [] })).toBe('frame')
+    expect(kindOf({ type: 'GROUP' })).toBe('layer')
+    expect(kindOf({ type: 'RECTANGLE', fills: [{ type: 'SOLID' }] })).toBe('layer')
+    // a node whose fills are mixed (figma.mixed, a symbol) is not an image by its fills
+    expect(kindOf({ type: 'TEXT', fills: Symbol('mixed') })).toBe('layer')
   })
 })

@@ -1,3 +1,4 @@
+import { readiness } from '../../ui/state/readiness'
 import { effect } from '../../ui/lib/signals'
 import WebSocket from 'ws'
 
@@ -133,8 +134,11 @@ export async function selectAndWait(world: World, nodes: SceneNode[], state = 'o
     const selection = world.app.state.selection.value
     if (selection.state !== state) return false
     // the selection asked for, not the one before it
-    if (state === 'ok' && selection.references.map((ref) => ref.nodeId).join() !== nodes.map((node) => node.id).join()) return false
-    return selection.references.every((ref) => world.app.state.images.value.get(ref.nodeId)?.selectionId === selection.selectionId)
+    if (state === 'ok' && world.app.state.references.value.candidates.map((ref) => ref.nodeId).join() !== nodes.map((node) => node.id).join()) return false
+    // every listed node has its image (a preview past the first three), the chosen ones at full size
+    const images = world.app.state.images.value
+    if (!world.app.state.references.value.candidates.every((ref) => images.get(ref.nodeId)?.selectionId === selection.selectionId)) return false
+    return readiness(world.app.state).references.every((ref) => ref.bytes)
   }, `selection state ${state} with its images`)
 }
 

@@ -63,8 +63,8 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
   return { ...DEFAULT_SETTINGS, ...overrides }
 }
 
-export function referenceMeta(nodeId: string, pixelWidth = 800, pixelHeight = 600, name = `Frame ${nodeId}`): ReferenceMeta {
-  return { nodeId, name, width: pixelWidth, height: pixelHeight, pixelWidth, pixelHeight }
+export function referenceMeta(nodeId: string, pixelWidth = 800, pixelHeight = 600, name = `Frame ${nodeId}`, kind: ReferenceMeta['kind'] = 'frame'): ReferenceMeta {
+  return { nodeId, name, width: pixelWidth, height: pixelHeight, pixelWidth, pixelHeight, kind }
 }
 
 export function record(overrides: Partial<GenerationRecord> = {}): GenerationRecord {

@@ -188,7 +188,7 @@ describe('Quick Actions run in the hidden UI', () => {
   it('closes with the reason when it cannot run', async () => {
     ui = renderApp()
     await ui.init({ command: 'generate', apiKey: null, settings: { lastPrompt: 'Fern spirals' } })
-    await ui.receive({ type: 'selection', selectionId: 1, state: 'empty', references: [], usableCount: 0 })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'empty', references: [], usableCount: 0, own: false })
     await vi.waitFor(() => expect(ui.ofType('close-plugin')).toHaveLength(1))
     expect(ui.ofType('close-plugin')[0]!.message).toBe('Nothing generated: Add your Runware API key first')
     expect(ui.ofType('run-start')).toHaveLength(0)
@@ -199,10 +199,11 @@ describe('FigJam', () => {
   it('speaks of the items a board holds rather than frames', async () => {
     ui = renderApp()
     await ui.receive({ type: 'init', settings: settings({ consentGiven: true }), apiKey: 'rw-key-0123456789', editorType: 'figjam', command: 'open' })
-    await ui.receive({ type: 'selection', selectionId: 1, state: 'empty', references: [], usableCount: 0 })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'empty', references: [], usableCount: 0, own: false })
     expect(ui.container.textContent).toContain('Select 1 to 3 items to use as references')
     expect(ui.container.textContent).toContain('Images, stickies, shapes and sections all work.')
-    await ui.receive({ type: 'selection', selectionId: 2, state: 'too-many', references: [], usableCount: 5 })
-    expect(ui.container.textContent).toContain('group some into one section')
+    const five = ['1:1', '1:2', '1:3', '1:4', '1:5'].map((id) => referenceMeta(id))
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'ok', references: five, usableCount: 5, own: false })
+    expect(ui.container.textContent).toContain('5 items: 3 used. Click one to swap (at most 3).')
   })
 })

@@ -12,7 +12,9 @@ afterEach(() => {
 })
 
 function references(root: ParentNode) {
-  return [...root.querySelectorAll('.reference')].map((item) => [...item.children].map(text).filter(Boolean).join(' | '))
+  return [...root.querySelectorAll('.reference')].map((item) =>
+    [...item.querySelectorAll('.reference-name, .reference-size, .warning')].map(text).filter(Boolean).join(' | '),
+  )
 }
 
 describe('selection', () => {
@@ -20,10 +22,7 @@ describe('selection', () => {
     ui = renderApp()
     await ui.init()
     expect(ui.container.textContent).toContain('Select 1 to 3 frames to use as references')
-    await ui.receive({ type: 'selection', selectionId: 1, state: 'too-many', references: [], usableCount: 4 })
-    expect(ui.container.textContent).toContain('4 frames selected: the model takes at most 3')
-    expect(generateReason(ui.container)).toBe('Select at most 3 frames')
-    await ui.receive({ type: 'selection', selectionId: 2, state: 'unsupported', references: [], usableCount: 0 })
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'unsupported', references: [], usableCount: 0, own: false })
     expect(ui.container.textContent).toContain('The selected layers cannot be used as references')
     expect(ui.container.querySelector('[role="alert"]')).toBeNull() // a state, not an error
     expect(ui.container.querySelector('.references')).toBeNull()
@@ -48,7 +47,7 @@ describe('selection', () => {
     ui = renderApp()
     await ui.init()
     const ref = referenceMeta('1:1', 2048, 2048)
-    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [ref], usableCount: 1 })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [ref], usableCount: 1, own: false })
     await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: '1:1', image: fakePng(2048, 2048, 3_100_000) })
     expect(ui.container.textContent).toContain('Large image: sent as a high-quality JPEG to upload faster')
   })
@@ -58,7 +57,7 @@ describe('selection', () => {
     await ui.init()
     await ui.select([[800, 600]], 1)
     // same frame, edited: its export differs, so the old thumbnail goes
-    await ui.receive({ type: 'selection', selectionId: 2, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1 })
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1, own: false })
     await ui.receive({ type: 'reference-image', selectionId: 2, nodeId: '1:1', image: fakePng(800, 600, 100) })
     expect(ui.revoked).toEqual(['blob:test/1'])
     await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: '1:1', image: fakePng(5, 5) })
@@ -72,9 +71,10 @@ describe('selection', () => {
     const prepare = vi.spyOn(ui.app.controller, 'prepare')
     await ui.select([[800, 600]], 1)
     const first = prepare.mock.calls[0]![0]
-    // a run selects its results, then the designer selects the frame again: a fresh export
-    await ui.receive({ type: 'selection', selectionId: 2, state: 'too-many', references: [], usableCount: 4 })
-    await ui.receive({ type: 'selection', selectionId: 3, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1 })
+    // the designer selects four other frames, then the frame again: a fresh export
+    const four = ['3:1', '3:2', '3:3', '3:4'].map((id) => referenceMeta(id))
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'ok', references: four, usableCount: 4, own: false })
+    await ui.receive({ type: 'selection', selectionId: 3, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1, own: false })
     expect(generateReason(ui.container)).toBe('Waiting for the reference images…')
     const again = fakePng(800, 600)
     await ui.receive({ type: 'reference-image', selectionId: 3, nodeId: '1:1', image: again })
@@ -87,37 +87,36 @@ describe('selection', () => {
     expect(button(ui.container, 'Generate').disabled).toBe(false)
   })
 
-  it('holds the pixels of a few deselected frames at most, dropping the oldest first', async () => {
+  it('holds the pixels of a few deselected frames besides the listed ones, dropping the oldest first', async () => {
     ui = renderApp()
     await ui.init()
-    // seven frames selected one after another: six are held, the first one's thumbnail goes
-    for (let i = 1; i <= 7; i++) {
-      await ui.receive({ type: 'selection', selectionId: i, state: 'ok', references: [referenceMeta(`2:${i}`)], usableCount: 1 })
-      expect(ui.revoked).toEqual(i < 7 ? [] : ['blob:test/1'])
+    // eight frames selected one after another: the listed one and six others are held
+    for (let i = 1; i <= 8; i++) {
+      await ui.receive({ type: 'selection', selectionId: i, state: 'ok', references: [referenceMeta(`2:${i}`)], usableCount: 1, own: false })
+      expect(ui.revoked).toEqual(i < 8 ? [] : ['blob:test/1'])
       await ui.receive({ type: 'reference-image', selectionId: i, nodeId: `2:${i}`, image: fakePng(800, 600) })
     }
-    expect(ui.app.state.images.value.size).toBe(6)
-    expect([...ui.app.state.images.value.keys()]).toEqual(['2:2', '2:3', '2:4', '2:5', '2:6', '2:7'])
+    expect([...ui.app.state.images.value.keys()]).toEqual(['2:2', '2:3', '2:4', '2:5', '2:6', '2:7', '2:8'])
     // selecting a held frame again makes it the most recent
-    await ui.receive({ type: 'selection', selectionId: 8, state: 'ok', references: [referenceMeta('2:2')], usableCount: 1 })
-    await ui.receive({ type: 'reference-image', selectionId: 8, nodeId: '2:2', image: fakePng(800, 600) })
-    await ui.receive({ type: 'selection', selectionId: 9, state: 'ok', references: [referenceMeta('2:8')], usableCount: 1 })
+    await ui.receive({ type: 'selection', selectionId: 9, state: 'ok', references: [referenceMeta('2:2')], usableCount: 1, own: false })
+    await ui.receive({ type: 'reference-image', selectionId: 9, nodeId: '2:2', image: fakePng(800, 600) })
+    await ui.receive({ type: 'selection', selectionId: 10, state: 'ok', references: [referenceMeta('2:9')], usableCount: 1, own: false })
     expect(ui.revoked).toEqual(['blob:test/1', 'blob:test/3'])
-    expect(ui.created).toHaveLength(7)
+    expect(ui.created).toHaveLength(8)
   })
 
-  it('asks the sandbox to export the references again on Refresh', async () => {
+  it('asks the sandbox to export the references again, by id, on Refresh', async () => {
     ui = renderApp()
     await ui.init()
     await ui.select()
     await click(button(ui.container, 'Refresh'))
-    expect(ui.ofType('refresh-references')).toEqual([{ type: 'refresh-references' }])
+    expect(ui.ofType('export-references')).toEqual([{ type: 'export-references', requestId: expect.any(String), nodeIds: ['1:1'] }])
   })
 
   it('waits for the pixels of every reference before Generate is possible', async () => {
     ui = renderApp()
     await ui.init({ settings: { lastPrompt: 'Linen' } })
-    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1 })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1')], usableCount: 1, own: false })
     expect(generateReason(ui.container)).toBe('Waiting for the reference images…')
     await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: '1:1', image: fakePng(800, 600) })
     expect(button(ui.container, 'Generate').disabled).toBe(false)
@@ -213,7 +212,7 @@ describe('size', () => {
 
   it('matches a selection that arrived before init, once the saved size is known', async () => {
     ui = renderApp()
-    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1', 2000, 900)], usableCount: 1 })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1', 2000, 900)], usableCount: 1, own: false })
     await ui.init({ settings: { size: { width: 720, height: 720 } } })
     expect(field<HTMLSelectElement>(ui.container, 'Size').value).toBe('2112x912')
   })
@@ -289,7 +288,7 @@ describe('incoming messages', () => {
     window.dispatchEvent(
       new MessageEvent('message', {
         source: window,
-        data: { pluginMessage: { type: 'selection', selectionId: 9, state: 'empty', references: 'none', usableCount: -1 } },
+        data: { pluginMessage: { type: 'selection', selectionId: 9, state: 'empty', references: 'none', usableCount: -1, own: false } },
       }),
     )
     window.dispatchEvent(new MessageEvent('message', { source: window, data: { pluginMessage: { type: 'key-state' } } }))
@@ -379,7 +378,7 @@ describe('a selected generated image', () => {
     await ui.init()
     const evil = '<img src=x onerror="alert(1)"><b>bold</b>'
     await ui.receive({ type: 'selected-record', nodeId: '5:5', record: record({ prompt: evil }) })
-    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1', 800, 600, evil)], usableCount: 1 })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references: [referenceMeta('1:1', 800, 600, evil)], usableCount: 1, own: false })
     const card = ui.container.querySelector('.card')!
     expect(card.querySelector('b')).toBeNull()
     expect(card.querySelector('.record-prompt')!.textContent).toBe(evil)

@@ -27,6 +27,8 @@ export interface RenderOptions {
   beforeAdopt?: (container: HTMLElement) => void
   /** What Runware says of a key being saved; default: it connects. */
   checkKey?: KeyChecker
+  /** Node ids `export-references` reports as gone. */
+  goneNodes?: string[]
 }
 
 export function renderApp(options: RenderOptions = {}) {
@@ -34,6 +36,7 @@ export function renderApp(options: RenderOptions = {}) {
   const created: string[] = []
   const revoked: string[] = []
   const runware = scriptedRunware()
+  let exportPasses = 0
   let ids = 0
   const app = createApp({
     port: {
@@ -50,6 +53,17 @@ export function renderApp(options: RenderOptions = {}) {
             app.bridge.receive({ type: 'result-placed', requestId: message.requestId, nodeId: `node:${message.index}` })
           } else if (message.type === 'select-nodes') {
             app.bridge.receive({ type: 'nodes-selected', requestId: message.requestId, found: message.nodeIds.length })
+          } else if (message.type === 'export-references') {
+            // every node exists unless the test says it is gone; its pass comes after any selection's, its answer after its images
+            const selectionId = 1000 + ++exportPasses
+            const found = message.nodeIds.filter((id) => !options.goneNodes?.includes(id))
+            const references = found.map((id) => referenceMeta(id, 1024, 1024, `Node ${id}`, 'image'))
+            const missing = message.nodeIds.filter((id) => !found.includes(id))
+            for (const nodeId of found) {
+              const image = message.preview ? fakePng(128, 128) : fakePng(1024, 1024)
+              app.bridge.receive({ type: 'reference-image', selectionId, nodeId, image, ...(message.preview ? { preview: true } : {}) })
+            }
+            app.bridge.receive({ type: 'references-exported', requestId: message.requestId, selectionId, references, missing })
           }
         })
       },
@@ -104,7 +118,7 @@ export function renderApp(options: RenderOptions = {}) {
   /** A ready selection: metadata, then the pixels of each reference. */
   async function select(sizes: [number, number][] = [[800, 600]], selectionId = 1) {
     const references = sizes.map(([w, h], i) => referenceMeta(`1:${i + 1}`, w, h))
-    await receive({ type: 'selection', selectionId, state: 'ok', references, usableCount: references.length })
+    await receive({ type: 'selection', selectionId, state: 'ok', references, usableCount: references.length, own: false })
     for (const ref of references) {
       await receive({ type: 'reference-image', selectionId, nodeId: ref.nodeId, image: fakePng(ref.pixelWidth, ref.pixelHeight) })
     }

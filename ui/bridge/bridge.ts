@@ -50,6 +50,7 @@ const REPLY_TYPE = {
   'place-result-url': 'result-placed',
   'task-sent': 'task-saved',
   'select-nodes': 'nodes-selected',
+  'export-references': 'references-exported',
 } as const satisfies Record<RequestMessage['type'], PluginToUi['type']>
 
 /** Placing a large image can take the sandbox a while (decode, createImage); the rest is quick. */
@@ -61,6 +62,7 @@ export const DEFAULT_TIMEOUTS: Record<RequestMessage['type'], number> = {
   // the task waits for this answer before it goes: a slow storage may hold a run up this long, no longer
   'task-sent': 2000,
   'select-nodes': 10_000,
+  'export-references': 20_000,
 }
 
 export interface BridgeOptions {
@@ -81,7 +83,10 @@ export interface Bridge {
   placeResult(body: { runId: string; index: number; image: Uint8Array; record: GenerationRecord }): Promise<Reply<'result-placed'>>
   /** URL output the UI could not download: the sandbox tries figma.createImageAsync. */
   placeResultUrl(body: { runId: string; index: number; url: string; record: GenerationRecord }): Promise<Reply<'result-placed'>>
-  selectNodes(nodeIds: string[]): Promise<Reply<'nodes-selected'>>
+  /** Selects and shows nodes: the plugin's own selection, unless `asReferences` offers them as references. */
+  selectNodes(nodeIds: string[], asReferences?: boolean): Promise<Reply<'nodes-selected'>>
+  /** Exports nodes by id; it resolves once their `reference-image`s have arrived. */
+  exportReferences(nodeIds: string[], preview?: boolean): Promise<Reply<'references-exported'>>
   /** Has the sandbox keep the run's task for recovery; resolves once it is in clientStorage. */
   saveTask(body: { runId: string; taskUUID: string }): Promise<Reply<'task-saved'>>
   /** Rejects everything still waiting, e.g. when the UI goes away. */
@@ -164,7 +169,8 @@ export function createBridge(options: BridgeOptions): Bridge {
     // the protocol's zod type says Uint8Array<ArrayBuffer>; every array here is ArrayBuffer-backed
     placeResult: (body) => request('place-result', body as RequestBody<'place-result'>),
     placeResultUrl: (body) => request('place-result-url', body as RequestBody<'place-result-url'>),
-    selectNodes: (nodeIds) => request('select-nodes', { nodeIds }),
+    selectNodes: (nodeIds, asReferences) => request('select-nodes', { nodeIds, asReferences }),
+    exportReferences: (nodeIds, preview) => request('export-references', { nodeIds, preview }),
     saveTask: (body) => request('task-sent', body),
     dispose() {
       for (const [id, waiting] of pending) {

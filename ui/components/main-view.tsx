@@ -7,6 +7,7 @@ import { needsConfirmation } from '../state/spend-confirm'
 import type { App } from '../create-app'
 import { generateBlocker } from '../state/readiness'
 import { selectionText } from '../state/selection-text'
+import { sentItems } from '../state/sent-items'
 import { currentTags } from '../state/tags'
 import { ApiKeyForm } from './api-key-form'
 import { ConsentNotice } from './consent-notice'
@@ -18,6 +19,7 @@ import { KeyCheckLine } from './key-check-line'
 import { PromptField } from './prompt-field'
 import { RecordCard } from './record-card'
 import { ReferenceStrip } from './reference-strip'
+import { ResultsPanel } from './results-panel'
 import { RecoveryReport } from './recovery-report'
 import { RunProgress } from './run-progress'
 import { SelectionMessage } from './selection-message'
@@ -39,10 +41,16 @@ export function MainView({ app }: { app: App }) {
   const selection = state.selection.value
   // the sandbox reports the first selection (id 1 onwards) only after `init`
   const selectionKnown = selection.selectionId >= 0
-  const explanation = selectionText(selection.state, selection.usableCount, state.editorType.value)
+  const explanation = selectionText(selection.state, state.editorType.value)
+  const references = state.references.value
+  const style = state.style.value
+  const hasReferences = references.candidates.length > 0 || style !== null
+  const lastRun = state.lastRun.value
   const selected = state.selectedRecord.value
   const error = state.notice.value ?? run?.error ?? null
+  const sent = sentItems(state)
   const tags = currentTags(state)
+  const tagOf = new Map(sent.map((item, i) => [item.nodeId, tags[i] ?? '']))
   const blocker = running ? null : ready ? generateBlocker(state) : LOADING_REASON
   const count = state.count.value
   // The count a pending "Generate 12?" is about; a changed count, or anything that stops
@@ -81,6 +89,7 @@ export function MainView({ app }: { app: App }) {
             record={selected.record}
             onUse={() => actions.useRecord(selected.record)}
             onSelectReferences={() => void actions.selectReferencesOf(selected.record)}
+            onMoreLikeThis={selected.nodeId && !running ? () => void actions.moreLikeThis(selected.nodeId!, selected.record) : undefined}
           />
         )}
         <section class="section" aria-labelledby="references-title">
@@ -88,11 +97,11 @@ export function MainView({ app }: { app: App }) {
             <h2 id="references-title" class="section-title">
               References
             </h2>
-            {selectionKnown && !explanation && (
+            {selectionKnown && hasReferences && (
               <button
                 type="button"
                 class="link-button"
-                title="Export the selected frames again after editing them"
+                title="Export the references again after editing them"
                 onClick={actions.refreshReferences}
               >
                 Refresh
@@ -101,29 +110,47 @@ export function MainView({ app }: { app: App }) {
           </div>
           {!selectionKnown ? (
             <p class="hint">Reading the selection…</p>
-          ) : explanation ? (
-            <SelectionMessage text={explanation} />
           ) : (
-            <ReferenceStrip
-              references={selection.references}
-              images={state.images.value}
-              tags={tags}
-              onRenameTag={actions.renameTag}
-            />
+            <>
+              {explanation && references.candidates.length === 0 && <SelectionMessage text={explanation} />}
+              {hasReferences && (
+                <ReferenceStrip
+                  references={references}
+                  style={style}
+                  images={state.images.value}
+                  editor={state.editorType.value}
+                  onToggle={app.references.toggle}
+                  onPin={app.references.pin}
+                  onUnpin={app.references.unpin}
+                  tagOf={tagOf}
+                  onRenameTag={actions.renameTag}
+                />
+              )}
+            </>
           )}
         </section>
+        {lastRun && (
+          <ResultsPanel
+            run={lastRun}
+            images={state.images.value}
+            busy={running}
+            onMoreLikeThis={(nodeId) => void actions.moreLikeThis(nodeId, { prompt: lastRun.prompt, ...lastRun.size })}
+            onUse={(nodeId) => void app.references.use(nodeId)}
+            onShow={(nodeId) => void actions.show(nodeId)}
+          />
+        )}
         <PromptField
           value={state.prompt.value}
           onInput={actions.setPrompt}
           onSubmit={generate}
           tags={tags}
-          names={selection.references.map((ref) => ref.name)}
+          names={sent.map((item) => item.name)}
         />
         <SizePicker
           value={ready ? state.size.value : null}
           onPick={actions.pickSize}
           onMatchReference={actions.matchReference}
-          canMatch={selection.state === 'ok' && selection.references.length > 0}
+          canMatch={hasReferences}
         />
         <CountField value={ready ? state.count.value : null} note={state.countNote.value} onChange={actions.setCount} />
         {ready && <CostLine history={app.history} count={count} runId={run?.runId ?? null} />}

@@ -9,9 +9,11 @@ export interface RecordCardProps {
   record: GenerationRecord
   onUse(): void
   onSelectReferences(): void
+  /** Another run from this image alone (absent when the node is not known). */
+  onMoreLikeThis?(): void
 }
 
-export function RecordCard({ record, onUse, onSelectReferences }: RecordCardProps) {
+export function RecordCard({ record, onUse, onSelectReferences, onMoreLikeThis }: RecordCardProps) {
   return (
     <section class="card" aria-labelledby="record-title">
       <p id="record-title" class="card-title">
@@ -37,6 +39,11 @@ export function RecordCard({ record, onUse, onSelectReferences }: RecordCardProp
         )}
       </dl>
       <div class="actions">
+        {onMoreLikeThis && (
+          <button type="button" class="button" onClick={onMoreLikeThis}>
+            More like this
+          </button>
+        )}
         <button type="button" class="button" onClick={onUse}>
           Use this prompt
         </button>

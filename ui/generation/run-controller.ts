@@ -65,6 +65,8 @@ export interface PlacedResult {
   /** Reads the placed image's bytes again (the posted ones went to the sandbox). */
   readImage: ReadImage
   record: GenerationRecord
+  /** What `inputs.referenceImages` held: imageUUIDs, or data URIs for references sent inline. */
+  referenceImages: readonly string[]
 }
 
 export interface RunRequest extends RunReadiness {
@@ -160,11 +162,13 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
     let generator: Generator
     let references: string[] = []
-    const referenceBytes = request.references.map((ref) => ref.bytes!)
+    // a reference restored from History after its node went is sent as the imageUUID it was uploaded as
+    const referenceBytes = request.references.flatMap((ref) => (ref.bytes ? [ref.bytes] : []))
     const account = accountOf(request)
     const upload = async () => {
       const uploads = uploadReferences(referenceBytes, { generator, pipeline: deps.pipeline, cache, account, hash, signal, note })
-      references = await raceAbort(uploads, signal)
+      const uploaded = await raceAbort(uploads, signal)
+      references = request.references.map((ref) => (ref.bytes ? uploaded.shift()! : ref.imageUUID!))
     }
     // The placeholders and the references do not depend on each other: the sandbox lays out
     // the run while the references are looked up (or uploaded). Nothing goes to Runware as a
@@ -231,7 +235,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
           setSlot(index, { status: 'placed', nodeId })
           placedImageUUIDs.push(record.imageUUID)
           try {
-            if (readImage) deps.onPlaced?.({ runId, index, nodeId, readImage, record })
+            if (readImage) deps.onPlaced?.({ runId, index, nodeId, readImage, record, referenceImages: references })
           } catch (error) {
             // the image is on the canvas: a listener's trouble must not mark it failed
             console.warn('onPlaced listener failed:', error)

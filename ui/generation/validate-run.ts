@@ -12,6 +12,8 @@ export interface RunReference {
   nodeId: string
   /** Absent while the sandbox is still exporting it. */
   bytes?: Uint8Array
+  /** Instead of bytes: an image Runware already holds (a History reference whose node is gone). */
+  imageUUID?: string
 }
 
 export interface RunReadiness {
@@ -32,7 +34,7 @@ export function runProblem(input: RunReadiness): string | null {
   if (!input.consentGiven) return 'Confirm the note about Runware first'
   if (input.references.length === 0) return 'Select 1 to 3 frames to use as references'
   if (input.references.length > MAX_REFERENCES) return `Select at most ${MAX_REFERENCES} frames`
-  if (input.references.some((ref) => !ref.bytes || ref.bytes.length === 0)) return 'Waiting for the reference images…'
+  if (input.references.some((ref) => !ref.bytes?.length && !ref.imageUUID)) return 'Waiting for the reference images…'
   const prompt = promptProblem(input.prompt) ?? unknownTagProblem(input.prompt, input.tags ?? [])
   if (prompt) return prompt
   if (!isAllowedSize(input.size.width, input.size.height)) return 'Pick one of the listed sizes'

@@ -6,6 +6,7 @@ import type { Bridge } from '../bridge/bridge'
 import { describeError } from '../generation/error-text'
 import { applyRecord } from '../state/apply-message'
 import type { AppActions } from '../state/app-actions'
+import type { ReferenceActions } from '../references/reference-actions'
 import type { AppState } from '../state/app-state'
 import type { HistoryState } from './history-state'
 
@@ -26,9 +27,10 @@ export interface HistoryActionDeps {
   bridge: Pick<Bridge, 'send' | 'selectNodes'>
   /** setCount also saves the form (prompt, size, count) as the last settings. */
   actions: Pick<AppActions, 'setCount'>
+  references: Pick<ReferenceActions, 'replace'>
 }
 
-export function createHistoryActions({ state, history, bridge, actions }: HistoryActionDeps): HistoryActions {
+export function createHistoryActions({ state, history, bridge, actions, references }: HistoryActionDeps): HistoryActions {
   return {
     open() {
       history.notice.value = null
@@ -45,6 +47,8 @@ export function createHistoryActions({ state, history, bridge, actions }: Histor
         state.view.value = 'main'
       })
       actions.setCount(entry.count)
+      // the run's own references, whatever is selected now
+      if (entry.referenceNodeIds.length > 0) void references.replace(entry.referenceNodeIds, 'references of that run', entry.referenceImages)
     },
     async show(entry) {
       history.notice.value = null

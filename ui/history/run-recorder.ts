@@ -14,6 +14,7 @@ interface Collected {
   records: PlacedResult['record'][]
   nodeIds: string[]
   images: ReadImage[]
+  referenceImages: readonly string[]
 }
 
 export interface RunRecorder {
@@ -64,6 +65,8 @@ export function createRunRecorder({ send, state, codec }: RunRecorderDeps): RunR
       createdAt: first.createdAt,
       nodeIds: collected.nodeIds,
       referenceNodeIds: first.referenceNodeIds.slice(0, 3),
+      // inline data URIs are not kept: only what Runware holds can be sent again without the node
+      referenceImages: collected.referenceImages.slice(0, 3).map((image) => (image.startsWith('data:') ? '' : image.slice(0, 100))),
       thumbnails,
     }
     if (cost !== undefined) entry.cost = cost
@@ -73,7 +76,7 @@ export function createRunRecorder({ send, state, codec }: RunRecorderDeps): RunR
 
   return {
     onPlaced(placed) {
-      const collected = runs.get(placed.runId) ?? { records: [], nodeIds: [], images: [] }
+      const collected = runs.get(placed.runId) ?? { records: [], nodeIds: [], images: [], referenceImages: placed.referenceImages }
       runs.set(placed.runId, collected)
       collected.records.push(placed.record)
       collected.nodeIds.push(placed.nodeId)

@@ -81,7 +81,9 @@ export function connectQuickRun(deps: QuickRunDeps): () => void {
       const selection = state.selection.value
       const ready = readiness(state)
       if (selection.selectionId < 0) return
-      if (selection.state === 'ok' && ready.references.some((ref) => !ref.bytes)) return
+      if (ready.references.some((ref) => !ref.bytes)) return
+      // a pinned board style rides along: wait until it is exported
+      if (state.style.value && !state.style.value.item) return
       const problem = runProblem(ready) ?? largeRunProblem()
       stop()
       if (problem) close(blockedText(problem))

@@ -16,7 +16,10 @@ import { applyRecord } from './apply-message'
 import type { AppState, Size } from './app-state'
 import { KEY_IDLE, keyFormatProblem, keySaved } from './key-check'
 import { readiness } from './readiness'
+import { sentItems } from './sent-items'
 import { chooseTag } from './tags'
+import { isActive } from '../generation/run-state'
+import { GONE_TEXT, type ReferenceActions } from '../references/reference-actions'
 
 // What the designer can do, as functions the components call. The iframe has a null origin
 // (no localStorage), so everything worth keeping is sent to the sandbox with `save-settings`
@@ -45,6 +48,10 @@ export interface AppActions {
   renameTag(nodeId: string, tag: string): void
   useRecord(record: GenerationRecord): void
   selectReferencesOf(record: GenerationRecord): Promise<void>
+  /** Same prompt and size, this image the reference (beside a pinned style): starts a run. */
+  moreLikeThis(nodeId: string, record: Pick<GenerationRecord, 'prompt' | 'width' | 'height'>): Promise<void>
+  /** Selects a node and brings it into view: the plugin's own selection, references untouched. */
+  show(nodeId: string): Promise<void>
   generate(): Promise<void>
   cancel(): void
   openSettings(): void
@@ -58,11 +65,12 @@ export interface ActionDeps {
   state: AppState
   bridge: Pick<Bridge, 'send' | 'selectNodes'>
   controller: RunController
+  references: Pick<ReferenceActions, 'refresh' | 'replace' | 'preview'>
   checkKey: KeyChecker
   timers?: Timers
 }
 
-export function createActions({ state, bridge, controller, checkKey, timers = browserTimers }: ActionDeps): AppActions {
+export function createActions({ state, bridge, controller, references, checkKey, timers = browserTimers }: ActionDeps): AppActions {
   let saveTimer: unknown = null
 
   function currentSettings(): Settings {
@@ -106,6 +114,27 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
       state.sizePicked.value = true
     })
     saveNow()
+  }
+
+  async function generate(): Promise<void> {
+    batch(() => {
+      state.notice.value = null
+      // "Connected" and "will be checked again" belonged to saving the key, now done with
+      if (keySaved(state.keyCheck.value)) state.keyCheck.value = KEY_IDLE
+    })
+    saveNow()
+    const settings = state.settings.value
+    const request = readiness(state)
+    const board = { captions: settings.captions, annotations: settings.annotations }
+    const outcome = await controller.start({ ...request, options: settings.options, endpoint: settings.endpoint, board })
+    if (!outcome.ok) {
+      state.notice.value = { message: outcome.message }
+      return
+    }
+    // the results, in slot order, offered for the next step
+    const nodeIds = (controller.run.value?.slots ?? []).flatMap((slot) => (slot.status === 'placed' && slot.nodeId ? [slot.nodeId] : []))
+    state.lastRun.value = nodeIds.length > 0 ? { prompt: request.prompt.trim(), size: { ...request.size }, nodeIds } : null
+    references.preview(nodeIds)
   }
 
   // plain functions, not methods using `this`: components pass them around as handlers
@@ -155,7 +184,7 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
     },
     pickSize,
     matchReference() {
-      const first = state.selection.value.references[0]
+      const first = sentItems(state)[0]
       if (!first) return
       const best = matchReferenceSize({ width: first.pixelWidth, height: first.pixelHeight }, state.size.value)
       pickSize(best)
@@ -188,7 +217,7 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
     },
     refreshReferences() {
       // an edited frame keeps its selection, so the sandbox cannot know its pixels changed
-      bridge.send({ type: 'refresh-references' })
+      references.refresh()
     },
     renameTag(nodeId, tag) {
       chooseTag(state, nodeId, tag)
@@ -200,7 +229,8 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
     async selectReferencesOf(record) {
       const ids = record.referenceNodeIds
       try {
-        const { found } = await bridge.selectNodes(ids)
+        // selected to be used: the designer's references, as if selected by hand
+        const { found } = await bridge.selectNodes(ids, true)
         if (found < ids.length) {
           const missing = ids.length - found
           state.notice.value = { message: `${missing} of ${ids.length} references are no longer in this file` }
@@ -209,17 +239,21 @@ export function createActions({ state, bridge, controller, checkKey, timers = br
         state.notice.value = describeError(error, state.apiKey.value)
       }
     },
-    async generate() {
-      batch(() => {
-        state.notice.value = null
-        // "Connected" and "will be checked again" belonged to saving the key, now done with
-        if (keySaved(state.keyCheck.value)) state.keyCheck.value = KEY_IDLE
-      })
-      saveNow()
-      const settings = state.settings.value
-      const outcome = await controller.start({ ...readiness(state), options: settings.options, endpoint: settings.endpoint, board: { captions: settings.captions, annotations: settings.annotations } })
-      if (!outcome.ok) state.notice.value = { message: outcome.message }
+    async moreLikeThis(nodeId, record) {
+      if (isActive(controller.run.value)) return
+      if (!(await references.replace([nodeId], 'image'))) return
+      applyRecord(state, record)
+      await generate()
     },
+    async show(nodeId) {
+      try {
+        const { found } = await bridge.selectNodes([nodeId])
+        if (found === 0) state.notice.value = { message: GONE_TEXT }
+      } catch (error) {
+        state.notice.value = describeError(error, state.apiKey.value)
+      }
+    },
+    generate,
     cancel() {
       controller.cancel()
     },

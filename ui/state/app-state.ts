@@ -1,7 +1,8 @@
 import { signal } from '../lib/signals'
 
 import type { GenerationRecord } from '../../src/common/generation-record'
-import type { ReferenceMeta, SelectionState } from '../../src/common/protocol'
+import type { BoardStyle, SelectionState } from '../../src/common/protocol'
+import { NO_REFERENCES, type ReferenceItem, type ReferenceSet } from '../references/reference-set'
 import { KEY_IDLE, type KeyCheck } from './key-check'
 import { DEFAULT_SETTINGS, type Settings } from './settings'
 import type { UiError } from '../generation/error-text'
@@ -10,19 +11,34 @@ import type { ImageInfo } from '../image/image-info'
 // Everything the UI shows, as signals. The sandbox is the source of truth for the key, the
 // settings and the selection; the form fields are edited here and saved back.
 
+/** The designer's latest selection (the plugin's own are not kept): what the panel explains. */
 export interface SelectionView {
   selectionId: number
   state: SelectionState
-  references: ReferenceMeta[]
-  usableCount: number
 }
 
 export interface ReferenceImage {
-  /** The selection these bytes were exported for: older bytes may be stale. */
+  /** The export pass these bytes came from: bytes older than a reference's pass may be stale. */
   selectionId: number
   bytes: Uint8Array
   url: string
   info: ImageInfo | null
+  /** A small thumbnail for the panel, never sent to Runware. */
+  preview?: boolean
+}
+
+/** The page's pinned board style, and its listing once exported. */
+export interface PinnedStyle {
+  style: BoardStyle
+  item: ReferenceItem | null
+}
+
+/** The last run's results as the panel offers them for the next step. */
+export interface LastRun {
+  prompt: string
+  size: { width: number; height: number }
+  /** Placed result node ids in slot order. */
+  nodeIds: string[]
 }
 
 export interface SelectedRecord {
@@ -45,10 +61,14 @@ export function createAppState() {
     command: signal(''),
     /** FigJam boards hold stickies, shapes and images more than frames: the wording follows. */
     editorType: signal<'figma' | 'figjam'>('figma'),
-    selection: signal<SelectionView>({ selectionId: -1, state: 'empty', references: [], usableCount: 0 }),
+    selection: signal<SelectionView>({ selectionId: -1, state: 'empty' }),
     images: signal<ReadonlyMap<string, ReferenceImage>>(new Map()),
     /** The `@tag` the designer gave a reference, by node id (others take their layer name's). */
     tagNames: signal<ReadonlyMap<string, string>>(new Map()),
+    /** The references the next run sends: the designer's choice, kept across the plugin's own selections. */
+    references: signal<ReferenceSet>(NO_REFERENCES),
+    style: signal<PinnedStyle | null>(null),
+    lastRun: signal<LastRun | null>(null),
     prompt: signal(''),
     size: signal<Size>({ ...DEFAULT_SETTINGS.size }),
     /** The user (or a record) chose the size this session: automatic matching leaves it alone. */

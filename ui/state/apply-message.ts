@@ -7,6 +7,8 @@ import { mimeOf } from '../../src/common/image-format'
 import { readImageInfo } from '../image/image-info'
 import { sameBytes } from '../image/same-bytes'
 import { matchReferenceSize } from '../lib/size-options'
+import { itemsOf, listed } from '../references/reference-set'
+import { sentItems } from './sent-items'
 import type { AppState, Prefill, ReferenceImage } from './app-state'
 import type { ObjectUrls } from './object-urls'
 import { readSettings } from './settings'
@@ -16,11 +18,36 @@ import { restoreTags } from './tags'
 // here (the bridge settles them); neither do invalid messages (the bridge drops them).
 
 /**
- * How many frames' pixels the UI holds: the selection's (at most MAX_REFERENCES) and those of
- * frames deselected since. A run ends by selecting its results, so the usual next step
- * selects the same frames again, and their unchanged exports then reuse what is here.
+ * How many pixels of nodes no longer listed the UI holds, besides those it lists (references,
+ * style, the last run's results): a designer who selects the same frames again finds their
+ * unchanged exports here.
  */
 export const KEPT_IMAGES = 2 * MAX_REFERENCES
+
+/** The nodes whose images the panel shows now: never dropped to make room. */
+function listedIds(state: AppState): Set<string> {
+  const ids = new Set(state.references.value.candidates.map((item) => item.nodeId))
+  const style = state.style.value
+  if (style) ids.add(style.style.nodeId)
+  for (const id of state.lastRun.value?.nodeIds ?? []) ids.add(id)
+  return ids
+}
+
+/** Drops the oldest images of unlisted nodes past KEPT_IMAGES, revoking their URLs. */
+export function trimImages(state: AppState, urls: ObjectUrls): void {
+  const listed = listedIds(state)
+  const next = new Map(state.images.value)
+  let surplus = [...next.keys()].filter((id) => !listed.has(id)).length - KEPT_IMAGES
+  if (surplus <= 0) return
+  for (const [nodeId, image] of next) {
+    if (surplus <= 0) break
+    if (listed.has(nodeId)) continue
+    urls.revoke(image.url)
+    next.delete(nodeId)
+    surplus -= 1
+  }
+  state.images.value = next
+}
 
 const PREFILL_COMMANDS: ReadonlySet<string> = new Set<Prefill>(['variations', 'reuse-settings'])
 
@@ -47,9 +74,8 @@ export function applyRecord(
 
 /** The first time references are known, offer the size closest to their shape. */
 function matchFirstReference(state: AppState): void {
-  const selection = state.selection.value
-  const first = selection.references[0]
-  if (selection.state !== 'ok' || !first || state.sizeMatched.value || !state.ready.value) return
+  const first = sentItems(state)[0]
+  if (!first || state.sizeMatched.value || !state.ready.value) return
   state.sizeMatched.value = true
   if (state.sizePicked.value) return
   const best = matchReferenceSize({ width: first.pixelWidth, height: first.pixelHeight }, state.size.value)
@@ -85,48 +111,35 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
         state.apiKey.value = message.apiKey
         return
       case 'selection':
+        // The plugin's own selection (a run's results, Show) is not the designer's choice:
+        // the references stay what they were.
+        if (message.own) return
         batch(() => {
-          const ids = new Set(message.references.map((ref) => ref.nodeId))
-          const next = new Map(state.images.value)
-          // deselected frames keep their pixels a while, oldest dropped first (see KEPT_IMAGES)
-          let surplus = next.size + message.references.filter((ref) => !next.has(ref.nodeId)).length - KEPT_IMAGES
-          for (const [nodeId, image] of next) {
-            if (surplus <= 0) break
-            if (!ids.has(nodeId)) {
-              urls.revoke(image.url)
-              next.delete(nodeId)
-              surplus -= 1
-            }
-          }
-          setImages(next)
-          state.selection.value = {
-            selectionId: message.selectionId,
-            state: message.state,
-            references: message.references,
-            usableCount: message.usableCount,
-          }
+          state.selection.value = { selectionId: message.selectionId, state: message.state }
+          const styleId = state.style.value?.style.nodeId ?? null
+          state.references.value = listed(itemsOf(message.references, message.selectionId, MAX_REFERENCES), styleId)
+          trimImages(state, urls)
           matchFirstReference(state)
         })
         return
       case 'reference-image': {
-        const selection = state.selection.value
-        // an export for an older selection, or for a node no longer selected, is stale
-        if (message.selectionId !== selection.selectionId) return
-        if (!selection.references.some((ref) => ref.nodeId === message.nodeId)) return
         const next = new Map(state.images.value)
         const old = next.get(message.nodeId)
-        // re-set, not updated in place: the map's order is how recently each frame was selected
+        // an older pass's export, or a preview where full bytes are held, adds nothing
+        if (old && (old.selectionId > message.selectionId || (message.preview && !old.preview))) return
+        // re-set, not updated in place: the map's order is how recently each node was exported
         next.delete(message.nodeId)
-        if (old && sameBytes(old.bytes, message.image)) {
+        if (old && old.preview === message.preview && sameBytes(old.bytes, message.image)) {
           // the same export as before: its thumbnail and content hash still hold
           next.set(message.nodeId, { ...old, selectionId: message.selectionId })
         } else {
           if (old) urls.revoke(old.url)
           const info = readImageInfo(message.image)
           const url = urls.create(message.image, info ? mimeOf(info.format) : 'image/png')
-          next.set(message.nodeId, { selectionId: message.selectionId, bytes: message.image, url, info })
+          next.set(message.nodeId, { selectionId: message.selectionId, bytes: message.image, url, info, ...(message.preview ? { preview: true } : {}) })
         }
         setImages(next)
+        trimImages(state, urls)
         return
       }
       case 'selected-record': {
@@ -140,6 +153,8 @@ export function createMessageHandler(state: AppState, urls: ObjectUrls): (messag
         }
         return
       }
+      case 'board-style':
+      case 'references-exported':
       case 'run-started':
       case 'result-placed':
       case 'task-saved':

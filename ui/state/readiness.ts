@@ -1,23 +1,24 @@
-import { MAX_REFERENCES } from '../../src/common/protocol'
-import { runProblem, type RunReadiness } from '../generation/validate-run'
+import type { ReferenceItem } from '../references/reference-set'
+import { runProblem, type RunReadiness, type RunReference } from '../generation/validate-run'
 import type { AppState } from './app-state'
+import { sentItems } from './sent-items'
 import { currentTags } from './tags'
 
 // What the form holds, in the shape the run controller checks, and the first reason it
 // cannot run yet (shown under the Generate button).
 
+/** Full-size bytes no older than the reference's own pass; a preview or stale bytes are not sent. */
+export function freshBytes(state: AppState, item: ReferenceItem): Uint8Array | undefined {
+  const image = state.images.value.get(item.nodeId)
+  return image && !image.preview && image.selectionId >= item.passId ? image.bytes : undefined
+}
+
 export function readiness(state: AppState): RunReadiness {
-  const selection = state.selection.value
-  const images = state.images.value
-  const references =
-    selection.state === 'ok'
-      ? selection.references.map((ref) => {
-          const image = images.get(ref.nodeId)
-          // bytes exported for an older selection may be stale: wait for the fresh ones
-          const fresh = image && image.selectionId === selection.selectionId ? image.bytes : undefined
-          return fresh ? { nodeId: ref.nodeId, bytes: fresh } : { nodeId: ref.nodeId }
-        })
-      : []
+  const references = sentItems(state).map((item): RunReference => {
+    const bytes = freshBytes(state, item)
+    if (item.imageUUID) return { nodeId: item.nodeId, imageUUID: item.imageUUID }
+    return bytes ? { nodeId: item.nodeId, bytes } : { nodeId: item.nodeId }
+  })
   return {
     apiKey: state.apiKey.value,
     consentGiven: state.settings.value.consentGiven,
@@ -30,10 +31,5 @@ export function readiness(state: AppState): RunReadiness {
 }
 
 export function generateBlocker(state: AppState): string | null {
-  const problem = runProblem(readiness(state))
-  const selection = state.selection.value
-  if (problem && selection.state === 'too-many' && state.apiKey.value && state.settings.value.consentGiven) {
-    return `Select at most ${MAX_REFERENCES} frames`
-  }
-  return problem
+  return runProblem(readiness(state))
 }

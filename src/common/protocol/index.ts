@@ -6,8 +6,8 @@
 // run-plan.ts (parsed by both). This file holds only types and limits, which either side may
 // import without pulling a schema into its bundle.
 
-export { MAX_PROMPT_LENGTH, MAX_REFERENCES, MAX_RESULTS } from './limits'
+export { MAX_CANDIDATES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MAX_RESULTS } from './limits'
 export type { ParseResult } from './parse-message'
-export type { PendingRun, RunPlan } from './run-plan'
+export type { BoardStyle, PendingRun, RunPlan } from './run-plan'
 export type { StoredSettings, UiToPlugin } from './ui-to-plugin'
 export type { PluginToUi, ReferenceMeta, SelectionState } from './plugin-to-ui'

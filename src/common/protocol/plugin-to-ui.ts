@@ -5,9 +5,9 @@ import { GenerationRecordSchema } from '../generation-record'
 import { HistoryEntrySchema, SpendSchema } from '../history'
 import { integer } from '../integer'
 import { StoredUploadsSchema } from '../stored-uploads'
-import { MAX_REFERENCES } from './limits'
+import { MAX_CANDIDATES } from './limits'
 import { messageSchemas, parseMessage, type MessageOf, type ParseResult } from './parse-message'
-import { PendingRunSchema } from './run-plan'
+import { BoardStyleSchema, PendingRunSchema } from './run-plan'
 
 // Sandbox → UI: the messages the UI parses on arrival. Only the UI bundles these schemas;
 // the sandbox sends with the type alone.
@@ -25,12 +25,14 @@ export const ReferenceMetaSchema = z.object({
   /** The exported image's pixel size (longest side capped for the model). */
   pixelWidth: integer().check(z.positive()),
   pixelHeight: integer().check(z.positive()),
+  /** What the layer is, so the panel can say "frames", "images" or "layers". */
+  kind: z.literal(['frame', 'image', 'layer']),
 })
 export type ReferenceMeta = z.infer<typeof ReferenceMetaSchema>
 
 // Lists of literals rather than z.enum throughout the UI's schemas: the same verdicts and issues,
 // and z.enum's own schema type stays out of the bundle.
-export const SelectionStateSchema = z.literal(['ok', 'empty', 'too-many', 'unsupported'])
+export const SelectionStateSchema = z.literal(['ok', 'empty', 'unsupported'])
 export type SelectionState = z.infer<typeof SelectionStateSchema>
 
 export const PluginToUiSchemas = messageSchemas({
@@ -50,14 +52,27 @@ export const PluginToUiSchemas = messageSchemas({
   },
   'key-state': { apiKey: z.nullable(z.string()) },
   selection: {
+    /** The export pass this report starts (one counter with `references-exported`). */
     selectionId: integer(),
     state: SelectionStateSchema,
-    references: z.array(ReferenceMetaSchema).check(z.maxLength(MAX_REFERENCES)),
-    /** How many usable nodes were selected (can exceed the maximum). */
+    /** Every usable selected node in canvas order (up to MAX_CANDIDATES). */
+    references: z.array(ReferenceMetaSchema).check(z.maxLength(MAX_CANDIDATES)),
+    /** How many usable nodes were selected (can exceed what is listed). */
     usableCount: integer().check(z.minimum(0)),
+    /** The plugin set this selection itself (results at a run's end, Show): not the designer's choice. */
+    own: z.boolean(),
   },
-  /** The pixels of one reference of the latest `selection`. */
-  'reference-image': { selectionId: integer(), nodeId, image: bytes() },
+  /** The pixels of one node exported in pass `selectionId`; a preview is a small thumbnail, not sent to Runware. */
+  'reference-image': { selectionId: integer(), nodeId, image: bytes(), preview: z.optional(z.boolean()) },
+  /** Answer to `export-references`, after the images of the nodes found; and the ids that are gone. */
+  'references-exported': {
+    requestId,
+    selectionId: integer(),
+    references: z.array(ReferenceMetaSchema).check(z.maxLength(MAX_CANDIDATES)),
+    missing: z.array(z.string()),
+  },
+  /** This page's pinned board style; `gone` names a pinned node that was deleted (and is unpinned now). */
+  'board-style': { style: z.nullable(BoardStyleSchema), gone: z.optional(z.string()) },
   'selected-record': { nodeId: z.nullable(nodeId), record: z.nullable(GenerationRecordSchema) },
   /** Runs cut short by a close, sent once after `init`; the UI tries to recover them. */
   'pending-runs': { runs: z.array(PendingRunSchema) },

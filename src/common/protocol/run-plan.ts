@@ -57,3 +57,13 @@ export const PendingRunSchema = z.object({
   sentAt: z.number(),
 })
 export type PendingRun = z.infer<typeof PendingRunSchema>
+
+/** A reference pinned to a page as its board style (page plugin data): it rides along on every run there. */
+export const BoardStyleSchema = z.object({
+  nodeId: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** The layer's name when pinned, so the panel can name it after it is deleted. */
+  name: z.string().check(z.maxLength(200)),
+  /** How the prompt names it; 'style' unless renamed. */
+  tag: z.string().check(z.minLength(1), z.maxLength(40)),
+})
+export type BoardStyle = z.infer<typeof BoardStyleSchema>

@@ -5,9 +5,9 @@ import { GenerationRecordSchema } from '../generation-record'
 import { HistoryEntrySchema } from '../history'
 import { integer } from '../integer'
 import { StoredUploadsSchema } from '../stored-uploads'
-import { MAX_RESULTS } from './limits'
+import { MAX_CANDIDATES, MAX_RESULTS } from './limits'
 import { messageSchemas, parseMessage, type MessageOf, type ParseResult } from './parse-message'
-import { RunPlanSchema } from './run-plan'
+import { BoardStyleSchema, RunPlanSchema } from './run-plan'
 
 // UI → sandbox: the messages the sandbox parses on arrival. Only the sandbox bundles these
 // schemas; the UI sends with the type alone, and the sandbox answers a refused request with
@@ -50,7 +50,6 @@ export const UiToPluginSchemas = messageSchemas({
   'save-settings': { settings: StoredSettingsSchema },
   'save-key': { key: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) },
   'forget-key': {},
-  'refresh-references': {},
   /** Create one placeholder per result at its final place; answered by `run-started`. */
   'run-start': { requestId, plan: RunPlanSchema },
   /** One finished image (PNG, JPEG or GIF bytes) for slot `index`; answered by `result-placed`. */
@@ -75,7 +74,16 @@ export const UiToPluginSchemas = messageSchemas({
   'run-end': { runId, outcome: z.literal(['done', 'cancelled', 'failed', 'interrupted']) },
   notify: { message: z.string().check(z.maxLength(500)), error: z.optional(z.literal([true, false])) },
   'resize-ui': { width: integer().check(z.minimum(200), z.maximum(1200)), height: integer().check(z.minimum(200), z.maximum(1600)) },
-  'select-nodes': { requestId, nodeIds: z.array(z.string().check(z.minLength(1))) },
+  /** Select and show nodes; the plugin's own selection unless `asReferences` offers them as the designer's references. */
+  'select-nodes': { requestId, nodeIds: z.array(z.string().check(z.minLength(1))), asReferences: z.optional(z.boolean()) },
+  /** Export these nodes as references (full size, or small previews); answered by `references-exported` once their images are sent. */
+  'export-references': {
+    requestId,
+    nodeIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(MAX_CANDIDATES)),
+    preview: z.optional(z.boolean()),
+  },
+  /** Pin (or with null unpin) this page's board style, kept in the page's plugin data. */
+  'pin-style': { style: z.nullable(BoardStyleSchema) },
   // History (issue 5): the sandbox keeps it in clientStorage and answers each with `history`.
   'history-list': {},
   'history-add': { entry: HistoryEntrySchema },
