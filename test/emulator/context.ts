@@ -3,7 +3,7 @@ import { FaultQueue } from './faults'
 import { ImageStore } from './image-store'
 import { Lifecycle } from './lifecycle'
 import { TaskStore } from './task-store'
-import { defaultOptions, type EmulatorOptions, type EmulatorStats, type RecordedTask } from './types'
+import { defaultOptions, type EmulatorOptions, type EmulatorStats, type ProducedResult, type RecordedTask } from './types'
 
 export interface EmulatorContext {
   options: Required<EmulatorOptions>
@@ -11,6 +11,7 @@ export interface EmulatorContext {
   baseUrl: string
   revokedKeys: Set<string>
   tasks: RecordedTask[]
+  results: ProducedResult[]
   stats: EmulatorStats
   faults: FaultQueue
   images: ImageStore
@@ -24,6 +25,7 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
     baseUrl: '',
     revokedKeys: new Set(),
     tasks: [],
+    results: [],
     stats: { requestBytes: 0, responseBytes: 0, imageBytesServed: 0 },
     faults: new FaultQueue(),
     images: new ImageStore(),

@@ -68,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
     clearFaults: () => ctx.faults.clear(),
     revokeKey: (key) => void ctx.revokedKeys.add(key),
     tasks: ctx.tasks,
+    results: ctx.results,
     stats: ctx.stats,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
