@@ -196,8 +196,8 @@ export function createInferenceRun(
     const errors = envelope.errors.map((error) => classifyApiError(error, uuid))
     const taskLevel = errors.find((error) => TASK_LEVEL_KINDS.has(error.kind))
     // A failed generation comes with or after other generations; alone, an error is the task's.
-    const arrivedBefore = delivered.size + damaged.size + failedGenerations
-    if (taskLevel || (errors.length > 0 && arrivedBefore + generations === 0)) {
+    const others = delivered.size + damaged.size + failedGenerations + generations
+    if (taskLevel || (errors.length > 0 && others === 0)) {
       const error = taskLevel ?? errors[0]!
       // The task id is taken: an earlier attempt did reach Runware, so follow that task.
       if (error.code === 'conflictTaskUUID') return startPolling()
