@@ -116,7 +116,7 @@ export async function generateResults(
       await waitForTurn()
       releaseAt = performance.now() + staggerMs
       if (faults.failedResults?.indexes.includes(index)) {
-        // §3, §6.3d: one generation failed while the others go on; it carries the task's taskUUID
+        // one generation failed while the others go on (a mixed reply); it carries the task's taskUUID
         const failed = errorItem('timeoutProvider', PROVIDER_TIMEOUT_MESSAGE, scope)
         record.slots[index] = { status: 'error', item: failed }
         if (request.webhookURL) postWebhook(ctx, request.webhookURL, { errors: [failed] })
