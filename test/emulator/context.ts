@@ -4,7 +4,7 @@ import { ImageStore } from './image-store'
 import { Lifecycle } from './lifecycle'
 import { Outage } from './outage'
 import { TaskStore } from './task-store'
-import { defaultOptions, type EmulatorOptions, type EmulatorStats, type RecordedTask } from './types'
+import { defaultOptions, type EmulatorOptions, type EmulatorStats, type ProducedResult, type RecordedTask } from './types'
 
 export interface EmulatorContext {
   options: Required<EmulatorOptions>
@@ -12,6 +12,7 @@ export interface EmulatorContext {
   baseUrl: string
   revokedKeys: Set<string>
   tasks: RecordedTask[]
+  results: ProducedResult[]
   stats: EmulatorStats
   faults: FaultQueue
   images: ImageStore
@@ -26,6 +27,7 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
     baseUrl: '',
     revokedKeys: new Set(),
     tasks: [],
+    results: [],
     stats: { requestBytes: 0, responseBytes: 0, imageBytesServed: 0 },
     faults: new FaultQueue(),
     images: new ImageStore(),

@@ -121,6 +121,91 @@ describe('task faults', () => {
   })
 })
 
+describe('per-generation faults', () => {
+  const pollUntilSettled = async (taskUUID: string): Promise<Json> => {
+    for (let i = 0; i < 100; i++) {
+      const { body } = await post(emu, [{ taskType: 'getResponse', taskUUID }])
+      if (!(body.data as Json[]).some((item) => item.status === 'processing')) return body
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error('task never settled')
+  }
+
+  it('failedResults: REST answers 200 with the successes in data and each failed one in errors', async () => {
+    emu.injectFault({ kind: 'failedResults', indexes: [1] })
+    const task = await inferenceTask({ numberResults: 3 })
+    const reply = await post(emu, [task])
+    expect(reply.status).toBe(200)
+    expect((reply.body.data as Json[]).map((item) => item.taskUUID)).toEqual([task.taskUUID, task.taskUUID])
+    expect(reply.body.errors).toEqual([expect.objectContaining({ code: 'timeoutProvider', taskUUID: task.taskUUID })])
+    expect(emu.results.filter((r) => r.taskUUID === task.taskUUID)).toHaveLength(2)
+  })
+
+  it('failedResults: the WebSocket sends the failure in its turn, between results, or all in one frame when grouped', async () => {
+    const ws = await authed()
+    emu.injectFault({ kind: 'failedResults', indexes: [1] })
+    ws.send([await inferenceTask({ numberResults: 3 })])
+    const streamed = (await ws.waitFrames(4)).slice(1)
+    expect(streamed.map((frame) => [frame.data?.length ?? 0, frame.errors?.length ?? 0])).toEqual([[1, 0], [0, 1], [1, 0]])
+
+    emu.injectFault({ kind: 'failedResults', indexes: [0, 2], grouped: true })
+    ws.send([await inferenceTask({ numberResults: 3 })])
+    const [grouped] = (await ws.waitFrames(5)).slice(4)
+    expect([grouped!.data.length, grouped!.errors.length]).toEqual([1, 2])
+  })
+
+  it('failedResults: getResponse lists each success in data and each failed generation in errors with status error', async () => {
+    emu.injectFault({ kind: 'failedResults', indexes: [0] })
+    const task = await inferenceTask({ numberResults: 2, deliveryMethod: 'async' })
+    await post(emu, [task])
+    const state = await pollUntilSettled(task.taskUUID as string)
+    expect((state.data as Json[]).map((item) => item.status)).toEqual(['success'])
+    expect(state.errors).toEqual([expect.objectContaining({ code: 'timeoutProvider', status: 'error', taskUUID: task.taskUUID })])
+  })
+
+  it('failAfter: the results before it arrive, then one error for each generation left', async () => {
+    emu.injectFault({ kind: 'failAfter', afterResults: 1 })
+    const task = await inferenceTask({ numberResults: 3 })
+    const reply = await post(emu, [task])
+    expect(reply.body.data).toHaveLength(1)
+    expect(reply.body.errors).toHaveLength(2)
+    const state = await pollUntilSettled(task.taskUUID as string)
+    expect([state.data.length, state.errors.length]).toEqual([1, 2])
+  })
+
+  it('failAfter 0 is the task failing as a whole: one error, no data', async () => {
+    emu.injectFault({ kind: 'failAfter', afterResults: 0 })
+    const reply = await post(emu, [await inferenceTask({ numberResults: 2 })])
+    expect([reply.body.data.length, reply.body.errors.length]).toEqual([0, 1])
+  })
+
+  it('truncatedDownload serves a third of the image once, with a Content-Length to match', async () => {
+    const [item] = (await post(emu, [await inferenceTask({ outputType: 'URL', outputFormat: 'PNG' })])).body.data as Json[]
+    emu.injectFault({ kind: 'truncatedDownload' })
+    const cut = await fetch(item!.imageURL)
+    const cutBytes = Buffer.from(await cut.arrayBuffer())
+    expect(Number(cut.headers.get('content-length'))).toBe(cutBytes.length)
+    await expect(sharp(cutBytes).raw().toBuffer()).rejects.toThrow()
+    const whole = Buffer.from(await (await fetch(item!.imageURL)).arrayBuffer())
+    expect(cutBytes.length).toBe(Math.floor(whole.length / 3))
+    await expect(sharp(whole).raw().toBuffer()).resolves.toBeInstanceOf(Buffer)
+    expect(emu.results.at(-1)).toMatchObject({ imageUUID: item!.imageUUID, intact: false })
+  })
+
+  it('absurdResult: a header declaring 60000×60000 px, or a first result of over 20 MB', async () => {
+    emu.injectFault({ kind: 'absurdResult', what: 'pixels' })
+    const [wide] = (await post(emu, [await inferenceTask({ outputFormat: 'PNG' })])).body.data as Json[]
+    const header = decodeResult(wide!)
+    expect([header.readUInt32BE(16), header.readUInt32BE(20)]).toEqual([60000, 60000])
+
+    emu.injectFault({ kind: 'absurdResult', what: 'bytes' })
+    const [heavy, normal] = (await post(emu, [await inferenceTask({ outputFormat: 'PNG', numberResults: 2 })])).body.data as Json[]
+    expect(decodeResult(heavy!).length).toBeGreaterThan(20 * 1024 * 1024)
+    expect(decodeResult(normal!).length).toBeLessThan(1024 * 1024)
+    expect(emu.results.slice(-2).map((r) => r.intact)).toEqual([false, true])
+  })
+})
+
 describe('transport faults', () => {
   it('malformedBody makes the next REST body invalid JSON, then recovers', async () => {
     emu.injectFault({ kind: 'malformedBody' })

@@ -9,7 +9,8 @@ import { errorItem, PROVIDER_TIMEOUT_MESSAGE, type ErrorItem } from './errors'
 import { formatFromOutput, MIME } from './image-formats'
 import { ClosedError } from './lifecycle'
 import { downloadFailed, fetchUrlReferences, type LoadedReference } from './load-references'
-import { TaskFailure, type Outlet } from './outlet'
+import { absurdImage } from './absurd-result'
+import { TaskFailure, type DataItem, type Outlet } from './outlet'
 import { renderResult } from './render-result'
 import { resultItem } from './result-item'
 import type { TaskRecord } from './task-store'
@@ -20,6 +21,12 @@ export interface TaskFaults {
   moderation: boolean
   downloadFailed: boolean
   truncatedImage: boolean
+  /** These results fail on their own (a mixed reply); `grouped`: one frame for the whole task. */
+  failedResults?: { indexes: number[]; grouped?: boolean }
+  /** The task fails once this many results are out. */
+  failAfter?: number
+  /** The first result is absurd (absurd-result.ts). */
+  absurd?: 'pixels' | 'bytes'
   /** Sync WebSocket tasks only: drop the socket after this many results. */
   dropAfter?: number
 }
@@ -76,6 +83,16 @@ export async function generateResults(
   const waitForTurn = () => ctx.life.delay(releaseAt - performance.now())
   const format = formatFromOutput(request.outputFormat)
   let sent = 0
+  let succeeded = 0
+  const scope = { taskType: 'imageInference', taskUUID: request.taskUUID }
+  // grouped: the task's items leave together, as one frame, once the last is ready
+  const group = faults.failedResults?.grouped ? { data: [] as DataItem[], errors: [] as ErrorItem[] } : undefined
+  const send = (data: DataItem[], errors: ErrorItem[]) => {
+    if (group) {
+      group.data.push(...data)
+      group.errors.push(...errors)
+    } else outlet?.send(data, errors)
+  }
   try {
     await taskFaultCheck(request, faults)
     const references = await fetchUrlReferences(ctx, request, inline)
@@ -84,20 +101,40 @@ export async function generateResults(
     const renders = limited(resultSeeds.map((seed, index) => () =>
       renderResult(canvas, { seed, index, prompt: request.positivePrompt, format, quality: request.outputQuality })), RENDER_CONCURRENCY)
     for (let index = 0; index < request.numberResults; index++) {
+      if (index === faults.failAfter) throw new TaskFailure(errorItem('timeoutProvider', PROVIDER_TIMEOUT_MESSAGE, scope))
       let bytes = await renders[index]!
+      let intact = true
       // The truncatedImage fault: the bytes end early, as after a broken transfer.
-      if (faults.truncatedImage) bytes = bytes.subarray(0, Math.floor(bytes.length / 3))
+      if (faults.truncatedImage) {
+        bytes = bytes.subarray(0, Math.floor(bytes.length / 3))
+        intact = false
+      }
+      if (faults.absurd && index === 0) {
+        bytes = absurdImage(bytes, faults.absurd)
+        intact = false
+      }
       await waitForTurn()
       releaseAt = performance.now() + staggerMs
+      if (faults.failedResults?.indexes.includes(index)) {
+        // one generation failed while the others go on (a mixed reply); it carries the task's taskUUID
+        const failed = errorItem('timeoutProvider', PROVIDER_TIMEOUT_MESSAGE, scope)
+        record.slots[index] = { status: 'error', item: failed }
+        if (request.webhookURL) postWebhook(ctx, request.webhookURL, { errors: [failed] })
+        send([], [failed])
+        continue
+      }
       const item = resultItem(ctx, request, { bytes, format, seed: resultSeeds[index]! })
+      ctx.results.push({ taskUUID: request.taskUUID, imageUUID: item.imageUUID as string, intact })
       record.slots[index] = { status: 'success', item }
+      succeeded++
       if (request.webhookURL) postWebhook(ctx, request.webhookURL, { data: [item] })
       if (request.uploadEndpoint) putUpload(ctx, request.uploadEndpoint, bytes, MIME[format])
       if (!outlet) continue
-      outlet.send([item], [])
+      send([item], [])
       sent++
       if (sent === faults.dropAfter) outlet.drop?.()
     }
+    if (group) outlet?.send(group.data, group.errors)
   } catch (error) {
     if (error instanceof ClosedError) throw error
     const item: ErrorItem = error instanceof TaskFailure
@@ -106,7 +143,12 @@ export async function generateResults(
     // A failure surfaces no earlier than the first result would have.
     await waitForTurn()
     record.failure = item
-    if (request.webhookURL) postWebhook(ctx, request.webhookURL, { errors: [item] })
-    outlet?.send([], [item])
+    // After some results the task's failure is each remaining generation's: one error each.
+    const left = succeeded > 0 ? record.slots.flatMap((slot, index) => (slot.status === 'processing' ? [index] : [])) : []
+    for (const index of left) record.slots[index] = { status: 'error', item }
+    const errors = left.length > 0 ? left.map(() => item) : [item]
+    if (request.webhookURL) postWebhook(ctx, request.webhookURL, { errors })
+    if (group) outlet?.send(group.data, [...group.errors, ...errors])
+    else outlet?.send([], errors)
   }
 }

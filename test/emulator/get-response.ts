@@ -1,6 +1,6 @@
 // getResponse (runware-api.md §3): the full current state of a task, one item per result in a
-// stable order: `processing` placeholders and `success` results in `data`, a failure in
-// `errors` with status `error`.
+// stable order: `processing` placeholders and `success` results in `data`, each failed
+// generation in `errors` with status `error` (a task that failed before any result: one error).
 import type { EmulatorContext } from './context'
 import { errorItem } from './errors'
 import type { Outlet } from './outlet'
@@ -23,9 +23,14 @@ export function runGetResponse(ctx: EmulatorContext, task: Task, outlet: Outlet)
       parameter: 'taskUUID', taskType: 'getResponse', taskUUID,
     }, { status: 'error' })])
   }
-  if (record.failure) return outlet.send([], [{ ...record.failure, status: 'error' }])
-  const data = record.slots.map((slot) => slot.status === 'success'
-    ? { ...slot.item, status: 'success' }
-    : { taskType: record.taskType, taskUUID: record.taskUUID, status: 'processing' })
-  outlet.send(data, [])
+  // A task that failed before any generation ended: one error, the task's.
+  if (record.failure && !record.slots.some((slot) => slot.status === 'success')) {
+    return outlet.send([], [{ ...record.failure, status: 'error' }])
+  }
+  const data = record.slots.flatMap((slot) => slot.status === 'success'
+    ? [{ ...slot.item, status: 'success' }]
+    : slot.status === 'processing' ? [{ taskType: record.taskType, taskUUID: record.taskUUID, status: 'processing' }] : [])
+  // failed generations are moved to `errors`, one each, next to the successes
+  const errors = record.slots.flatMap((slot) => (slot.status === 'error' ? [{ ...slot.item, status: 'error' as const }] : []))
+  outlet.send(data, errors)
 }

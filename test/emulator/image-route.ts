@@ -20,16 +20,26 @@ export function handleImageRequest(ctx: EmulatorContext, req: IncomingMessage, r
     res.writeHead(404, { ...CORS_HEADERS, 'Content-Type': 'text/plain' }).end('Not found')
     return
   }
+  // The truncatedDownload fault: a third of the image, its Content-Length matching, so the
+  // transfer looks complete (as from a cache or proxy that stored a cut copy).
+  const cut = req.method === 'GET' && ctx.faults.take('truncatedDownload')
+  const bytes = cut ? image.bytes.subarray(0, Math.floor(image.bytes.length / 3)) : image.bytes
+  if (cut) markDamaged(ctx, image.uuid)
   res.writeHead(200, {
     ...CORS_HEADERS,
     'Content-Type': MIME[image.format],
-    'Content-Length': image.bytes.length,
+    'Content-Length': bytes.length,
     'Cache-Control': 'private, max-age=60',
   })
   if (req.method === 'HEAD') {
     res.end()
     return
   }
-  ctx.stats.imageBytesServed += image.bytes.length
-  res.end(image.bytes)
+  ctx.stats.imageBytesServed += bytes.length
+  res.end(bytes)
+}
+
+/** A result served cut is no longer one a client could place whole. */
+function markDamaged(ctx: EmulatorContext, imageUUID: string): void {
+  for (const result of ctx.results) if (result.imageUUID === imageUUID) result.intact = false
 }

@@ -16,6 +16,9 @@ function takeFaults(ctx: EmulatorContext, request: InferenceRequest, outlet: Out
     moderation: Boolean(ctx.faults.take('moderation')),
     downloadFailed: Boolean(ctx.faults.take('downloadFailed')),
     truncatedImage: Boolean(ctx.faults.take('truncatedImage')),
+    failedResults: ctx.faults.take('failedResults'),
+    failAfter: ctx.faults.take('failAfter')?.afterResults,
+    absurd: ctx.faults.take('absurdResult')?.what,
   }
   // Only a sync task on a socket streams results the drop could cut between.
   if (outlet.transport === 'ws' && request.deliveryMethod === 'sync') {

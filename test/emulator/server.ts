@@ -76,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
     revokeKey: (key) => void ctx.revokedKeys.add(key),
     outage: (ms) => ctx.outage.begin(ms),
     tasks: ctx.tasks,
+    results: ctx.results,
     stats: ctx.stats,
     close: () => {
       closing ??= new Promise<void>((resolve) => {

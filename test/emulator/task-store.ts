@@ -6,6 +6,7 @@ import type { ErrorItem } from './errors'
 export type ResultSlot =
   | { status: 'processing' }
   | { status: 'success'; item: Record<string, unknown> }
+  | { status: 'error'; item: ErrorItem }
 
 export interface TaskRecord {
   taskUUID: string

@@ -38,6 +38,14 @@ export type Fault =
   | { kind: 'outage'; ms: number }
   /** Accepts the next inference task and lets it run, but its caller gets a 504 or a dropped connection. */
   | { kind: 'lostReply'; answer: LostAnswer }
+  /** These results (0-based) fail on their own while the others succeed; `grouped`: WebSocket sends the task's items in one frame. */
+  | { kind: 'failedResults'; indexes: number[]; grouped?: boolean }
+  /** The task fails after this many results; each generation left fails with it. */
+  | { kind: 'failAfter'; afterResults: number }
+  /** The next `/images/` download sends a third of the image, with a matching Content-Length. */
+  | { kind: 'truncatedDownload' }
+  /** The next task's first result is absurd: a header declaring 60000×60000 px, or over 20 MB of bytes. */
+  | { kind: 'absurdResult'; what: 'pixels' | 'bytes' }
 
 export interface RecordedTask {
   transport: 'rest' | 'ws'
@@ -45,6 +53,13 @@ export interface RecordedTask {
   /** Size of the request body or WebSocket frame that carried the task. */
   bodyBytes: number
   at: number
+}
+
+/** One success item the emulator made; `intact` is false when a fault damaged its bytes. */
+export interface ProducedResult {
+  taskUUID: string
+  imageUUID: string
+  intact: boolean
 }
 
 export interface EmulatorStats {
@@ -65,6 +80,8 @@ export interface Emulator {
   /** Refuses every connection for `ms` and drops those open; accepted tasks keep running. 0 ends it. */
   outage(ms: number): void
   readonly tasks: RecordedTask[]
+  /** Every success item made, in order: what a client must place (the intact ones) not to lose paid work. */
+  readonly results: ProducedResult[]
   readonly stats: EmulatorStats
   close(): Promise<void>
 }

@@ -8,7 +8,8 @@ import { post } from '../emulator/test-helpers'
 import { endpointOf, generate, imageNodes, until, type World } from '../support/plugin-world'
 
 // The fault matrix, one row per fault: how to cause it, and what the designer must see and
-// what must land on the canvas. Every run asks for 2 images at 720×720.
+// what must land on the canvas. Every run asks for 2 images (or the row's `count`) at 1280×720,
+// a size that is not square, so a width/height swap anywhere fails the row.
 // Faults the emulator cannot make are simulated at the closest layer this suite owns, and
 // the row says so: an over-4096 px result (no allowed size is that big) comes from a wrapped
 // image download; a REST connection dropped after sending comes from a wrapped fetch.
@@ -21,17 +22,26 @@ export interface FaultContext {
   transport: Transport
 }
 
+/** One of the model's 16 sizes, and not square. */
+export const MATRIX_SIZE = { width: 1280, height: 720 }
+
 export interface FaultRow {
   fault: string
+  /** How many results the run asks for; 2 unless said. */
+  count?: number
   /** Causes the fault before the run (inject, swap a hook, change an option). */
   arrange(context: FaultContext): void | Promise<void>
   placed: number
-  /** The run's end state; by default done when everything was placed, failed otherwise. */
+  /** The run's end state; by default done when all `count` were placed, failed otherwise. */
   phase?: 'done' | 'failed' | 'interrupted'
   /** Waits, after the run, for what comes later (an interrupted run's recovery) before counting. */
   settle?(context: FaultContext): Promise<void>
   /** What the status line, the error or a note must say. */
   saw: RegExp
+  /** Intact results no route can place (each slot says why): counted apart from the paid results lost. */
+  unreachable?: number
+  /** The image is not the emulator's (a simulated download of another size): only the node's size is checked. */
+  scaled?: boolean
   /** Extra checks on what reached Runware or the canvas. */
   check?(context: FaultContext): void | Promise<void>
   /** Needs a plugin of its own (a new connection), signed in with this key and endpoint. */
@@ -162,7 +172,85 @@ export const FAULT_ROWS: FaultRow[] = [
     saw: /Done: 2 images placed/,
   },
   { fault: 'malformed JSON body', arrange: ({ emulator }) => emulator.injectFault({ kind: 'malformedBody' }), placed: 2, saw: /Done: 2 images placed/ },
-  { fault: 'truncated image bytes', arrange: ({ emulator }) => emulator.injectFault({ kind: 'truncatedImage' }), placed: 0, saw: /damaged|incomplete|corrupt|broken|could not/i },
+  // each damaged image fails its own slot; Runware delivered, so the run is done
+  { fault: 'truncated image bytes', arrange: ({ emulator }) => emulator.injectFault({ kind: 'truncatedImage' }), placed: 0, phase: 'done', saw: /Done: 0 of 2 placed, 2 failed: This image arrived damaged/ },
+  {
+    fault: 'mixed reply: 2 ok + 1 failed generation',
+    count: 3,
+    arrange: ({ emulator }) => emulator.injectFault({ kind: 'failedResults', indexes: [1] }),
+    placed: 2,
+    phase: 'done',
+    saw: /Done: 2 of 3 placed, 1 failed: The image model took too long/,
+  },
+  {
+    fault: 'mixed reply in one frame (WS grouped)',
+    count: 3,
+    arrange: ({ emulator }) => emulator.injectFault({ kind: 'failedResults', indexes: [0], grouped: true }),
+    placed: 2,
+    phase: 'done',
+    saw: /Done: 2 of 3 placed, 1 failed: The image model took too long/,
+  },
+  {
+    fault: 'mixed getResponse: 2 ok + 1 failed (async)',
+    count: 3,
+    arrange({ world, emulator }) {
+      withOptions(world, { deliveryMethod: 'async' })
+      emulator.injectFault({ kind: 'failedResults', indexes: [2] })
+    },
+    placed: 2,
+    phase: 'done',
+    saw: /Done: 2 of 3 placed, 1 failed: The image model took too long/,
+  },
+  {
+    fault: 'task fails after 1 of 3 results',
+    count: 3,
+    arrange: ({ emulator }) => emulator.injectFault({ kind: 'failAfter', afterResults: 1 }),
+    placed: 1,
+    phase: 'done',
+    saw: /Done: 1 of 3 placed, 2 failed: The image model took too long/,
+  },
+  {
+    fault: 'URL download cut to a third',
+    arrange({ world, emulator }) {
+      withOptions(world, { outputType: 'URL', outputFormat: 'PNG' })
+      emulator.injectFault({ kind: 'truncatedDownload' })
+    },
+    placed: 1,
+    phase: 'done',
+    saw: /Done: 1 of 2 placed, 1 failed: This image arrived damaged/,
+  },
+  {
+    fault: 'truncated image bytes by URL (Figma decodes)',
+    arrange({ world, emulator }) {
+      // the iframe cannot download, so the cut bytes reach Figma's createImageAsync
+      withOptions(world, { outputType: 'URL', outputFormat: 'PNG' })
+      world.fetchBytes = refused
+      emulator.injectFault({ kind: 'truncatedImage' })
+    },
+    placed: 0,
+    phase: 'done',
+    saw: /Done: 0 of 2 placed, 2 failed/,
+  },
+  {
+    fault: 'absurd result: 60000×60000 px header',
+    arrange({ world, emulator }) {
+      withOptions(world, { outputFormat: 'PNG' })
+      emulator.injectFault({ kind: 'absurdResult', what: 'pixels' })
+    },
+    placed: 1,
+    phase: 'done',
+    saw: /Done: 1 of 2 placed, 1 failed: Runware sent an image of 60000×60000 px/,
+  },
+  {
+    fault: 'huge result: over 20 MB inline',
+    arrange({ world, emulator }) {
+      withOptions(world, { outputFormat: 'PNG' })
+      emulator.injectFault({ kind: 'absurdResult', what: 'bytes' })
+    },
+    placed: 1,
+    phase: 'done',
+    saw: /Done: 1 of 2 placed, 1 failed: Runware sent an image larger than the plugin accepts/,
+  },
   { fault: 'reference download failed', arrange: ({ emulator }) => emulator.injectFault({ kind: 'downloadFailed' }), placed: 0, saw: /reference/i },
   { fault: 'WEBP result', arrange: ({ world }) => withOptions(world, { outputFormat: 'WEBP' }), placed: 2, saw: /Done: 2 images placed/ },
   {
@@ -172,6 +260,7 @@ export const FAULT_ROWS: FaultRow[] = [
       const huge = await hugePng()
       world.fetchBytes = async () => huge
     },
+    scaled: true,
     placed: 2,
     saw: /Done: 2 images placed/,
   },
@@ -193,7 +282,9 @@ export const FAULT_ROWS: FaultRow[] = [
     placed: 0,
     // Runware delivered: the run is done, each slot says why it stayed empty
     phase: 'done',
-    saw: /Done: 0 of 2 placed, 2 failed .*Neither the plugin window nor Figma could download this image/,
+    saw: /Done: 0 of 2 placed, 2 failed: Neither the plugin window nor Figma could download this image/,
+    // no route can bring these to the canvas: the iframe may not download them, Figma cannot place WEBP
+    unreachable: 2,
   },
   { fault: 'async delivery (getResponse polling)', arrange: ({ world }) => withOptions(world, { deliveryMethod: 'async' }), placed: 2, saw: /Done: 2 images placed/ },
   {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { createFigmaFake } from './index'
 import { encoded, solidPng } from './fixtures'
@@ -24,6 +25,29 @@ describe('createImage (figma-platform.md §4)', () => {
     expect(c.hash).not.toBe(a.hash)
     expect(figma.getImageByHash(a.hash)?.hash).toBe(a.hash)
     expect(figma.getImageByHash('0'.repeat(40))).toBeNull()
+  })
+
+  it('decodes the bytes and refuses a damaged image with "Image is invalid", in every format', async () => {
+    const { figma } = createFigmaFake()
+    const sharpPng = new Uint8Array(await sharp({ create: { width: 300, height: 200, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer())
+    const interlaced = new Uint8Array(await sharp(Buffer.from(sharpPng)).png({ progressive: true }).toBuffer())
+    const images = [sharpPng, interlaced, solidPng(40, 30), await encoded('jpeg', 64, 32), await encoded('gif', 64, 32)]
+    for (const bytes of images) {
+      expect(() => figma.createImage(bytes)).not.toThrow()
+      // cut to a third (tiny ones: their last 20 bytes): the header still reads right, the rest is gone
+      const cut = bytes.length > 1000 ? Math.floor(bytes.length / 3) : bytes.length - 20
+      expect(() => figma.createImage(bytes.slice(0, cut))).toThrow('Image is invalid')
+    }
+    // a flipped byte in the middle of a PNG's pixel data: its chunk's CRC no longer holds
+    const flipped = sharpPng.slice()
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff
+    expect(() => figma.createImage(flipped)).toThrow('Image is invalid')
+  })
+
+  it('refuses a damaged image fetched by createImageAsync too', async () => {
+    const whole = solidPng(40, 30)
+    const { figma } = createFigmaFake({ fetchImage: async () => whole.slice(0, whole.length - 20) })
+    await expect(figma.createImageAsync('https://im.runware.ai/a.png')).rejects.toThrow('Image is invalid')
   })
 
   it('throws "Image is too large" above 4096 px on either side', async () => {

@@ -2,7 +2,10 @@
 // figma-platform.md §4: data must be PNG, JPEG or GIF, at most 4096 px in width and height;
 // invalid images throw 'Image is too small', 'Image is too large' or 'Image type is
 // unsupported' (WEBP is unsupported). Image is { hash, getBytesAsync, getSizeAsync }, not a
-// node. The fake reads only the header; it does not decode the pixels.
+// node. Invalid images throw: beyond the header, bytes that do not decode (an image cut short,
+// a broken chunk) are refused with 'Image is invalid' (image-decode.ts), as Figma refuses an
+// image it cannot decode; Figma's own wording for that case is not documented.
+import { assertDecodable } from './image-decode'
 import { readImageInfo, type ImageInfo } from './image-info'
 import { sha1Hex } from './sha1'
 
@@ -23,6 +26,7 @@ export function checkImageBytes(data: unknown): ImageInfo {
   // (truncated, or zero-sized) as too small.
   if (info.width < 1 || info.height < 1) throw new Error('Image is too small')
   if (info.width > MAX_IMAGE_SIDE || info.height > MAX_IMAGE_SIDE) throw new Error('Image is too large')
+  assertDecodable(data, info)
   return info
 }
 

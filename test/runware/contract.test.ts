@@ -85,6 +85,7 @@ function makeTask(options: Partial<GenerationOptions> = {}, size = { width: 720,
 }
 
 interface Outcome {
+  failures: RunwareError[]
   summary?: GenerateSummary
   error?: RunwareError
   results: InferenceResult[]
@@ -97,7 +98,9 @@ async function generate(client: RunwareClient, task: InferenceTask, signal?: Abo
   const results: InferenceResult[] = []
   const times: number[] = []
   const statuses: ClientStatus[] = []
+  const failures: RunwareError[] = []
   const handlers = {
+    onFailed: (error: RunwareError) => failures.push(error),
     onResult: (result: InferenceResult) => {
       results.push(result)
       times.push(performance.now())
@@ -107,9 +110,9 @@ async function generate(client: RunwareClient, task: InferenceTask, signal?: Abo
   }
   try {
     const summary = await client.generate(task, handlers, signal)
-    return { summary, results, times, statuses, endedAt: performance.now() }
+    return { summary, results, failures, times, statuses, endedAt: performance.now() }
   } catch (error) {
-    return { error: error as RunwareError, results, times, statuses, endedAt: performance.now() }
+    return { error: error as RunwareError, results, failures, times, statuses, endedAt: performance.now() }
   }
 }
 
@@ -188,7 +191,6 @@ describe.each(['websocket', 'rest'] as const)('over %s', (connection) => {
     { name: 'provider timeout', fault: { kind: 'providerTimeout' }, kind: 'timeout', times: 1 },
     { name: 'moderation', fault: { kind: 'moderation' }, kind: 'moderation', times: 1 },
     { name: 'reference download failure', fault: { kind: 'downloadFailed' }, kind: 'server', times: 1 },
-    { name: 'truncated image', fault: { kind: 'truncatedImage' }, kind: 'server', times: 1 },
     { name: 'malformed replies that persist', fault: { kind: 'malformedBody' }, kind: 'server', times: 20 },
   ])('fault "$name" reaches the caller as $kind', async ({ fault, kind, times }) => {
     const client = clientFor(connection)
@@ -209,6 +211,36 @@ describe.each(['websocket', 'rest'] as const)('over %s', (connection) => {
     const gatewayTimeout = fault.kind === 'status' && fault.status === 504
     if (gatewayTimeout) expect(recorded(task.taskUUID, 'getResponse').length).toBeGreaterThanOrEqual(1)
     expect(outcome.error?.interrupted).toBe(gatewayTimeout)
+  })
+
+  const mixed: { name: string; options: Partial<GenerationOptions>; fault: Fault }[] = [
+    { name: 'sync', options: {}, fault: { kind: 'failedResults', indexes: [1] } },
+    { name: 'sync, one frame', options: {}, fault: { kind: 'failedResults', indexes: [0, 2], grouped: true } },
+    { name: 'async getResponse', options: { deliveryMethod: 'async' }, fault: { kind: 'failedResults', indexes: [2] } },
+    { name: 'a failure after 1 result', options: {}, fault: { kind: 'failAfter', afterResults: 1 } },
+  ]
+  it.each(mixed)('mixed reply ($name): every success is handed over, each failed generation reported', async ({ options, fault }) => {
+    const client = clientFor(connection)
+    await client.uploadImage(reference)
+    emulator.injectFault(fault)
+    const task = makeTask(options, undefined, 3)
+    const made = () => emulator.results.filter((r) => r.taskUUID === task.taskUUID).map((r) => r.imageUUID)
+    const outcome = await generate(client, task)
+    expect(outcome.error).toBeUndefined()
+    expect(outcome.results.map((r) => r.imageUUID).sort()).toEqual(made().sort())
+    expect(outcome.results.length + outcome.failures.length).toBe(3)
+    expect(outcome.failures.every((f) => f.kind === 'timeout')).toBe(true)
+    expect(recorded(task.taskUUID)).toHaveLength(1)
+  })
+
+  it('truncated images: each is reported damaged on its own, none handed over', async () => {
+    const client = clientFor(connection)
+    await client.uploadImage(reference)
+    emulator.injectFault({ kind: 'truncatedImage' })
+    const outcome = await generate(client, makeTask({}, undefined, 2))
+    expect(outcome.error).toBeUndefined()
+    expect(outcome.results).toEqual([])
+    expect(outcome.failures.map((f) => f.message)).toEqual(['This image arrived damaged. Generate it again.', 'This image arrived damaged. Generate it again.'])
   })
 
   it('recovers from one malformed reply through getResponse, without a second task', async () => {

@@ -8,6 +8,7 @@ import { malformedReplyError, networkError, type RunwareError } from '../../ui/r
 import { createInferenceRun, type GenerateSummary } from '../../ui/runware/inference-run'
 import type { InferenceTask } from '../../ui/runware/task-schema'
 import type { ClientStatus, InferenceResult } from '../../ui/runware/types'
+import { MAX_RESULT_BASE64_CHARS } from '../../ui/runware/result-bounds'
 import { FakeTransport } from './fake-transport'
 import { TASK_UUID, until } from './helpers'
 
@@ -46,13 +47,15 @@ const item = (n: number, extra: Record<string, unknown> = {}) => ({
 
 function run(transport: FakeTransport, t: InferenceTask, signal?: AbortSignal) {
   const results: InferenceResult[] = []
+  const failures: RunwareError[] = []
   const statuses: ClientStatus[] = []
-  const promise = createInferenceRun(transport, t, { onResult: (r) => results.push(r), onStatus: (s) => statuses.push(s) }, SETTINGS, signal).start()
+  const handlers = { onResult: (r: InferenceResult) => results.push(r), onFailed: (e: RunwareError) => failures.push(e), onStatus: (s: ClientStatus) => statuses.push(s) }
+  const promise = createInferenceRun(transport, t, handlers, SETTINGS, signal).start()
   const outcome = promise.then(
     (summary) => ({ summary, error: undefined as RunwareError | undefined }),
     (error: RunwareError) => ({ summary: undefined as GenerateSummary | undefined, error }),
   )
-  return { results, statuses, outcome }
+  return { results, failures, statuses, outcome }
 }
 
 describe('InferenceRun', () => {
@@ -63,7 +66,7 @@ describe('InferenceRun', () => {
     expect(results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-2'])
     // the summary keeps no image bytes: they lived only until onResult handed them over
     const withoutImages = results.map(({ imageDataURI: _uri, imageBase64Data: _b64, ...rest }) => rest)
-    expect(summary).toEqual({ taskUUID: TASK_UUID, transport: 'rest', results: withoutImages, cost: 0.04 })
+    expect(summary).toEqual({ taskUUID: TASK_UUID, transport: 'rest', results: withoutImages, failed: 0, cost: 0.04 })
   })
 
   it('WebSocket: streams results as frames come, once each, and resolves on the last', async () => {
@@ -97,10 +100,82 @@ describe('InferenceRun', () => {
     const { results, outcome } = run(transport, task(2))
     await until(() => transport.sent.length === 1)
     transport.reply({ data: [item(1)] })
+    // the key stopped working: about the whole task, even after a result
+    transport.reply({ errors: [{ code: 'invalidApiKey', message: 'Invalid API key', taskUUID: TASK_UUID }] })
+    const { error } = await outcome
+    expect([error?.kind, error?.code, error?.taskUUID]).toEqual(['auth', 'invalidApiKey', TASK_UUID])
+    expect(results).toHaveLength(1)
+  })
+
+  it('a task-level error with no result ends the run as before', async () => {
+    const transport = new FakeTransport('websocket')
+    const { results, failures, outcome } = run(transport, task(2))
+    await until(() => transport.sent.length === 1)
     transport.reply({ errors: [{ code: 'providerContentPolicyViolation', message: 'blocked', taskUUID: TASK_UUID }] })
     const { error } = await outcome
-    expect([error?.kind, error?.code, error?.taskUUID]).toEqual(['moderation', 'providerContentPolicyViolation', TASK_UUID])
+    expect([error?.kind, error?.code]).toEqual(['moderation', 'providerContentPolicyViolation'])
+    expect([results.length, failures.length]).toEqual([0, 0])
+  })
+
+  it('REST: a mixed reply places every success and reports each failed generation on its own', async () => {
+    const failedGeneration = { code: 'timeoutProvider', message: 'The external provider did not respond', taskUUID: TASK_UUID }
+    const transport = new FakeTransport('rest', (_tasks, t) => t.reply({ data: [item(1), item(2)], errors: [failedGeneration] }, TASK_UUID))
+    const { results, failures, outcome } = run(transport, task(3))
+    const { summary, error } = await outcome
+    expect(error).toBeUndefined()
+    expect(results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-2'])
+    expect(failures.map((f) => [f.kind, f.code])).toEqual([['timeout', 'timeoutProvider']])
+    expect(summary?.failed).toBe(1)
+  })
+
+  it('WebSocket: a failure between results fails one generation and the run goes on to the last', async () => {
+    const transport = new FakeTransport('websocket')
+    const { results, failures, outcome } = run(transport, task(3))
+    await until(() => transport.sent.length === 1)
+    transport.reply({ data: [item(1)] })
+    transport.reply({ errors: [{ code: 'providerContentPolicyViolation', message: 'blocked', taskUUID: TASK_UUID }] })
+    expect(failures).toHaveLength(1)
+    transport.reply({ data: [item(3)] })
+    const { summary } = await outcome
+    expect(results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-3'])
+    expect(summary?.failed).toBe(1)
+  })
+
+  it('getResponse: status-error items count once however many polls repeat them', async () => {
+    let polls = 0
+    const transport = new FakeTransport('websocket', (tasks, t) => {
+      if (tasks[0]!.taskType !== 'getResponse') return t.reply({ data: [{ taskType: 'imageInference', taskUUID: TASK_UUID }] })
+      polls++
+      const failedItem = { taskType: 'imageInference', taskUUID: TASK_UUID, status: 'error', error: { code: 'inferenceError', message: 'failed' } }
+      const second = polls < 3 ? { taskType: 'imageInference', taskUUID: TASK_UUID, status: 'processing' } : { ...item(3), status: 'success' }
+      // the full state each time: one success, one failed generation (inside data), one still going
+      t.reply({ data: [{ ...item(1), status: 'success' }, failedItem, second] })
+    })
+    const { results, failures, outcome } = run(transport, task(3, 'async'))
+    const { summary } = await outcome
+    expect(polls).toBe(3)
+    expect(results.map((r) => r.imageUUID)).toEqual(['img-1', 'img-3'])
+    expect(failures.map((f) => f.code)).toEqual(['inferenceError'])
+    expect(summary?.failed).toBe(1)
+  })
+
+  it('getResponse: errors moved to `errors` next to successes are per generation too', async () => {
+    const transport = new FakeTransport('rest', (tasks, t) => {
+      if (tasks[0]!.taskType !== 'getResponse') return t.reply({ data: [{ taskType: 'imageInference', taskUUID: TASK_UUID }] }, TASK_UUID)
+      t.reply({
+        data: [{ ...item(1), status: 'success' }],
+        errors: [
+          { code: 'timeoutProvider', status: 'error', message: 'late', taskUUID: TASK_UUID },
+          { code: 'timeoutProvider', status: 'error', message: 'late', taskUUID: TASK_UUID },
+        ],
+      }, TASK_UUID)
+    })
+    const { results, failures, outcome } = run(transport, task(3, 'async'))
+    const { summary, error } = await outcome
+    expect(error).toBeUndefined()
     expect(results).toHaveLength(1)
+    expect(failures).toHaveLength(2)
+    expect(summary?.failed).toBe(2)
   })
 
   it('async: polls getResponse and hands each result over when its status turns success', async () => {
@@ -282,15 +357,16 @@ describe('InferenceRun', () => {
     expect((await outcome).summary?.results).toHaveLength(1)
   })
 
-  it('holds back damaged images and fails once every result is in', async () => {
+  it('fails a damaged image on its own slot and delivers the rest', async () => {
     const cut = bytesToBase64(Uint8Array.from(atob(PNG), (c) => c.charCodeAt(0)).subarray(0, 30))
     const transport = new FakeTransport('rest', (_tasks, t) =>
       t.reply({ data: [item(1), item(2, { imageDataURI: `data:image/png;base64,${cut}` })] }, TASK_UUID),
     )
-    const { results, outcome } = run(transport, task(2))
-    const { error } = await outcome
+    const { results, failures, outcome } = run(transport, task(2))
+    const { summary } = await outcome
     expect(results.map((r) => r.imageUUID)).toEqual(['img-1'])
-    expect([error?.kind, error?.message]).toEqual(['server', '1 of 2 images arrived damaged. Try again for the missing ones.'])
+    expect(failures.map((f) => f.message)).toEqual(['This image arrived damaged. Generate it again.'])
+    expect(summary?.failed).toBe(1)
   })
 
   it('REST sync: fewer results than asked is an error', async () => {
@@ -299,8 +375,28 @@ describe('InferenceRun', () => {
     expect([error?.kind, error?.message]).toEqual(['server', 'Runware sent 1 of 2 images. Try again for the missing ones.'])
   })
 
-  it('refuses a result item with the wrong types as a server error', async () => {
-    const transport = new FakeTransport('rest', (_tasks, t) => t.reply({ data: [item(1, { seed: 'x' })] }, TASK_UUID))
+  it('an invalid result item fails that slot, not the run', async () => {
+    const transport = new FakeTransport('rest', (_tasks, t) => t.reply({ data: [item(1, { seed: 'x' }), item(2)] }, TASK_UUID))
+    const { results, failures, outcome } = run(transport, task(2))
+    const { summary, error } = await outcome
+    expect(error).toBeUndefined()
+    expect(results.map((r) => r.imageUUID)).toEqual(['img-2'])
+    expect(failures.map((f) => f.kind)).toEqual(['server'])
+    expect(failures[0]!.detail).toMatch(/seed/)
+    expect(summary?.failed).toBe(1)
+  })
+
+  it('an item that names no image is still a malformed reply for the run', async () => {
+    const transport = new FakeTransport('rest', (_tasks, t) => t.reply({ data: [{ taskType: 'imageInference', imageUUID: 5 }] }, TASK_UUID))
     expect((await run(transport, task(1)).outcome).error?.kind).toBe('server')
+  })
+
+  it('refuses an image string over the byte bound with a clear message, before decoding it', async () => {
+    const huge = `data:image/png;base64,${'A'.repeat(MAX_RESULT_BASE64_CHARS + 4)}`
+    const transport = new FakeTransport('rest', (_tasks, t) => t.reply({ data: [item(1, { imageDataURI: huge }), item(2)] }, TASK_UUID))
+    const { results, failures, outcome } = run(transport, task(2))
+    await outcome
+    expect(results.map((r) => r.imageUUID)).toEqual(['img-2'])
+    expect(failures.map((f) => f.message)).toEqual([expect.stringMatching(/larger than the plugin accepts; the limit is 20 MB/)])
   })
 })

@@ -156,10 +156,10 @@ export function leftovers(fake: FigmaFake): string[] {
 }
 
 /** Runs one generation with the form as it is and waits for the canvas to settle. */
-export async function generate(world: World, prompt = 'a quiet harbour', count = 2): Promise<void> {
+export async function generate(world: World, prompt = 'a quiet harbour', count = 2, size = { width: 720, height: 720 }): Promise<void> {
   world.seen.length = 0
   world.app.actions.setPrompt(prompt)
-  world.app.actions.pickSize({ width: 720, height: 720 })
+  world.app.actions.pickSize(size)
   world.app.actions.setCount(count)
   await world.app.actions.generate()
   await world.fake.flush()

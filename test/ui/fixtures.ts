@@ -6,8 +6,10 @@ import type { ImageCodec, RenderPlan } from '../../ui/image/image-codec'
 // Byte-level stand-ins for images: real headers (so sniffing and size reading work on them)
 // followed by filler, sized as a test needs.
 
+/** A PNG header of that size and its end chunk (no pixels): whole as far as a header-and-tail check sees. */
 export function fakePng(width: number, height: number, totalBytes = 64): Uint8Array {
-  const bytes = new Uint8Array(Math.max(totalBytes, 33))
+  const bytes = new Uint8Array(Math.max(totalBytes, 45))
+  bytes.set([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82], bytes.length - 12)
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 0)
   bytes.set([0x49, 0x48, 0x44, 0x52], 12)
   new DataView(bytes.buffer).setUint32(16, width)
@@ -16,7 +18,8 @@ export function fakePng(width: number, height: number, totalBytes = 64): Uint8Ar
 }
 
 export function fakeJpeg(width: number, height: number, totalBytes = 64): Uint8Array {
-  const bytes = new Uint8Array(Math.max(totalBytes, 40))
+  const bytes = new Uint8Array(Math.max(totalBytes, 42))
+  bytes.set([0xff, 0xd9], bytes.length - 2) // the end marker
   // SOI, an APP0 segment of 16 bytes, then SOF0 with the size
   bytes.set([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], 0)
   bytes.set([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff], 20)

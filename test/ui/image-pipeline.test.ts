@@ -65,6 +65,17 @@ describe('references', () => {
     await expect(createImagePipeline(codec).prepareReference(fakePng(2048, 2048, HEAVY))).rejects.toThrow(/too heavy/)
   })
 
+  it('refuses a header declaring more pixels than the bound, before drawing or measuring anything', async () => {
+    const { codec, plans } = fakeCodec()
+    await expect(createImagePipeline(codec).prepareResult(fakePng(60000, 60000))).rejects.toThrow(
+      'Runware sent an image of 60000×60000 px, far more than the model makes; it was not opened. Generate it again.',
+    )
+    expect(plans).toEqual([])
+    // the bound is 4096 × 4096: an image just within it is still scaled and placed
+    await createImagePipeline(codec).prepareResult(fakePng(4096 * 2, 2048))
+    expect(plans).toHaveLength(1)
+  })
+
   it('refuses bytes that are not an image', async () => {
     const { codec } = fakeCodec()
     await expect(createImagePipeline(codec).prepareReference(new Uint8Array(100))).rejects.toThrow(/not a PNG/)
@@ -100,6 +111,17 @@ describe('results', () => {
     const { codec, plans } = fakeCodec()
     await createImagePipeline(codec).prepareResult(fakePng(8192, 2048))
     expect(plans[0]).toMatchObject({ width: 4096, height: 1024, drawWidth: 4096, drawHeight: 1024 })
+  })
+
+  it('refuses a header declaring more pixels than the bound, before drawing or measuring anything', async () => {
+    const { codec, plans } = fakeCodec()
+    await expect(createImagePipeline(codec).prepareResult(fakePng(60000, 60000))).rejects.toThrow(
+      'Runware sent an image of 60000×60000 px, far more than the model makes; it was not opened. Generate it again.',
+    )
+    expect(plans).toEqual([])
+    // the bound is 4096 × 4096: an image just within it is still scaled and placed
+    await createImagePipeline(codec).prepareResult(fakePng(4096 * 2, 2048))
+    expect(plans).toHaveLength(1)
   })
 
   it('refuses bytes that are not an image', async () => {

@@ -280,7 +280,24 @@ describe('run controller', () => {
       expect.objectContaining({ index: 2, message: 'The page was closed' }),
     ])
     expect(of('place-result').map((m) => m.index)).toEqual([0, 2])
-    expect(progressText(controller.run.value!)).toBe('Done: 1 of 3 placed, 2 failed')
+    expect(progressText(controller.run.value!)).toBe('Done: 1 of 3 placed, 2 failed: Runware sent an image the plugin could not read The page was closed')
+  })
+
+  it('gives a generation Runware reports failed its own slot, in arrival order, and places the rest', async () => {
+    const { controller, runware, of } = setup()
+    const done = controller.start(request())
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit()
+    runware.failOne(new RunwareError({ kind: 'timeout', message: 'The image model took too long to answer.' }))
+    runware.emit()
+    runware.finish()
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'done' })
+
+    expect(controller.run.value!.slots.map((s) => s.status)).toEqual(['placed', 'failed', 'placed'])
+    // the sandbox is told, so the placeholder of the failed one goes
+    expect(of('result-failed')).toEqual([expect.objectContaining({ index: 1, message: 'The image model took too long to answer.' })])
+    expect(of('place-result').map((m) => m.index)).toEqual([0, 2])
+    expect(progressText(controller.run.value!)).toBe('Done: 2 of 3 placed, 1 failed: The image model took too long to answer.')
   })
 
   it('on cancel keeps what arrived, places nothing after, and ends the run as cancelled', async () => {

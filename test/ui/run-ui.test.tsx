@@ -43,7 +43,7 @@ describe('a run in the UI', () => {
     await vi.waitFor(() => expect(ui.ofType('run-end')).toHaveLength(1))
     await ui.settle()
     expect(slots(ui.container)[2]).toBe('Result 3: failed (Runware sent an image the plugin could not read)')
-    expect(statusLine(ui.container)).toBe('Done: 2 of 3 placed, 1 failed')
+    expect(statusLine(ui.container)).toBe('Done: 2 of 3 placed, 1 failed: Runware sent an image the plugin could not read')
     expect(button(ui.container, 'Generate').disabled).toBe(false)
   })
 

@@ -48,6 +48,8 @@ export function scriptedRunware() {
         ...image,
       })
     },
+    /** One generation fails on its own, as a mixed reply reports it. */
+    failOne: (error: unknown) => handlers!.onFailed?.(error),
     status: (status: ClientStatus) => handlers!.onStatus(status),
     finish: () => settle!.resolve(),
     fail: (error: unknown) => settle!.reject(error),

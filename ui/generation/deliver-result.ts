@@ -1,5 +1,8 @@
 import type { GenerationRecord } from '../../src/common/generation-record'
 import type { ImagePipeline } from '../image/image-pipeline'
+import { damagedImageError } from '../runware/errors'
+import { checkImageBytes } from '../runware/image-check'
+import { MAX_RESULT_BYTES, tooManyBytesMessage } from '../runware/result-bounds'
 import type { InferenceResult } from '../runware/types'
 import { resultBytes, type FetchBytes } from './result-bytes'
 
@@ -40,6 +43,19 @@ function keepForHistory(result: InferenceResult, raw: Uint8Array, posted: Uint8A
 }
 
 /**
+ * A downloaded image is checked as an inline one is (whole, from signature to end marker) and
+ * bounded in bytes: a download cut short still arrives as a 200, and the sandbox's Figma
+ * fallback is only for downloads that did not arrive at all, so a damaged one is never placed.
+ */
+function refuseUnfit(result: InferenceResult, raw: Uint8Array): void {
+  if (raw.length > MAX_RESULT_BYTES) throw new Error(tooManyBytesMessage(raw.length))
+  // inline results had this check in the Runware layer, before they were handed over
+  if (result.imageDataURI ?? result.imageBase64Data) return
+  const check = checkImageBytes(raw)
+  if (!check.ok) throw damagedImageError(result.imageUUID, check.reason, result.taskUUID)
+}
+
+/**
  * Makes the result's bytes ready and posts them to the sandbox; resolves once posted, so the
  * caller can send the next result without waiting for this one to be placed.
  */
@@ -58,6 +74,7 @@ export async function sendResult(
     // the bytes stay with Figma: the UI has none to show
     return { placed: deps.bridge.placeResultUrl({ runId, index, url, record }).then(({ nodeId }) => ({ nodeId, readImage: null })) }
   }
+  refuseUnfit(result, raw)
   const image = (await deps.pipeline.prepareResult(raw)).bytes
   const readImage = keepForHistory(result, raw, image, deps.fetchBytes)
   return { placed: deps.bridge.placeResult({ runId, index, image, record }).then(({ nodeId }) => ({ nodeId, readImage })) }

@@ -21,6 +21,8 @@ export interface GenerateRequest {
 export interface GenerateHandlers {
   /** Called once per image, as soon as it arrives. */
   onResult(result: InferenceResult): void
+  /** Called once per generation that failed on its own while others arrived; it takes the next slot. */
+  onFailed?(error: unknown): void
   onStatus(status: ClientStatus): void
 }
 

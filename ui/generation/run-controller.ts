@@ -279,6 +279,12 @@ export function createRunController(deps: RunControllerDeps): RunController {
               // in arrival order; the bytes of a result live only until it is placed
               posting = posting.then(() => post(result, index))
             },
+            onFailed(error) {
+              if (signal.aborted || nextIndex >= count) return
+              // a failed generation takes its slot in arrival order too, so its placeholder goes
+              const index = nextIndex++
+              posting = posting.then(() => failed(index, error))
+            },
             onStatus(status) {
               if (!signal.aborted) update(() => ({ clientStatus: status }))
             },

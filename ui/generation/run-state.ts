@@ -40,6 +40,12 @@ export const INTERRUPTED_NOTE = 'The other images are kept at Runware; the plugi
 
 export const BILLING_NOTE = 'Runware may still bill for work it had already started.'
 
+/** Why slots failed, each reason once: ": reason" or "", for the end of the status line. */
+function failureReasons(run: RunState): string {
+  const reasons = [...new Set(run.slots.flatMap((slot) => (slot.status === 'failed' && slot.message ? [slot.message] : [])))]
+  return reasons.length > 0 ? `: ${reasons.join(' ')}` : ''
+}
+
 /** The status line: one sentence, for the aria-live region as much as for the eye. */
 export function progressText(run: RunState): string {
   const total = run.slots.length
@@ -65,7 +71,7 @@ export function progressText(run: RunState): string {
       return 'Cancelling…'
     case 'done':
       if (failed === 0) return `Done: ${images(placed)} placed`
-      return `Done: ${placed} of ${total} placed, ${failed} failed`
+      return `Done: ${placed} of ${total} placed, ${failed} failed${failureReasons(run)}`
     case 'cancelled':
       return `Cancelled: ${placed} of ${total} placed. ${BILLING_NOTE}`
     case 'failed':

@@ -4,6 +4,7 @@ import { letterbox } from './letterbox'
 import { isHeavyPng, MAX_REFERENCE_DATA_URI } from './reference-limits'
 import { mimeOf, type ImageFormat } from '../../src/common/image-format'
 import { readImageInfo } from './image-info'
+import { tooManyPixelsMessage } from '../runware/result-bounds'
 
 // Makes references acceptable to Runway and results acceptable to Figma. Decisions come from
 // the headers (pure); only the drawing goes through the injected codec.
@@ -72,6 +73,9 @@ export function createImagePipeline(codec: ImageCodec): ImagePipeline {
   async function prepareResult(bytes: Uint8Array): Promise<PreparedResult> {
     const info = readImageInfo(bytes)
     if (!info) throw new Error('Runware sent an image the plugin could not read')
+    // refused before anything decodes it: a header can declare far more pixels than memory holds
+    const tooMany = tooManyPixelsMessage({ width: info.width ?? 0, height: info.height ?? 0 })
+    if (tooMany) throw new Error(tooMany)
     const accepted: readonly ImageFormat[] = ['PNG', 'JPEG', 'GIF']
     const tooBig = (info.width ?? 0) > MAX_FIGMA_IMAGE_SIDE || (info.height ?? 0) > MAX_FIGMA_IMAGE_SIDE
     if (accepted.includes(info.format) && !tooBig) {

@@ -104,14 +104,19 @@ export function clientTimeoutError(detail: string, taskUUID?: string): RunwareEr
   })
 }
 
-/** Some inline images failed the completeness check (image-check.ts); the good ones were delivered. */
-export function damagedResultsError(damaged: number, expected: number, reasons: string[], taskUUID: string): RunwareError {
+/** One image that arrived incomplete (image-check.ts): that result is lost, the others are not. */
+export function damagedImageError(imageUUID: string, reason: string, taskUUID?: string): RunwareError {
   return new RunwareError({
     kind: 'server',
-    message: `${damaged} of ${expected} images arrived damaged. Try again for the missing ones.`,
-    detail: `Damaged image data: ${reasons.join('; ')}`,
+    message: 'This image arrived damaged. Generate it again.',
+    detail: `Image ${imageUUID}: ${reason}`,
     taskUUID,
   })
+}
+
+/** One result item that could not be read, or that is larger than the plugin accepts. */
+export function unreadableResultError(reason: string, message: string, taskUUID?: string): RunwareError {
+  return new RunwareError({ kind: 'server', message, detail: `Malformed reply: ${reason}`, taskUUID })
 }
 
 export function missingResultsError(arrived: number, expected: number, taskUUID: string): RunwareError {

@@ -2,16 +2,18 @@ import { classifyApiError, classifyThrown } from './classify-error'
 import {
   cancelledError,
   clientTimeoutError,
-  damagedResultsError,
+  damagedImageError,
   interruptedError,
   malformedReplyError,
   missingResultsError,
   networkError,
+  unreadableResultError,
   type RunwareError,
 } from './errors'
 import { inlineImageDamage } from './image-check'
 import { MAX_POLL_FAILURES, pollGetResponse } from './poll-async'
 import { readItem, type Envelope } from './response-schema'
+import { tooManyBytesMessage } from './result-bounds'
 import { retryDelay, type PollPolicy, type RetryPolicy } from './retry-policy'
 import { sendWithRetry } from './send-with-retry'
 import type { InferenceTask } from './task-schema'
@@ -30,6 +32,11 @@ const MAX_UNREADABLE = 3
 
 export interface GenerateHandlers {
   onResult(result: InferenceResult): void
+  /**
+   * One generation failed (Runware's error for it, or its image arrived damaged or
+   * unreadable) while the task goes on: its slot is lost, not the run. Once per generation.
+   */
+  onFailed?(error: RunwareError): void
   onStatus?(status: ClientStatus): void
 }
 
@@ -38,6 +45,8 @@ export interface GenerateSummary {
   transport: TransportName
   /** In arrival order. */
   results: InferenceResult[]
+  /** Generations that failed on their own (reported through `onFailed`) while the others arrived. */
+  failed: number
   /** Sum of the results' `cost`, when Runware reported it (`includeCost`). */
   cost?: number
 }
@@ -56,6 +65,15 @@ function isNotFound(error: RunwareError): boolean {
 /** A 504 (queue or gateway timeout) does not say whether Runware took the task first. */
 function acceptanceUncertain(error: RunwareError): boolean {
   return error.status === 504 || error.code === 'timeoutQueue'
+}
+
+// Errors about the whole task (the key, the balance, the request itself, Runware being busy):
+// never one generation's, even when they come after results.
+const TASK_LEVEL_KINDS: ReadonlySet<string> = new Set(['auth', 'credits', 'validation', 'rateLimit', 'cancelled'])
+
+/** A getResponse reply lists the task's full state (items with a status), not only what is new. */
+function isFullState(envelope: Envelope): boolean {
+  return envelope.data.some((item) => 'status' in item) || envelope.errors.some((error) => error.status === 'error')
 }
 
 export interface InferenceRun {
@@ -80,7 +98,10 @@ export function createInferenceRun(
   const uuid = task.taskUUID
   const expected = task.numberResults ?? 1
   const delivered = new Map<string, InferenceResult>()
+  /** Results lost on their own, by imageUUID (damaged or unreadable): each once, even when replayed. */
   const damaged = new Map<string, string>()
+  /** Generations Runware reported failed while others arrived (deduplicated across full-state polls). */
+  let failedGenerations = 0
   let settled = false
   let unreadable = 0
   let polling = false
@@ -169,20 +190,57 @@ export function createInferenceRun(
   }
 
   function onReply(envelope: Envelope): void {
-    const first = envelope.errors[0]
-    if (first) {
-      const error = classifyApiError(first, uuid)
+    // Successes first: a reply can carry results and failed generations at once, and every
+    // result in it is paid for.
+    let generations = 0
+    for (const item of envelope.data) {
+      const read = readItem(item)
+      if (read.kind === 'result') {
+        generations++
+        accept(read.result)
+      } else if (read.kind === 'pending') generations++
+      else if (read.kind === 'ack' && task.deliveryMethod === 'async') startPolling()
+      else if (read.kind === 'invalid') {
+        // an item that names its image loses that image; one that names none may have been anything
+        if (read.imageUUID === undefined) return finish(malformedReplyError(read.reason, uuid))
+        generations++
+        const message = read.tooLarge ? tooManyBytesMessage() : "Runware sent this image in a form the plugin couldn't read. Generate it again."
+        lose(read.imageUUID, unreadableResultError(read.reason, message, uuid))
+      }
+      if (settled) return
+    }
+    const errors = envelope.errors.map((error) => classifyApiError(error, uuid))
+    const taskLevel = errors.find((error) => TASK_LEVEL_KINDS.has(error.kind))
+    // A failed generation comes with or after other generations; alone, an error is the task's.
+    const others = delivered.size + damaged.size + failedGenerations + generations
+    if (taskLevel || (errors.length > 0 && others === 0)) {
+      const error = taskLevel ?? errors[0]!
       // The task id is taken: an earlier attempt did reach Runware, so follow that task.
       if (error.code === 'conflictTaskUUID') return startPolling()
       if (retryBusy(error)) return
       return isNotFound(error) ? unknownTask(error) : finish(error)
     }
-    for (const item of envelope.data) {
-      const read = readItem(item)
-      if (read.kind === 'result') accept(read.result)
-      else if (read.kind === 'ack' && task.deliveryMethod === 'async') startPolling()
-      else if (read.kind === 'invalid') return finish(malformedReplyError(read.reason, uuid))
+    // A full-state reply repeats the failures reported before: only those beyond them are new.
+    const fresh = isFullState(envelope) ? errors.slice(failedGenerations) : errors
+    for (const error of fresh) {
       if (settled) return
+      failedGenerations++
+      report(error)
+    }
+  }
+
+  /** Loses one image (damaged or unreadable) while the others go on. */
+  function lose(imageUUID: string, error: RunwareError): void {
+    if (delivered.has(imageUUID) || damaged.has(imageUUID)) return
+    damaged.set(imageUUID, error.detail)
+    report(error)
+  }
+
+  function report(error: RunwareError): void {
+    try {
+      handlers.onFailed?.(error)
+    } catch (thrown) {
+      finish(classifyThrown(thrown))
     }
   }
 
@@ -236,10 +294,7 @@ export function createInferenceRun(
   function accept(result: InferenceResult): void {
     if (delivered.has(result.imageUUID) || damaged.has(result.imageUUID)) return
     const damage = inlineImageDamage(result)
-    if (damage) {
-      damaged.set(result.imageUUID, damage)
-      return
-    }
+    if (damage) return lose(result.imageUUID, damagedImageError(result.imageUUID, damage, uuid))
     // kept for the summary without its image: the bytes live only until the UI has placed them
     delivered.set(result.imageUUID, withoutImage(result))
     try {
@@ -250,10 +305,8 @@ export function createInferenceRun(
   }
 
   function checkDone(final: boolean): void {
-    const arrived = delivered.size + damaged.size
-    if (damaged.size > 0 && arrived >= expected) {
-      return finish(damagedResultsError(damaged.size, expected, [...new Set(damaged.values())], uuid))
-    }
+    // a failed or damaged generation has arrived too: the run waits for no more than were made
+    const arrived = delivered.size + damaged.size + failedGenerations
     if (arrived >= expected) return finish()
     // REST sync: the body held every result it ever will.
     if (final) finish(missingResultsError(arrived, expected, uuid))
@@ -309,7 +362,7 @@ export function createInferenceRun(
     replyWaiter?.()
     signal?.removeEventListener('abort', onAbort)
     if (error) return rejectRun(error)
-    resolveRun(summarise(uuid, transport.name, [...delivered.values()]))
+    resolveRun(summarise(uuid, transport.name, [...delivered.values()], damaged.size + failedGenerations))
   }
 
   return {
@@ -326,9 +379,9 @@ function withoutImage(result: InferenceResult): InferenceResult {
   return rest
 }
 
-function summarise(taskUUID: string, transport: TransportName, results: InferenceResult[]): GenerateSummary {
+function summarise(taskUUID: string, transport: TransportName, results: InferenceResult[], failed: number): GenerateSummary {
   const costs = results.map((r) => r.cost).filter((c): c is number => typeof c === 'number')
-  const summary: GenerateSummary = { taskUUID, transport, results }
+  const summary: GenerateSummary = { taskUUID, transport, results, failed }
   // Rounded to micro-dollars so 0.02 × 3 reads 0.06, not 0.060000000000000005.
   if (costs.length > 0) summary.cost = Math.round(costs.reduce((a, b) => a + b, 0) * 1e6) / 1e6
   return summary

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 
 import { englishIssue } from './issue-text'
+import { MAX_CODE_CHARS, MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_RESULT_BASE64_CHARS, MAX_URL_CHARS } from './result-bounds'
 import type { InferenceResult } from './types'
 
 // What Runware sends back. Envelopes vary (runware-api.md §1.1, §3, §5), so they are read
@@ -25,32 +26,59 @@ export interface ApiError {
 
 const TEXT_FIELDS = ['code', 'message', 'taskType', 'taskUUID', 'status', 'documentation'] as const
 
+// Error texts end up in the designer's message and details: an absurdly long one is cut, not
+// refused, so the error it carries is still told.
+const TEXT_BOUNDS: Record<(typeof TEXT_FIELDS)[number] | 'parameter', number> = {
+  code: MAX_CODE_CHARS,
+  message: MAX_MESSAGE_CHARS,
+  taskType: MAX_CODE_CHARS,
+  taskUUID: MAX_ID_CHARS,
+  status: MAX_CODE_CHARS,
+  documentation: MAX_URL_CHARS,
+  parameter: MAX_CODE_CHARS,
+}
+
+function bounded(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
 function isParameter(value: unknown): value is string | string[] {
-  return typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+  return typeof value === 'string' || (Array.isArray(value) && value.length <= 32 && value.every((item) => typeof item === 'string'))
 }
 
 export function readApiError(value: Record<string, unknown>): ApiError {
   const error: ApiError = { ...value }
   for (const field of TEXT_FIELDS) {
-    if (field in value) error[field] = typeof value[field] === 'string' ? value[field] : undefined
+    if (field in value) error[field] = typeof value[field] === 'string' ? bounded(value[field], TEXT_BOUNDS[field]) : undefined
   }
-  if ('parameter' in value) error.parameter = isParameter(value.parameter) ? value.parameter : undefined
+  if ('parameter' in value) {
+    const parameter = value.parameter
+    error.parameter = !isParameter(parameter)
+      ? undefined
+      : typeof parameter === 'string'
+        ? bounded(parameter, TEXT_BOUNDS.parameter)
+        : parameter.map((name) => bounded(name, TEXT_BOUNDS.parameter))
+  }
   return error
 }
 
 // Items are z.object, not z.looseObject: unknown fields pass all the same, and are only left
 // out of the parsed copy, from which nothing but the fields below is read. looseObject's
 // catch-all would bring z.unknown into the bundle for nothing.
-const id = z.string().check(z.minLength(1))
+// Every string has a bound (result-bounds.ts says why each): a reply is read before anything
+// is decoded, so an absurd one is refused here, item by item.
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
+const id = text(MAX_ID_CHARS)
+const image = text(MAX_RESULT_BASE64_CHARS)
 
 export const ResultItemSchema = z
   .object({
-    taskType: z.optional(z.string()),
+    taskType: z.optional(z.string().check(z.maxLength(MAX_CODE_CHARS))),
     taskUUID: id,
     imageUUID: id,
-    imageURL: z.optional(id),
-    imageBase64Data: z.optional(id),
-    imageDataURI: z.optional(id),
+    imageURL: z.optional(text(MAX_URL_CHARS)),
+    imageBase64Data: z.optional(image),
+    imageDataURI: z.optional(image),
     seed: z.optional(z.number()),
     cost: z.optional(z.number()),
     NSFWContent: z.optional(z.boolean()),
@@ -60,7 +88,7 @@ export const ResultItemSchema = z
 // runware-api.md §5: `imageUUID` always; `imageURL` only in some documented shapes.
 export const UploadItemSchema = z.object({
   taskType: z.optional(z.literal('imageUpload')),
-  taskUUID: z.optional(z.string()),
+  taskUUID: z.optional(id),
   imageUUID: id,
 })
 
@@ -129,7 +157,8 @@ export type ReplyItem =
   | { kind: 'upload'; imageUUID: string; imageURL?: string }
   | { kind: 'auth'; connectionSessionUUID: string }
   | { kind: 'pong' }
-  | { kind: 'invalid'; reason: string }
+  /** `imageUUID`: the item names one image, so only that result is lost, not the run. */
+  | { kind: 'invalid'; reason: string; imageUUID?: string; tooLarge?: boolean }
 
 export function toInferenceResult(item: z.infer<typeof ResultItemSchema>): InferenceResult {
   const result: InferenceResult = { taskUUID: item.taskUUID, imageUUID: item.imageUUID }
@@ -153,13 +182,18 @@ export function readItem(item: Record<string, unknown>): ReplyItem {
     const upload = UploadItemSchema.safeParse(item)
     if (!upload.success) return { kind: 'invalid', reason: 'imageUpload reply without imageUUID' }
     // read leniently: an imageURL that is no string is as good as none
-    const imageURL = typeof item.imageURL === 'string' ? item.imageURL : undefined
+    const imageURL = typeof item.imageURL === 'string' && item.imageURL.length <= MAX_URL_CHARS ? item.imageURL : undefined
     return imageURL ? { kind: 'upload', imageUUID: upload.data.imageUUID, imageURL } : { kind: 'upload', imageUUID: upload.data.imageUUID }
   }
   if ('imageUUID' in item) {
     const result = ResultItemSchema.safeParse(item, { error: englishIssue })
-    if (!result.success) return { kind: 'invalid', reason: `result item: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` }
-    return { kind: 'result', result: toInferenceResult(result.data) }
+    if (result.success) return { kind: 'result', result: toInferenceResult(result.data) }
+    const { issues } = result.error
+    const invalid: ReplyItem = { kind: 'invalid', reason: `result item: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` }
+    const imageUUID = item.imageUUID
+    if (typeof imageUUID === 'string' && imageUUID.length > 0 && imageUUID.length <= MAX_ID_CHARS) invalid.imageUUID = imageUUID
+    if (issues.some((i) => i.code === 'too_big' && /^image(Base64Data|DataURI)$/.test(String(i.path[0])))) invalid.tooLarge = true
+    return invalid
   }
   if (typeof item.taskUUID === 'string') return { kind: 'ack', taskUUID: item.taskUUID }
   return { kind: 'invalid', reason: 'item without taskUUID' }

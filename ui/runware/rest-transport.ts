@@ -77,7 +77,8 @@ export function createRestTransport(options: RestTransportOptions): Transport {
         json = undefined
       }
       const envelope = json === undefined ? undefined : readEnvelope(json)
-      if (!reply.ok) {
+      // Results in the body are paid for whatever the status says: they are read like any reply.
+      if (!reply.ok && !envelope?.data.some((item) => 'imageUUID' in item)) {
         const first = envelope?.errors[0]
         const error: RunwareError = classifyError({
           status: reply.status,

@@ -1,6 +1,6 @@
 import { base64ToBytes, parseDataUri } from './base64'
 import { classifyThrown } from './classify-error'
-import { RunwareError } from './errors'
+import { damagedImageError, RunwareError } from './errors'
 import { checkImageBytes, type ImageFormat } from './image-check'
 import type { InferenceResult } from './types'
 
@@ -19,12 +19,7 @@ export interface ReadImageOptions {
 }
 
 function damaged(result: InferenceResult, reason: string): RunwareError {
-  return new RunwareError({
-    kind: 'server',
-    message: 'This image arrived damaged. Generate it again.',
-    detail: `Image ${result.imageUUID}: ${reason}`,
-    taskUUID: result.taskUUID,
-  })
+  return damagedImageError(result.imageUUID, reason, result.taskUUID)
 }
 
 async function download(url: string, options: ReadImageOptions): Promise<Uint8Array<ArrayBuffer>> {
