@@ -88,7 +88,8 @@ describe('iterating on a run', () => {
   })
 
   it('no state after a 20-result run disables Generate', { timeout: 90_000 }, async () => {
-    const host = await openPlugin(fixtures.browser, fixtures.servers)
+    // large runs ask first (their own journey); this one is about what follows a run
+    const host = await openPlugin(fixtures.browser, fixtures.servers, { settings: { confirmAbove: 20 } })
     try {
       await selectReferences(host, ['Moss & fern'])
       await fillForm(host, { prompt: 'Moss macro, twenty takes', size: { width: 720, height: 720 }, count: 20 })

@@ -30,7 +30,9 @@ describe('task-sent', () => {
     const { sandbox, run } = await withRun(2)
     const reply = await sandbox.request({ type: 'task-sent', requestId: 'save-1', runId: run.runId, taskUUID: `task-${run.runId}` }, 'task-saved')
     expect(reply).toEqual({ type: 'task-saved', requestId: 'save-1' })
-    expect(await stored(sandbox)).toEqual([{ taskUUID: `task-${run.runId}`, plan: run, placedImageUUIDs: [], sentAt: expect.any(Number) }])
+    expect(await stored(sandbox)).toEqual([
+      { taskUUID: `task-${run.runId}`, plan: run, placedImageUUIDs: [], sentAt: expect.any(Number), sectionId: expect.any(String), placedIndices: [] },
+    ])
   })
 
   it('answers request-failed when clientStorage refuses the entry', async () => {

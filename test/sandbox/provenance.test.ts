@@ -77,12 +77,13 @@ describe('annotations on generated images', () => {
   it('hides a pasted API key in the annotation as everywhere else', async () => {
     const secret = 'rw-SECRET-0123456789abcdef'
     const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: secret } })
-    const source = sandbox.fake.addFrame({ name: 'Desktop', width: 1440, height: 1024 })
-    const run = plan({ referenceNodeIds: [source.id], prompt: `harbour ${secret}` })
+    // a prompt holding the key never starts a run; a reference's layer name is another way in
+    const source = sandbox.fake.addFrame({ name: `Desktop ${secret}`, width: 1440, height: 1024 })
+    const run = plan({ referenceNodeIds: [source.id], prompt: 'harbour' })
     const started = await startRun(sandbox, run)
     await place(sandbox, run, 0)
     const node = await nodeById<RectangleNode>(sandbox, started.slotNodeIds[0]!)
-    expect(node.annotations[0]!.labelMarkdown).toContain('harbour \\[hidden\\]')
+    expect(node.annotations[0]!.labelMarkdown).toContain('Desktop \\[hidden\\]')
     expect(node.annotations[0]!.labelMarkdown).not.toContain(secret)
   })
 })

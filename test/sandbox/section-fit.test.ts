@@ -15,7 +15,7 @@ async function runWithTask(sandbox: Sandbox, count: number, runId = 'run-1') {
   const source = sandbox.fake.addFrame({ name: 'Desktop', width: 1440, height: 1024 })
   const run = plan({ runId, referenceNodeIds: [source.id], count })
   const started = await startRun(sandbox, run)
-  sandbox.send({ type: 'task-sent', runId, taskUUID: `task-${runId}` })
+  sandbox.send({ type: 'task-sent', requestId: `save-${runId}`, runId, taskUUID: `task-${runId}` })
   await sandbox.settle()
   const slots = await Promise.all(started.slotNodeIds.map((id) => nodeById(sandbox, id)))
   return { run, slots, section: slots[0]!.parent as SectionNode, planned: slots.map(box) }

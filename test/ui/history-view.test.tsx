@@ -99,7 +99,7 @@ describe('tags in History', () => {
     ui = renderApp()
     await ui.init({ settings: { numberResults: 1, lastPrompt: '@dunes under @tide' } })
     const references = [referenceMeta('1:1', 800, 600, 'Sunset dunes'), referenceMeta('1:2', 800, 600, 'Tidal blue')]
-    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references, usableCount: 2 })
+    await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references, usableCount: 2, own: false })
     for (const ref of references) await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: ref.nodeId, image: fakePng(800, 600) })
     ui.app.actions.renameTag('1:1', 'dunes')
     ui.app.actions.renameTag('1:2', 'tide')

@@ -36,8 +36,8 @@ describe('selection', () => {
       [3000, 1000],
     ])
     expect(references(ui.container)).toEqual([
-      'Frame 1:1 | @ | 800 × 600 px',
-      'Frame 1:2 | @ | 3000 × 1000 px | Aspect is outside 1:2–2:1: will be padded to fit',
+      'Frame 1:1 | 800 × 600 px',
+      'Frame 1:2 | 3000 × 1000 px | Aspect is outside 1:2–2:1: will be padded to fit',
     ])
     const thumbs = [...ui.container.querySelectorAll<HTMLImageElement>('.thumb img')]
     expect(thumbs.map((img) => img.getAttribute('src'))).toEqual(['blob:test/1', 'blob:test/2'])

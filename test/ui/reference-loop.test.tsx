@@ -55,7 +55,7 @@ describe('references across runs', () => {
 
   it('after a 20-result run Generate is not disabled, and the panel says nothing about 20 frames', async () => {
     ui = renderApp()
-    await ui.init({ settings: { lastPrompt: 'Dunes at dusk', numberResults: 20 } })
+    await ui.init({ settings: { lastPrompt: 'Dunes at dusk', numberResults: 20, confirmAbove: 20 } })
     await designerSelects(1, ['1:1'])
     await runOnce(20)
     expect(button(ui.container, 'Generate').disabled).toBe(false)

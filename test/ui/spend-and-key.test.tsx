@@ -71,7 +71,7 @@ describe('a run above the confirmation threshold', () => {
     await readyToGenerate(12)
     await click(button(ui.container, 'Generate'))
     expect(question()).not.toBeNull()
-    await ui.receive({ type: 'selection', selectionId: 2, state: 'empty', references: [], usableCount: 0 })
+    await ui.receive({ type: 'selection', selectionId: 2, state: 'empty', references: [], usableCount: 0, own: false })
     expect(question()).toBeNull()
     await ui.select(undefined, 3)
     expect(question()).toBeNull()

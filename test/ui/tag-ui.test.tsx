@@ -16,7 +16,7 @@ async function start(names = ['Sunset dunes', 'Tidal blue'], prompt = '') {
   ui = renderApp()
   await ui.init({ settings: { lastPrompt: prompt } })
   const references = names.map((name, i) => referenceMeta(`1:${i + 1}`, 800, 600, name))
-  await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references, usableCount: references.length })
+  await ui.receive({ type: 'selection', selectionId: 1, state: 'ok', references, usableCount: references.length, own: false })
   for (const ref of references) await ui.receive({ type: 'reference-image', selectionId: 1, nodeId: ref.nodeId, image: fakePng(800, 600) })
 }
 
