@@ -81,7 +81,7 @@ export async function handleRest(ctx: EmulatorContext, req: IncomingMessage, res
   if (lost) return sendJson(ctx, res, 504, { errors: [lost.error] })
   if (errors.length === 0) return sendJson(ctx, res, 200, { data })
   // Errors after a task was accepted (provider timeout, moderation, download) have no known
-  // HTTP status (§ open question 6); the emulator keeps 200 for them and 400 for refusals.
+  // HTTP status (undocumented); the emulator keeps 200 for them and 400 for refusals.
   const status = data.length === 0 && errors.every((e) => isRequestError(e.code)) ? 400 : 200
   sendJson(ctx, res, status, { data, errors })
 }

@@ -122,7 +122,7 @@ function splitItems(items: unknown[], envelope: Envelope): void {
   }
 }
 
-/** Reads any reply shape the reference lists; undefined when the body is none of them. */
+/** Reads any reply shape Runware's docs and SDK show; undefined when the body is none of them. */
 export function readEnvelope(body: unknown): Envelope | undefined {
   const envelope: Envelope = { data: [], errors: [] }
   if (Array.isArray(body)) {
