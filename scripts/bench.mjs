@@ -1,5 +1,5 @@
 // npm run bench: builds the plugin, bundles the bench (test/bench, TypeScript) with esbuild so no
-// TypeScript runtime is needed, and runs it with a hard time limit. See README "Performance".
+// TypeScript runtime is needed, and runs it with a hard time limit. See docs/performance.md.
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'

@@ -1,6 +1,6 @@
 // Reads an image's format and pixel size from its header, without decoding it, so a result
 // Figma would refuse gets a message a designer can act on instead of Figma's terse one.
-// figma-platform.md §4: createImage takes PNG, JPEG or GIF only, at most 4096 px per side.
+// createImage takes PNG, JPEG or GIF only (it refuses WEBP), at most 4096 px per side.
 
 import { sniffFormat, type ImageFormat } from './common/image-format'
 import { gifSize, jpegSize, pngSize } from './common/image-size'

@@ -1,4 +1,4 @@
-// figma-platform.md §4: Figma places images of at most 4096 px per side, whether from bytes
+// Figma places images of at most 4096 px per side, whether from bytes
 // (createImage) or a URL (createImageAsync). This module imports nothing, so esbuild inlines
 // the limit into the message.
 

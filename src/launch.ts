@@ -2,7 +2,7 @@ import { MAX_PROMPT_LENGTH } from './common/protocol'
 
 // How the plugin was launched. The manifest's "Generate from selection" command takes the
 // prompt as a Quick Actions parameter; while it is being typed the plugin runs in query
-// mode and may not show UI (figma-platform.md §6.6), so the window opens on `run` instead.
+// mode and may not show UI, so the window opens on `run` instead.
 
 /** The one command that takes parameters (the manifest's "Generate from selection"). */
 export const PARAMETER_COMMAND = 'generate'

@@ -42,11 +42,11 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
   let shown = false
   const uiWindow = { ...UI_SIZE, visible: false }
   function show(visible = true): void {
-    // Calling showUI again would close the open window first (figma-platform.md §2.1).
+    // Calling showUI again would close the open window first.
     if (shown) return
     shown = true
     uiWindow.visible = visible
-    // figma-platform.md §2.1: themeColors gives the UI Figma's light/dark variables. A Quick
+    // themeColors gives the UI Figma's light/dark variables. A Quick
     // Actions run opens it hidden: the network lives in the iframe, the window is not wanted.
     figma.showUI(html, { themeColors: true, ...UI_SIZE, title: UI_TITLE, visible })
   }
@@ -94,7 +94,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
     queue = queue.then(() => route(raw))
   }
 
-  // figma-platform.md §6.6: `run` fires on every launch, carrying the menu or relaunch command
+  // `run` fires on every launch, carrying the menu or relaunch command
   // and, after Quick Actions, the parameters typed there.
   figma.on('run', (event: RunEvent) => {
     command = event.command ?? command
@@ -120,7 +120,7 @@ export function createPlugin(figma: PluginAPI, html: string): PluginSession {
   figma.on('selectionchange', () => void reportBoardStyle(figma, post, true))
   figma.on('currentpagechange', () => void reportBoardStyle(figma, post))
 
-  // figma-platform.md §6.7: the close callback must be quick and synchronous. Placeholders of
+  // The close callback must be quick and synchronous. Placeholders of
   // runs cut short go, so nothing is left looking like it still works. Their tasks stay in
   // clientStorage (written when sent), and the next launch places what Runware still holds.
   figma.on('close', () => {

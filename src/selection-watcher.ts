@@ -89,7 +89,7 @@ export function createSelectionWatcher(options: SelectionWatcherOptions): Select
   function schedule(): void {
     if (!started) return
     if (timer !== undefined) clearTimeout(timer)
-    // figma-platform.md §6.2: selectionchange can fire in bursts while the designer drags a marquee.
+    // selectionchange can fire in bursts while the designer drags a marquee.
     timer = setTimeout(() => {
       timer = undefined
       report().catch((error: unknown) => console.error('selection report failed:', error))

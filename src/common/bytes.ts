@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 
 /**
- * Image bytes as they cross postMessage (figma-platform.md §2.2: Uint8Array is kept as such).
+ * Image bytes as they cross postMessage (a Uint8Array arrives as a Uint8Array).
  * A custom check rather than z.instanceof, which brings code of its own into the sandbox
  * bundle for this one test.
  */

@@ -8,7 +8,7 @@ import { MAX_RESULTS } from './protocol/limits'
 // ("Variations", "Reuse settings", history) can start from it. It lives in the document,
 // which every collaborator can read: it must never hold the API key.
 // zod/mini throughout src/common: it is bundled into both the sandbox and the UI, and the
-// classic API would multiply their size (see the README's performance notes).
+// classic API would multiply their size (docs/performance.md).
 
 export const MODEL_ID = 'runway:4@2'
 export const RECORD_KEY = 'generation'

@@ -9,7 +9,7 @@ import { readEach } from './read-each'
 export const PENDING_RUNS_STORAGE_KEY = 'pending-runs-v1'
 /** Bounded: clientStorage is 5 MB shared with everything else. */
 export const MAX_PENDING_RUNS = 20
-/** runware-api.md §3: getResponse keeps results for a limited time; older entries are dropped. */
+/** How long getResponse keeps results is undocumented; entries older than a day are dropped. */
 export const PENDING_RUN_MAX_AGE_MS = 24 * 60 * 60 * 1000
 
 export { PendingRunSchema, type PendingRun }

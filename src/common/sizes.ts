@@ -1,6 +1,6 @@
 // The output sizes Runway Gen-4 Image Turbo (`runway:4@2`) accepts on Runware: exactly these
 // 16 width×height pairs, the same list as Runway's own `ratio` enum
-// (shared/reference/runware-api.md §6.4). Anything else is refused by the API, so the plugin
+// (Runware's model page). Anything else is refused by the API, so the plugin
 // only ever offers, sends and places these.
 
 export type SizeTier = '1080p' | '1K' | '720p'
@@ -41,7 +41,7 @@ function listSizes(): AllowedSize[] {
 // Pure calls, so a bundle that only checks pairs (the sandbox) leaves the labelled list out.
 export const ALLOWED_SIZES: readonly AllowedSize[] = /* @__PURE__ */ listSizes()
 
-/** 1440×1080, the seed's own example. */
+/** 1440×1080, the model page's own example. */
 export const DEFAULT_SIZE: AllowedSize = /* @__PURE__ */ findSize(1440, 1080)!
 
 export function sizeKey(size: { width: number; height: number }): string {

@@ -29,7 +29,7 @@ export interface PluginContext {
   launchPrompt: () => string | undefined
 }
 
-/** figma-platform.md §6.1: notify shows at most 100 characters. */
+/** figma.notify shows at most 100 characters. */
 export const MAX_NOTIFY_LENGTH = 100
 
 export function notify(figma: PluginAPI, message: string, error = false): void {

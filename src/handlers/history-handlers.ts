@@ -4,7 +4,7 @@ import type { PluginContext } from './context'
 import { notify } from './context'
 import { containsSecret } from '../common/secret'
 
-// History lives in the sandbox's clientStorage (the iframe has none, figma-platform.md §5);
+// History lives in the sandbox's clientStorage (the iframe has no storage of its own);
 // every change is answered with the whole list so the UI never guesses what was stored.
 
 type HistoryHandlers = Pick<Handlers, 'history-list' | 'history-add' | 'history-remove'>

@@ -12,7 +12,7 @@ export function createQuickHandlers(context: PluginContext): QuickHandlers {
   const { figma } = context
   return {
     'close-plugin'({ message }) {
-      // figma-platform.md §6.7: code after closePlugin may not use the API, so nothing follows.
+      // Code after closePlugin may not use the API, so nothing follows.
       figma.closePlugin(shorten(message, MAX_NOTIFY_LENGTH))
     },
   }

@@ -5,7 +5,7 @@ import { placeInRun } from './place-in-run'
 
 // Results that must not be lost. URL output the UI could not download is fetched by
 // Figma instead; a run's task is remembered from the moment it is sent, so a close mid-run can
-// be recovered on the next launch (see README, "Closing mid-run").
+// be recovered on the next launch (docs/faults.md, "Closing mid-run").
 
 const NOT_SAVED = 'Figma could not save this run for recovery.'
 

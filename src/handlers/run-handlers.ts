@@ -67,7 +67,7 @@ export function createRunHandlers(context: PluginContext): RunHandlers {
         run.page.selection = placed
         notify(figma, `Results are on page “${shorten(run.page.name, 60)}”`)
       }
-      // figma-platform.md §6.4: without commitUndo one undo reverts everything the plugin
+      // Without commitUndo one undo reverts everything the plugin
       // did; a checkpoint here makes the whole run one undo step.
       figma.commitUndo()
     },

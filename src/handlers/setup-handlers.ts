@@ -47,7 +47,7 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
       try {
         await context.settings.save(message.settings)
       } catch (error) {
-        // figma-platform.md §5: setAsync rejects, e.g. over the 5 MB budget; the old value stays.
+        // setAsync rejects, e.g. over the 5 MB budget; the old value stays.
         console.warn('settings not saved:', error)
         notify(figma, 'Couldn’t save your settings: Figma’s plugin storage refused them', true)
       }

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../common/history'
 
 // History must never outgrow clientStorage (5 MB per plugin, shared with the settings and the
-// key: figma-platform.md §5). It is bounded by count AND by bytes, newest first, evicting the
+// key). It is bounded by count AND by bytes, newest first, evicting the
 // oldest runs. Pure, so the bounds are tested without Figma.
 
 export const HISTORY_LIMITS = {

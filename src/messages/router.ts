@@ -5,7 +5,7 @@ import type { UiToPlugin } from '../common/protocol'
 import { reasonOf } from '../text'
 import type { Post } from './post'
 
-// Every message from the UI is parsed before anything happens (ARCHITECTURE.md: zod at every
+// Every message from the UI is parsed before anything happens (zod at every
 // boundary). An invalid one is logged and refused whole; if it carried a request id the UI
 // gets a `request-failed` so it does not wait forever.
 

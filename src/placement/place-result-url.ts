@@ -6,7 +6,7 @@ import type { Run } from './run-registry'
 
 // URL output the UI could not download (the image host refused CORS, or the network failed
 // in the iframe): the sandbox asks Figma to fetch it with createImageAsync, which is not bound
-// by the iframe's null origin (figma-platform.md §4; the domain must be in networkAccess).
+// by the iframe's null origin (the domain must be in networkAccess).
 // The result is paid for, so this second route is worth a try before saying it is lost.
 
 /** https only; http just for the loopback emulator and the manifest's devAllowedDomains. */
@@ -29,7 +29,7 @@ export async function placeResultFromUrl(
   }
   let image: Image
   try {
-    // figma-platform.md §4: rejects on WEBP, over 4096 px or a failed download; nothing is touched yet.
+    // Rejects on WEBP, over 4096 px or a failed download; nothing is touched yet.
     image = await figma.createImageAsync(url)
     const tooLarge = tooLargeMessage(await image.getSizeAsync())
     if (tooLarge) return { ok: false, message: tooLarge }

@@ -51,7 +51,7 @@ export function placeResult(
   if (!check.ok) return check
   let imageHash: string
   try {
-    // figma-platform.md §4: createImage throws on bytes it cannot use; nothing is touched yet.
+    // createImage throws on bytes it cannot use; nothing is touched yet.
     imageHash = figma.createImage(image).hash
   } catch (error) {
     return { ok: false, message: `Figma could not use this image (${reasonOf(error)}).` }

@@ -33,7 +33,7 @@ export function createLabelFontLoader(figma: PluginAPI): () => Promise<FontName 
 }
 
 function createSectionOrFrame(figma: PluginAPI): RunContainer {
-  // Sections exist in Figma and FigJam alike (figma-platform.md §6.10); a frame without
+  // Sections exist in Figma and FigJam alike; a frame without
   // fill or clipping stands in where an editor refuses them.
   try {
     return figma.createSection()

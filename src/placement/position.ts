@@ -1,9 +1,8 @@
 import type { Point } from './run-layout'
 
 // Puts a node at a page-space position whatever its parent. Positions are relative to the
-// containing parent (figma-platform.md §4), and whether a Section counts as one is an open
-// question (figma-platform.md, open question 13), so the result is checked against the
-// node's page-space box and corrected.
+// containing parent, and whether a Section counts as one is not documented, so the
+// result is checked against the node's page-space box and corrected.
 
 function originOf(parent: BaseNode | null): Point {
   if (parent && parent.type !== 'PAGE' && parent.type !== 'DOCUMENT' && 'absoluteTransform' in parent) {
@@ -35,8 +34,8 @@ export function pageOf(node: BaseNode): PageNode | null {
 }
 
 /**
- * The scene nodes behind these ids that are still on a page, in the order asked. figma-platform.md
- * §6.8: getNodeByIdAsync, as the synchronous lookup throws under dynamic-page.
+ * The scene nodes behind these ids that are still on a page, in the order asked, by
+ * getNodeByIdAsync, as the synchronous lookup throws under dynamic-page.
  */
 export async function findSceneNodes(figma: PluginAPI, nodeIds: Iterable<string>): Promise<SceneNode[]> {
   const found: SceneNode[] = []

@@ -4,7 +4,7 @@ import type { Rect } from './run-layout'
 
 // The runs in flight: for each run, its section and one slot per result. Node references are
 // kept (not ids) and checked with `.removed` before use, since the designer can delete them
-// at any time (figma-platform.md §6.8).
+// at any time.
 
 export type RunContainer = SectionNode | FrameNode
 

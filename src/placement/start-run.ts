@@ -47,7 +47,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
   const original = await findOriginalSection(figma, plan, space)
   const firstPage = found[0] ? pageOf(found[0]) : null
   const page = original?.page ?? firstPage ?? figma.currentPage
-  // figma-platform.md §6.9: another page must be loaded before its children are read.
+  // Under dynamic-page another page must be loaded before its children are read.
   if (page !== figma.currentPage) await page.loadAsync()
   const sources = found.filter((node) => pageOf(node) === page)
 

@@ -6,7 +6,7 @@ import { relaunchDescriptions } from './relaunch'
 
 // What produced a generated node, written on the node itself (plugin data, name, relaunch
 // buttons). Plugin data lives in the file and every collaborator can read it
-// (figma-platform.md §5), so the API key must never get there, not even inside a prompt.
+// (and export the file), so the API key must never get there, not even inside a prompt.
 
 /** The record with every occurrence of `secret` hidden. */
 export function withoutSecret(record: GenerationRecord, secret: string | null): GenerationRecord {

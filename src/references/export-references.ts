@@ -4,7 +4,7 @@ import type { ExportPlan } from './export-size'
 import { boundsOf, kindOf } from './usable-nodes'
 
 // Turns a usable selected node into what the UI needs: its description first (sent at
-// once), then its pixels (sent one image per message, ARCHITECTURE.md messaging).
+// once), then its pixels (one image per message: one huge message would be cloned whole).
 
 export type ExportableNode = SceneNode & ExportMixin
 
@@ -46,7 +46,7 @@ export function exportReference(reference: PreparedReference, preview = false): 
     constraint: preview ? { type: side, value: PREVIEW_LONG_SIDE } : reference.plan.constraint,
     // The model works in sRGB; a Display P3 document would otherwise shift its colours.
     colorProfile: 'SRGB',
-    // The node's own box, not whatever crops or overhangs it (figma-platform.md §3).
+    // The node's own box, not whatever crops or overhangs it.
     useAbsoluteBounds: true,
   })
 }

@@ -1,13 +1,13 @@
 // How big a reference is exported. Runware keeps uploads at most 2048 px per side
-// (ARCHITECTURE.md, data flow 1), so a longer side would only cost time and memory in the
-// export (figma-platform.md §3: large exports stall the main thread); below 512 px the model
+// (Runware's imageUpload), so a longer side would only cost time and memory in the
+// export (large exports hold up Figma's main thread); below 512 px the model
 // has too little to see, so small layers are scaled up.
 
 export const MIN_LONG_SIDE = 512
 export const MAX_LONG_SIDE = 2048
 
 export interface ExportPlan {
-  /** The constraint to give exportAsync (figma-platform.md §3: SCALE, WIDTH or HEIGHT). */
+  /** The constraint to give exportAsync: SCALE, WIDTH or HEIGHT. */
   constraint: { type: 'SCALE' | 'WIDTH' | 'HEIGHT'; value: number }
   pixelWidth: number
   pixelHeight: number

@@ -43,7 +43,7 @@ function hiddenByItselfOrAncestor(node: CandidateNode): boolean {
 }
 
 export function isUsableReference(node: CandidateNode): boolean {
-  // figma-platform.md §3: exportAsync exists on most scene nodes but not all of them.
+  // exportAsync exists on most scene nodes but not on all of them.
   if (typeof node.exportAsync !== 'function') return false
   if (hiddenByItselfOrAncestor(node)) return false
   const box = boundsOf(node)
@@ -58,7 +58,7 @@ export function compareCanvasOrder(a: CandidateNode, b: CandidateNode): number {
   return boxA.y - boxB.y || boxA.x - boxB.x
 }
 
-/** The usable nodes of a selection in canvas order (figma-platform.md §6.2: selection order is unspecified). */
+/** The usable nodes of a selection in canvas order (Figma gives the selection in no specified order). */
 export function usableNodes<T extends CandidateNode>(selection: readonly T[]): T[] {
   return selection.filter(isUsableReference).sort(compareCanvasOrder)
 }

@@ -1,7 +1,7 @@
 import { API_KEY_STORAGE_KEY } from '../common/storage-keys'
 
 // The Runware key lives only in figma.clientStorage: plugin data is part of the file and
-// readable by every collaborator (figma-platform.md §5, ARCHITECTURE.md decisions).
+// readable by every collaborator who has it.
 
 export interface ApiKeyStore {
   read(): Promise<string | null>

@@ -2,7 +2,7 @@ import { MAX_PENDING_RUNS, PENDING_RUNS_STORAGE_KEY, readPendingRuns, type Pendi
 import type { RunPlan } from '../common/protocol'
 import { reasonOf } from '../text'
 
-// Runs whose task went to Runware, kept in figma.clientStorage (figma-platform.md §5) under a
+// Runs whose task went to Runware, kept in figma.clientStorage under a
 // versioned key until they end, so closing the plugin mid-run loses nothing retrievable.
 // Written before the task is sent, not on close: the close callback must be synchronous and
 // clientStorage is not. Storage failures are logged and never break a run; `add` says whether

@@ -4,7 +4,7 @@ import { StoredSettingsSchema, type StoredSettings } from '../common/protocol/ui
 import { SETTINGS_STORAGE_KEY } from '../common/storage-keys'
 import { MAX_PROMPT_LENGTH, utf16AtMost } from '../common/text-limits'
 
-// Settings live in figma.clientStorage (figma-platform.md §5: per user, per plugin, local).
+// Settings live in figma.clientStorage (per user, per plugin, local).
 // They are the UI's: the sandbox keeps them as an opaque JSON object and hands them back at
 // start-up, and the UI parses them (defaults for anything it cannot read). The sandbox knows
 // nothing of their shape beyond the last prompt, which Quick Actions suggests.

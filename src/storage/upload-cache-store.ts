@@ -1,7 +1,7 @@
 import { MAX_STORED_UPLOADS, readStoredUploads, UPLOAD_CACHE_STORAGE_KEY, type StoredUpload } from '../common/stored-uploads'
 import { reasonOf } from '../text'
 
-// The UI's upload cache in figma.clientStorage (figma-platform.md §5), under a versioned key.
+// The UI's upload cache in figma.clientStorage, under a versioned key.
 // Read once per launch for `init`, written after the UI's uploads change it. Storage failures
 // are logged and never break a run: the worst case is one more upload.
 

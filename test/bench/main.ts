@@ -1,5 +1,5 @@
 // npm run bench: the built plugin in the browser host against the Runware emulator, each figure
-// of issue 7 measured next to its baseline from the same run. Exits 1 when a target is missed.
+// (docs/performance.md) measured next to its baseline from the same run. Exits 1 when a target is missed.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'

@@ -1,4 +1,4 @@
-// deliveryMethod async and getResponse: runware-api.md §3.
+// deliveryMethod async and getResponse.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from './index'
 import { inferenceTask, post, WsClient, type Json } from './test-helpers'
@@ -42,7 +42,7 @@ describe('getResponse', () => {
     expect(first.status).toBe(200)
     expect(first.body.data).toHaveLength(3)
     for (const item of first.body.data as Json[]) {
-      // Placeholders carry exactly taskType, taskUUID and status (§3's example).
+      // Placeholders carry exactly taskType, taskUUID and status, as in Runware's example.
       if (item.status === 'processing') expect(item).toEqual({ taskType: 'imageInference', taskUUID: task.taskUUID, status: 'processing' })
     }
     const seen: string[][] = []

@@ -1,5 +1,5 @@
-// Turns an image parameter (UUID, data URI, raw base64 or http(s) URL; runware-api.md §5 and
-// §6.3) into verified image bytes. Only PNG, JPEG and WEBP are accepted (§5, §6.3).
+// Turns an image parameter (UUID, data URI, raw base64 or http(s) URL)
+// into verified image bytes. Only PNG, JPEG and WEBP are accepted.
 import sharp from 'sharp'
 import { validate as isUuid } from 'uuid'
 import type { EmulatorContext } from './context'
@@ -21,7 +21,7 @@ export class ImageInputError extends Error {
   }
 }
 
-// §6.5: Runway refuses URL images over 16 MB.
+// Runway refuses URL images over 16 MB.
 const MAX_DOWNLOAD_BYTES = 16 * 1024 * 1024
 const DOWNLOAD_TIMEOUT_MS = 10_000
 

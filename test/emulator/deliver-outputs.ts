@@ -1,4 +1,4 @@
-// Deliveries the task itself makes: webhook POSTs (runware-api.md §2: one POST per completed
+// Deliveries the task itself makes: webhook POSTs (one POST per completed
 // item, shaped like a sync response, retried until the endpoint answers 2xx) and
 // uploadEndpoint PUTs of the raw image bytes. Both run in the background; a failed delivery
 // never changes what the client receives.

@@ -1,4 +1,4 @@
-// Deliveries a task makes by itself: webhookURL POSTs (runware-api.md §2: one per completed
+// Deliveries a task makes by itself: webhookURL POSTs (one per completed
 // item, shaped like a sync response, retried until 2xx) and uploadEndpoint PUTs of raw bytes.
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

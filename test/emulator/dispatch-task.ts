@@ -1,5 +1,5 @@
 // Routes one task, already authenticated, to its handler. Both transports use this, so a task
-// behaves the same over REST and WebSocket (runware-api.md §1.1: one endpoint, every task type).
+// behaves the same over REST and WebSocket (one endpoint, every task type).
 import type { EmulatorContext } from './context'
 import { errorItem } from './errors'
 import { runGetResponse } from './get-response'
@@ -20,7 +20,7 @@ export async function dispatchTask(ctx: EmulatorContext, task: unknown, outlet: 
     case 'getResponse':
       return runGetResponse(ctx, task, outlet)
     case 'ping':
-      // §1.2: keep-alive; answered on REST too since it costs nothing.
+      // Keep-alive; answered on REST too since it costs nothing.
       return outlet.send([{ taskType: 'ping', pong: true }], [])
     case 'authentication':
       // Already authenticated; a repeated authentication task changes nothing.

@@ -1,4 +1,4 @@
-// Runware's error items and the codes the emulator uses. runware-api.md §4: an error item has
+// Runware's error items and the codes the emulator uses. An error item has
 // code, message, parameter, taskType, taskUUID and documentation; only invalidApiKey,
 // timeoutProvider and a few validation codes are confirmed, the rest follow the naming the
 // official SDK recognises so a client's error mapping is exercised the same way.
@@ -31,7 +31,7 @@ export function errorItem(
   return Object.assign(item, extra)
 }
 
-// §1.2 / §4: the exact text Runware sends for a bad key.
+// The exact text Runware sends for a bad key.
 export const INVALID_API_KEY_MESSAGE = 'Invalid API key. Get one at https://my.runware.ai/signup'
 
 export function invalidApiKey(scope: { taskType?: unknown; taskUUID?: unknown } = {}): ErrorItem {
@@ -50,13 +50,13 @@ export function missingApiKey(): ErrorItem {
   )
 }
 
-// §3: the provider-timeout text as Runware sends it inside getResponse.
+// The provider-timeout text as Runware sends it inside getResponse.
 export const PROVIDER_TIMEOUT_MESSAGE =
   'The external provider did not respond within the timeout window. The request was automatically terminated.'
 
 interface StatusError { code: string; message: string }
 
-// §1.1 status table and §4 "Real codes": messages quote Runware's own wording where it exists.
+// Runware's status table and the real codes found: messages quote Runware's own wording where it exists.
 const STATUS_ERRORS: Record<Exclude<FaultStatus, 401>, StatusError> = {
   400: { code: 'invalidRequest', message: 'Bad request. The request could not be processed; check the task parameters.' },
   402: {
@@ -77,7 +77,7 @@ export function statusError(status: FaultStatus, scope: { taskType?: unknown; ta
 }
 
 // Codes a request can fail validation with; such answers get HTTP 400 when nothing succeeded
-// (§1.1: 400 is "often due to missing a required parameter").
+// (400 is "often due to missing a required parameter").
 export function isRequestError(code: string): boolean {
   return /^(invalid|missing|unsupported|conflict)/.test(code) || code === 'taskFailedOrNotFound'
 }

@@ -1,5 +1,5 @@
-// Injected faults (ARCHITECTURE.md: 401, 402, 400, 429, 503, 504, provider timeout,
-// moderation, dropped connection, malformed body), with the codes runware-api.md §1.1 and §4
+// Injected faults (401, 402, 400, 429, 503, 504, provider timeout,
+// moderation, dropped connection, malformed body), with the codes Runware's docs and SDK
 // give or suggest.
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

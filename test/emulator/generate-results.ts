@@ -58,7 +58,7 @@ function limited<T>(jobs: (() => Promise<T>)[], concurrency: number): Promise<T>
 
 async function taskFaultCheck(request: InferenceRequest, faults: TaskFaults): Promise<void> {
   const scope = { taskType: 'imageInference', taskUUID: request.taskUUID }
-  // runware-api.md §3: the provider-timeout item carries no parameter.
+  // The provider-timeout item carries no parameter.
   if (faults.providerTimeout) throw new TaskFailure(errorItem('timeoutProvider', PROVIDER_TIMEOUT_MESSAGE, scope))
   if (faults.moderation) {
     throw new TaskFailure(errorItem('providerContentPolicyViolation',

@@ -1,4 +1,4 @@
-// getResponse (runware-api.md §3): the full current state of a task, one item per result in a
+// getResponse: the full current state of a task, one item per result in a
 // stable order: `processing` placeholders and `success` results in `data`, each failed
 // generation in `errors` with status `error` (a task that failed before any result: one error).
 import type { EmulatorContext } from './context'
@@ -18,7 +18,7 @@ export function runGetResponse(ctx: EmulatorContext, task: Task, outlet: Outlet)
   const record = ctx.taskStore.get(taskUUID)
   // A task another account submitted is as unknown to this key as a made-up UUID.
   if (!record || record.apiKey !== outlet.apiKey) {
-    // §4: the SDK files `taskFailedOrNotFound` under notFound; no real string is confirmed.
+    // The SDK files `taskFailedOrNotFound` under notFound; no real string is confirmed.
     return outlet.send([], [errorItem('taskFailedOrNotFound', `No task found with taskUUID ${taskUUID}.`, {
       parameter: 'taskUUID', taskType: 'getResponse', taskUUID,
     }, { status: 'error' })])

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EmulatorContext } from './context'
 
-// Real CORS behaviour of api.runware.ai and im.runware.ai is unknown (runware-api.md §7). The
+// Real CORS behaviour of api.runware.ai and im.runware.ai is unknown. The
 // emulator allows any origin so the plugin UI, a null-origin iframe, can exercise the REST path
 // in browser tests; the WebSocket stays the proven browser route.
 export const CORS_HEADERS: Record<string, string> = {
@@ -13,7 +13,7 @@ export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Max-Age': '600',
 }
 
-// The body size limit is undocumented (§7); this only protects the emulator's memory.
+// The body size limit is undocumented; this only protects the emulator's memory.
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 export class BodyTooLarge extends Error {}

@@ -1,4 +1,4 @@
-// The three encodings Runware returns (runware-api.md §2) and how each is named on the wire.
+// The three encodings Runware returns and how each is named on the wire.
 export type ImageFormat = 'jpeg' | 'png' | 'webp'
 
 export const EXTENSION: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' }

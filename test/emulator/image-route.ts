@@ -1,5 +1,5 @@
 // GET/HEAD /images/<imageUUID>.<ext>: the emulator's stand-in for im.runware.ai. A result is
-// served until its ttl runs out (runware-api.md §2.1), then answers 404.
+// served until its ttl runs out, then answers 404.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EmulatorContext } from './context'
 import { CORS_HEADERS } from './http-io'

@@ -1,6 +1,6 @@
-// Images the emulator holds: uploads (runware-api.md §5) and generated results. A result is
-// reachable by URL only while its ttl lasts (§2.1), but stays usable as a reference image by
-// UUID (§5: "a previously uploaded image or a generated image") until memory pressure evicts it.
+// Images the emulator holds: uploads and generated results. A result is
+// reachable by URL only while its ttl lasts, but stays usable as a reference image by
+// UUID ("a previously uploaded image or a generated image") until memory pressure evicts it.
 import { EXTENSION, type ImageFormat } from './image-formats'
 
 export interface StoredImage {

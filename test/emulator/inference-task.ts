@@ -1,6 +1,6 @@
 // Accepting an imageInference task: validate it, claim its taskUUID, load inline references,
 // take the task-level faults, then either answer with an ACK and run in the background
-// (deliveryMethod async, runware-api.md §3) or run it while the caller waits (sync).
+// (deliveryMethod async) or run it while the caller waits (sync).
 import type { EmulatorContext } from './context'
 import { errorItem } from './errors'
 import { generateResults, type TaskFaults } from './generate-results'
@@ -66,7 +66,7 @@ export async function runInferenceTask(ctx: EmulatorContext, task: Task, outlet:
     return
   }
   if (request.deliveryMethod === 'async') {
-    // §3: one ACK per task, whatever numberResults is.
+    // One ACK per task, whatever numberResults is.
     outlet.send([{ taskType: 'imageInference', taskUUID: request.taskUUID }], [])
     void generateResults(ctx, request, record, inline, faults, undefined).catch(ignoreClosed)
     return

@@ -1,7 +1,7 @@
 // Turns `inputs.referenceImages` into pixels. Inline images (UUID, data URI, base64) are
 // checked before the task is accepted, so their problems come back as validation errors;
-// URLs are fetched while the task runs, so a failed download fails the task (runware-api.md
-// §4: `downloadFailed`, a provider-class error).
+// URLs are fetched while the task runs, so a failed download fails the task
+// (`downloadFailed`, a provider-class error).
 import type { EmulatorContext } from './context'
 import { classifyImageInput, ImageInputError, loadImageInput, type LoadedImage } from './decode-image-input'
 import { errorItem } from './errors'
@@ -10,7 +10,7 @@ import { ValidationFailure, invalidValue } from './validate-fields'
 import type { InferenceRequest } from './validate-inference'
 import { REFERENCES, type ReferenceInput } from './validate-references'
 
-// §6.5: Runway refuses data URIs over 5 MB and references outside aspect 0.5–2; Runware may
+// Runway refuses data URIs over 5 MB and references outside aspect 0.5–2; Runware may
 // pre-process references (unknown), the emulator applies Runway's limits as the strict reading.
 const MAX_INLINE_CHARS = 5 * 1024 * 1024
 const MIN_ASPECT = 0.5

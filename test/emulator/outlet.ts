@@ -1,5 +1,5 @@
 // Where a task's answers go. REST collects them into one response body; the WebSocket sends
-// each call as its own frame the moment it happens (runware-api.md §3: "results arrive as
+// each call as its own frame the moment it happens ("results arrive as
 // they complete").
 import type { ErrorItem } from './errors'
 import type { LostAnswer } from './types'
@@ -16,7 +16,7 @@ export interface Outlet {
   loseReply(answer: LostAnswer, scope: { taskType?: unknown; taskUUID?: unknown }): void
 }
 
-/** A task that was accepted and then failed; its item goes to `errors` (§3). */
+/** A task that was accepted and then failed; its item goes to `errors`. */
 export class TaskFailure extends Error {
   constructor(readonly item: ErrorItem) {
     super(item.message)

@@ -1,4 +1,4 @@
-// Result items and how the image travels: runware-api.md §2 (result item) and §2.1
+// Result items and how the image travels
 // (outputType, URL lifetime), plus cost and NSFWContent.
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'

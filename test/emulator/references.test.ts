@@ -1,5 +1,5 @@
-// The forms a reference image may take (runware-api.md §6.3: strings or {image, tag}; UUID,
-// URL, data URI or base64) and what happens when a URL cannot be fetched (§4, downloadFailed).
+// The forms a reference image may take (strings or {image, tag}; UUID,
+// URL, data URI or base64) and what happens when a URL cannot be fetched (downloadFailed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from './index'
 import { prepareCanvas } from './render-result'

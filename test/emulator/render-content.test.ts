@@ -1,5 +1,5 @@
 // Results are visibly made from the references, differ per seed and carry a caption
-// (ARCHITECTURE.md, "The test doubles are products too"), and rendering stays cheap.
+// (the doubles model the real thing), and rendering stays cheap.
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from './index'

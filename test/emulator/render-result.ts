@@ -1,4 +1,4 @@
-// Results are real images (ARCHITECTURE.md, "The test doubles are products too"): each
+// Results are real images (the doubles model the real thing, not only what passes): each
 // reference is cover-fitted into its own vertical band, the whole is tinted by the result's
 // seed, and a caption shows the prompt's first words, the size, the result number and the seed,
 // so a person looking at a result can tell which references and size produced it.

@@ -1,5 +1,5 @@
-// Results are real images of exactly the requested size and format (runware-api.md §6.4:
-// the 16 pairs; §2: JPG, PNG, WEBP), and outputQuality acts on the encoding.
+// Results are real images of exactly the requested size and format (the
+// 16 pairs; JPG, PNG, WEBP), and outputQuality acts on the encoding.
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ALLOWED_SIZES } from './allowed-sizes'
@@ -24,7 +24,7 @@ const cases = ALLOWED_SIZES.flatMap(([width, height]) =>
   (['JPG', 'PNG', 'WEBP'] as const).map((format) => [width, height, format] as const))
 
 describe('sizes and formats', () => {
-  it('knows exactly the 16 pairs of runware-api.md §6.4', () => {
+  it('knows exactly the 16 pairs runway:4@2 accepts', () => {
     const documented = '1920x1080 1080x1920 1080x1080 1440x1080 1080x1440 2112x912 1024x1024 1360x768 1168x880 1808x768 1280x720 720x1280 720x720 960x720 720x960 1680x720'
     expect(ALLOWED_SIZES.map(([w, h]) => `${w}x${h}`).sort()).toEqual(documented.split(' ').sort())
   })

@@ -1,4 +1,4 @@
-// REST authentication (runware-api.md §1.1): `Authorization: Bearer <key>` or a leading
+// REST authentication: `Authorization: Bearer <key>` or a leading
 // `{taskType: 'authentication', apiKey}` task. Either one present and wrong fails the request.
 import type { IncomingHttpHeaders } from 'node:http'
 import { isKeyAccepted, type EmulatorContext } from './context'

@@ -1,5 +1,5 @@
-// POST /v1 (runware-api.md §1.1): a JSON array of tasks in, `{data:[...]}` out, with the
-// `errors` array next to it when any task failed (§4, the observed `{data:[], errors:[...]}`).
+// POST /v1: a JSON array of tasks in, `{data:[...]}` out, with the
+// `errors` array next to it when any task failed (the observed `{data:[], errors:[...]}`).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { recordTasks, type EmulatorContext } from './context'
 import { dispatchTask } from './dispatch-task'
@@ -47,7 +47,7 @@ export async function handleRest(ctx: EmulatorContext, req: IncomingMessage, res
     return
   }
   if (req.method !== 'POST') return requestError(ctx, res, 405, 'invalidRequestMethod', 'All requests must be made using the POST method.')
-  // §1.1: the request Content-Type must be application/json.
+  // The request Content-Type must be application/json.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return requestError(ctx, res, 400, 'invalidContentType', "The request Content-Type must be 'application/json'.")
   }
@@ -65,7 +65,7 @@ export async function handleRest(ctx: EmulatorContext, req: IncomingMessage, res
   } catch {
     return requestError(ctx, res, 400, 'invalidRequestBody', 'The request body is not valid JSON.')
   }
-  // §1.1: "Our API always accepts an array of objects".
+  // "Our API always accepts an array of objects".
   if (!Array.isArray(parsed)) return requestError(ctx, res, 400, 'invalidRequestBody', 'The request body must be a JSON array of task objects.')
   recordTasks(ctx, 'rest', parsed, body.length)
   const fault = ctx.faults.take('status')
@@ -81,7 +81,7 @@ export async function handleRest(ctx: EmulatorContext, req: IncomingMessage, res
   if (lost) return sendJson(ctx, res, 504, { errors: [lost.error] })
   if (errors.length === 0) return sendJson(ctx, res, 200, { data })
   // Errors after a task was accepted (provider timeout, moderation, download) have no known
-  // HTTP status (§ open question 6); the emulator keeps 200 for them and 400 for refusals.
+  // HTTP status (undocumented); the emulator keeps 200 for them and 400 for refusals.
   const status = data.length === 0 && errors.every((e) => isRequestError(e.code)) ? 400 : 200
   sendJson(ctx, res, status, { data, errors })
 }

@@ -1,4 +1,4 @@
-// REST transport: runware-api.md §1.1 (auth, envelopes, status codes) and §9.
+// REST transport: auth, envelopes, status codes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from './index'
 import { inferenceTask, post } from './test-helpers'

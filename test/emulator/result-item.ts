@@ -1,12 +1,12 @@
-// One result item of an imageInference task (runware-api.md §2, "Result item"): taskType,
-// taskUUID, a fresh imageUUID, the image in the field the outputType names (§2.1), seed,
+// One result item of an imageInference task: taskType,
+// taskUUID, a fresh imageUUID, the image in the field the outputType names, seed,
 // NSFWContent only when safety checking is on, cost only with includeCost.
 import { randomUUID } from 'node:crypto'
 import type { EmulatorContext } from './context'
 import { EXTENSION, MIME, type ImageFormat } from './image-formats'
 import type { InferenceRequest } from './validate-inference'
 
-// §2.1: the default URL lifetime is unknown; Runway's own output URLs live 24–48 h (§6.6).
+// The default URL lifetime is unknown; Runway's own output URLs live 24–48 h.
 export const DEFAULT_TTL_SECONDS = 24 * 60 * 60
 
 export function resultItem(

@@ -1,5 +1,5 @@
 // Accepted tasks and their per-result state, for conflictTaskUUID and getResponse
-// (runware-api.md §3: each poll returns the full current state, one item per generation,
+// (each poll returns the full current state, one item per generation,
 // in a stable order; failed generations move to `errors`).
 import type { ErrorItem } from './errors'
 
@@ -17,7 +17,7 @@ export interface TaskRecord {
   createdAt: number
 }
 
-// How long getResponse can fetch a task is undocumented (§3); an hour covers any client's
+// How long getResponse can fetch a task is undocumented; an hour covers any client's
 // polling budget while a long-running emulator (npm start) does not hoard inline images.
 const RETENTION_MS = 60 * 60 * 1000
 const MAX_RECORDS = 1000
@@ -26,7 +26,7 @@ export class TaskStore {
   private used = new Set<string>()
   private records = new Map<string, TaskRecord>()
 
-  /** Claims a taskUUID; false when it was used before (§4: conflictTaskUUID). */
+  /** Claims a taskUUID; false when it was used before (conflictTaskUUID). */
   reserve(taskUUID: string): boolean {
     const key = taskUUID.toLowerCase()
     if (this.used.has(key)) return false

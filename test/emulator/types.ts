@@ -8,9 +8,9 @@ export interface EmulatorOptions {
   latencyMs?: number
   /** Extra delay between successive results of one task, so they finish one by one. */
   staggerMs?: number
-  /** WebSocket idle close (runware-api.md §1.2: 120 s after the last message). */
+  /** WebSocket idle close (120 s after the last message). */
   idleTimeoutMs?: number
-  /** How long undelivered WebSocket results are kept for a resumed session (§1.2). */
+  /** How long undelivered WebSocket results are kept for a resumed session. */
   resumeBufferMs?: number
   /** USD per image when `includeCost` is set. */
   unitCost?: number

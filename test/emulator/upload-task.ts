@@ -1,6 +1,6 @@
-// imageUpload (runware-api.md §5): stores an image given as data URI, base64 or URL, at most
-// 2048 px per side as Runware does, and answers with the array form plus imageURL (§5,
-// "Emulator recommendation"). The returned imageUUID is then accepted as a reference image.
+// imageUpload: stores an image given as data URI, base64 or URL, at most
+// 2048 px per side as Runware does, and answers with the array form plus imageURL
+// (clients must accept both forms). The returned imageUUID is then accepted as a reference image.
 import { randomUUID } from 'node:crypto'
 import sharp from 'sharp'
 import type { EmulatorContext } from './context'

@@ -1,4 +1,4 @@
-// imageUpload: runware-api.md §5 (inputs, 2048 px storage cap, array reply with imageURL)
+// imageUpload: inputs, 2048 px storage cap, array reply with imageURL,
 // and the use of its imageUUID as a reference image.
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

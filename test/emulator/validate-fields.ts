@@ -1,5 +1,5 @@
 // Small checks shared by the task validators. A validator stops at the first problem and
-// reports it as one Runware error item naming the parameter (runware-api.md §4).
+// reports it as one Runware error item naming the parameter.
 import { validate as isUuid, version as uuidVersion } from 'uuid'
 import { errorItem, type ErrorItem } from './errors'
 
@@ -48,7 +48,7 @@ export function invalidValue(parameter: string, detail: string): string {
   return `Invalid value for ${parameter} parameter. ${detail}`
 }
 
-/** Refuses keys the schema does not list (runware-api.md §4: `unsupportedParameter`). */
+/** Refuses keys the schema does not list (`unsupportedParameter`). */
 export function rejectUnknownKeys(task: Task, object: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
   for (const key of Object.keys(object)) {
     if (allowed.includes(key)) continue

@@ -1,5 +1,5 @@
-// Strict validation of an imageInference task for runway:4@2 against the seed document
-// (shared/seed/runway-gen4-image-turbo-api.txt) and runware-api.md §2 / §6. Anything the seed
+// Strict validation of an imageInference task for runway:4@2 against Runware's model page
+// and its generic imageInference fields. Anything the model page
 // does not list is refused, so a client that sends a stray field finds out here.
 import { ALLOWED_SIZES, DEFAULT_SIZE, isAllowedSize } from './allowed-sizes'
 import { validateReferenceList, type ReferenceInput, type ReferenceRules } from './validate-references'
@@ -56,7 +56,7 @@ function validatePrompt(task: Task): string {
   if (typeof prompt !== 'string') {
     return fail('invalidPositivePrompt', 'positivePrompt', invalidValue('positivePrompt', 'Positive prompt must be a string value.'), { type: 'string' })
   }
-  // §6.2: Runway counts up to 1000 UTF-16 code units, which is what String#length measures.
+  // Runway counts up to 1000 UTF-16 code units, which is what String#length measures.
   if (prompt.trim().length === 0 || prompt.length > 1000) {
     return fail('invalidPositivePrompt', 'positivePrompt',
       invalidValue('positivePrompt', 'Positive prompt must be between 1 and 1000 characters and not only whitespace.'),
@@ -77,7 +77,7 @@ function validateSize(task: Task): { width: number; height: number } {
     if (!isInteger(value)) fail(`invalid${key === 'width' ? 'Width' : 'Height'}`, key, invalidValue(key, `Image ${key} must be an integer value.`), { type: 'integer' })
   }
   if (!isAllowedSize(width as number, height as number)) {
-    // §4: a dimension outside the model's list was observed as `invalidCustomWidth`.
+    // A dimension outside the model's list was observed as `invalidCustomWidth`.
     const allowed = ALLOWED_SIZES.map(([w, h]) => `${w}x${h}`)
     fail('invalidCustomWidth', 'width',
       `Invalid dimensions ${String(width)}x${String(height)} for model runway:4@2. Allowed width x height pairs: ${allowed.join(', ')}.`,
@@ -98,7 +98,7 @@ function validateSafety(task: Task): boolean {
   if (safety.mode !== undefined && safety.mode !== 'none' && safety.mode !== 'fast') {
     fail('invalidMode', 'safety.mode', invalidValue('safety.mode', 'Allowed values: none, fast.'), { allowedValues: ['none', 'fast'] })
   }
-  // runware-api.md §2: `mode` overrides `checkContent`; checkContent alone means fast mode.
+  // `mode` overrides `checkContent`; checkContent alone means fast mode.
   if (safety.mode !== undefined) return safety.mode === 'fast'
   return safety.checkContent === true
 }
@@ -160,7 +160,7 @@ export function validateInference(task: Task, rules: ReferenceRules = {}): Infer
       fail('invalidTtl', 'ttl', invalidValue('ttl', 'It must be an integer number of seconds, at least 60.'), { type: 'integer', min: 60 })
     }
     ttl = task.ttl as number
-    // §2: ttl "only applies when outputType is URL"; the emulator refuses it elsewhere.
+    // ttl "only applies when outputType is URL"; the emulator refuses it elsewhere.
     if (outputType !== 'URL') fail('invalidTtl', 'ttl', "The ttl parameter only applies when outputType is 'URL'.")
   }
   const deliveryMethod = oneOf(task, 'deliveryMethod', ['sync', 'async'] as const, 'sync', 'invalidDeliveryMethod')

@@ -1,5 +1,5 @@
-// imageInference validation for runway:4@2, one test per rule of the seed document and
-// runware-api.md §2 / §6: every refusal names its parameter.
+// imageInference validation for runway:4@2, one test per rule of the model page and of
+// Runware's generic fields: every refusal names its parameter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from './index'
 import { dataUri, decodeResult, inferenceTask, post, type Json } from './test-helpers'

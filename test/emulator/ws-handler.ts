@@ -1,4 +1,4 @@
-// One WebSocket connection on /v1 (runware-api.md §1.2): frames are JSON arrays of tasks; the
+// One WebSocket connection on /v1: frames are JSON arrays of tasks; the
 // first task must authenticate; pings get pongs; the socket closes after idleTimeoutMs without
 // a message either way; results of a sync task go out one frame each as they are ready.
 import { WebSocket, type RawData } from 'ws'

@@ -1,4 +1,4 @@
-// WebSocket sessions (runware-api.md §1.2): a client that reconnects and authenticates with
+// WebSocket sessions: a client that reconnects and authenticates with
 // its connectionSessionUUID gets the results produced while it was away, in order, if they
 // are younger than the resume buffer (120 s on Runware).
 import { randomUUID } from 'node:crypto'

@@ -1,5 +1,5 @@
-// WebSocket transport: runware-api.md §1.2 (auth, ping, idle close, resume) and §3 (results
-// arrive as they complete).
+// WebSocket transport: auth, ping, idle close, resume, and results
+// arriving as they complete.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from './index'
 import { inferenceTask, WsClient, type Json } from './test-helpers'

@@ -1,6 +1,6 @@
 // A minimal auto-layout: enough for positions and hug sizes to be right in the cases the
-// plugin meets (a row or column of nodes with padding and spacing). figma-platform.md §6.10:
-// children of auto-layout frames ignore x/y (layoutPositioning 'ABSOLUTE' opts out);
+// plugin meets (a row or column of nodes with padding and spacing).
+// Children of auto-layout frames ignore x/y (layoutPositioning 'ABSOLUTE' opts out);
 // turning auto-layout off keeps the computed positions. Not modelled: wrapping, FILL
 // sizing, baseline alignment, GRID (refused by the frame), strokes in layout.
 

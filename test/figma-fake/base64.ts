@@ -1,5 +1,5 @@
-// figma.base64Encode / base64Decode in plain JS: the sandbox has no btoa/atob or Buffer
-// (figma-platform.md §0), so plugins use these to build data URIs.
+// figma.base64Encode / base64Decode in plain JS: the sandbox has no btoa/atob or Buffer,
+// so plugins use these to build data URIs.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 

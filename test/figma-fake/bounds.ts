@@ -1,4 +1,4 @@
-// Page-absolute geometry of nodes, computed through their parents. figma-platform.md §4:
+// Page-absolute geometry of nodes, computed through their parents.
 // absoluteBoundingBox excludes strokes and effects; absoluteRenderBounds includes what
 // renders outside the box and is null for an invisible node. Frames that clip contain their
 // children's rendering; sections and non-clipping frames grow with children that stick out.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createFigmaFake } from './index'
 import { CLIENT_STORAGE_LIMIT, entrySize } from './client-storage'
 
-describe('figma.clientStorage (figma-platform.md §5)', () => {
+describe('figma.clientStorage', () => {
   it('resolves undefined for a missing key and stores plain values and bytes', async () => {
     const { figma } = createFigmaFake()
     expect(await figma.clientStorage.getAsync('apiKey')).toBeUndefined()

@@ -1,5 +1,5 @@
 // figma.clientStorage: per-plugin key/value storage on the user's machine.
-// figma-platform.md §5: getAsync resolves undefined for a missing key; setAsync rejects on
+// getAsync resolves undefined for a missing key; setAsync rejects on
 // failure; the budget is 5 MB per plugin, counted as key + JSON(value) with Uint8Array
 // counting its raw bytes. Values are stored as copies and handed out as fresh copies, so
 // mutating what was stored or read changes nothing, as with Figma's serialised storage.

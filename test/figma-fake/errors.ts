@@ -1,4 +1,4 @@
-// Errors the fake throws. Where figma-platform.md records Figma's wording it is used as is;
+// Errors the fake throws. Where Figma's docs give Figma's wording it is used as is;
 // elsewhere the message names the rule and what to do instead, so a failing product test
 // explains itself.
 
@@ -10,17 +10,17 @@ export function notImplemented(what: string): never {
   throw new NotImplementedInFakeError(`not implemented in the fake: ${what}`)
 }
 
-// figma-platform.md §6.7: after closePlugin() "API access is disabled".
+// After closePlugin() "API access is disabled".
 export function pluginClosedError(): Error {
   return new Error('The plugin has been closed: figma API access is disabled after figma.closePlugin()')
 }
 
-// figma-platform.md §6.8: a removed node stays referenced but can no longer be used.
+// A removed node stays referenced but can no longer be used.
 export function nodeGoneError(id: string): Error {
   return new Error(`The node with id "${id}" does not exist (it was removed; check node.removed)`)
 }
 
-// figma-platform.md §6.9: these APIs throw under documentAccess: dynamic-page.
+// These APIs throw under documentAccess: dynamic-page.
 export function dynamicPageError(call: string, instead: string): Error {
   return new Error(`in ${call}: Cannot call with documentAccess: dynamic-page. Use ${instead} instead.`)
 }

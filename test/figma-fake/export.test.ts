@@ -4,7 +4,7 @@ import { readImageInfo } from './image-info'
 import { decode } from './fixtures'
 import { exportPixelSize } from './export'
 
-describe('exportAsync (figma-platform.md §3)', () => {
+describe('exportAsync', () => {
   it('defaults to PNG at 1×', async () => {
     const { figma } = createFigmaFake()
     const frame = figma.createFrame()

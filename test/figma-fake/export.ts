@@ -1,4 +1,4 @@
-// exportAsync: figma-platform.md §3. No settings means PNG at 1×; `constraint` is SCALE
+// exportAsync. No settings means PNG at 1×; `constraint` is SCALE
 // (proportional), WIDTH or HEIGHT (fixed pixels, the other side proportional); the result is
 // the encoded file. The exported area is the node's render bounds, or its bounding box with
 // useAbsoluteBounds. Under dynamic-page a PageNode needs loadAsync() first. Pixel sizes are

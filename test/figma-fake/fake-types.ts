@@ -71,7 +71,7 @@ export interface FigmaFake {
   // Runs the plugin again on the same document and clientStorage (closing a running one
   // first): the API opens again with no listeners, no UI and nothing loaded.
   relaunch(options?: { command?: string }): void
-  // The user closing the plugin (Figma then calls closePlugin itself, figma-platform.md §0).
+  // The user closing the plugin (Figma then calls closePlugin itself).
   closeByUser(): void
   // Resolves when every queued delivery (messages, selectionchange, ...) has run.
   flush(): Promise<void>

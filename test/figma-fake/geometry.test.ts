@@ -77,7 +77,7 @@ describe('size and position', () => {
   })
 })
 
-describe('auto-layout (figma-platform.md §6.10)', () => {
+describe('auto-layout', () => {
   it('ignores x/y of children and stacks them with padding and spacing', () => {
     const { figma } = createFigmaFake()
     const row = figma.createFrame()

@@ -1,4 +1,4 @@
-// Transform and rectangle maths for node bounds and exports. figma-platform.md §4: x/y are
+// Transform and rectangle maths for node bounds and exports. x/y are
 // relative to the containing parent; absoluteTransform / absoluteBoundingBox are
 // page-absolute. Figma's rotation is degrees, counter-clockwise on screen, about the node's
 // top-left corner: rotation = atan2(-m10, m00) (plugin typings, LayoutMixin.rotation).

@@ -2,10 +2,10 @@
 // - a member Figma declares for that object but the fake lacks throws "not implemented in
 //   the fake: X" (the member lists come from the typings, see known-*-members.ts); a name
 //   Figma does not declare reads as undefined and cannot be assigned;
-// - after closePlugin, plugin-level API access throws (figma-platform.md §6.7). On nodes,
+// - after closePlugin, plugin-level API access throws. On nodes,
 //   calls and writes throw but reads still work, so a test can inspect what the plugin left
 //   on the canvas;
-// - a removed node throws on any member except id, type and removed (§6.8).
+// - a removed node throws on any member except id, type and removed.
 import { nodeGoneError, notImplemented, pluginClosedError } from './errors'
 import { pluginIsCalling, type FakeContext } from './context'
 import { markHostObject } from './host-objects'

@@ -1,7 +1,7 @@
 // Reads an encoded image's format and pixel size from its header alone (no decoding), in
 // plain JS so it runs in the sandbox-like core, in Node and in the browser host. Product
 // tests use it too, e.g. to check that an export or a transcoded result has the right size.
-// figma-platform.md §4: createImage accepts PNG/JPEG/GIF only, WEBP is refused.
+// createImage accepts PNG/JPEG/GIF only, WEBP is refused.
 
 export type ImageFormat = 'PNG' | 'JPEG' | 'GIF' | 'WEBP' | 'unknown'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createFigmaFake } from './index'
 import { encoded, solidPng } from './fixtures'
 
-describe('createImage (figma-platform.md §4)', () => {
+describe('createImage', () => {
   it('accepts PNG, JPEG and GIF and returns an Image with a 40-hex content hash', async () => {
     const { figma } = createFigmaFake()
     for (const bytes of [solidPng(64, 32), await encoded('jpeg', 64, 32), await encoded('gif', 64, 32)]) {

@@ -1,5 +1,5 @@
 // The document's image store behind figma.createImage / createImageAsync / getImageByHash.
-// figma-platform.md §4: data must be PNG, JPEG or GIF, at most 4096 px in width and height;
+// Data must be PNG, JPEG or GIF, at most 4096 px in width and height;
 // invalid images throw 'Image is too small', 'Image is too large' or 'Image type is
 // unsupported' (WEBP is unsupported). Image is { hash, getBytesAsync, getSizeAsync }, not a
 // node. Invalid images throw: beyond the header, bytes that do not decode (an image cut short,

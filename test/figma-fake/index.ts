@@ -1,6 +1,6 @@
 // An in-memory fake of the Figma plugin API for tests, typed against @figma/plugin-typings.
-// It reproduces the documented behaviour collected in /work/shared/reference/figma-platform.md
-// (§7.3 lists the essentials) and is environment-neutral: no Node modules here, so the same
+// It reproduces Figma's documented behaviour (docs/figma.md) and is
+// environment-neutral: no Node modules here, so the same
 // code runs under vitest and, bundled, in the browser host page. Node-only helpers live in
 // node-rasterizer.ts.
 import { AnnotationsApiImpl } from './annotations'

@@ -8,9 +8,9 @@ export interface Container extends BaseNodeImpl {
   _children: BaseNodeImpl[]
   // Throws if `child` may not be placed here (e.g. a page in a frame).
   _acceptChild(child: BaseNodeImpl): void
-  // dynamic-page rules for reading or changing children (figma-platform.md §6.9).
+  // dynamic-page rules for reading or changing children.
   _checkChildAccess(call: string): void
-  // Auto-layout frames compute their children's positions (figma-platform.md §6.10).
+  // Auto-layout frames compute their children's positions.
   _autoLayoutPosition?(child: BaseNodeImpl): { x: number; y: number } | null
 }
 

@@ -1,4 +1,4 @@
-// DocumentNode: figma.root, whose children are the pages. figma-platform.md §6.9: under
+// DocumentNode: figma.root, whose children are the pages. Under
 // dynamic-page, findAll/findOne/findAllWithCriteria on the document need
 // `await figma.loadAllPagesAsync()` first; reading root.children (the pages) does not.
 import { BaseNodeImpl, type Container } from './node-base'

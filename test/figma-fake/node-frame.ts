@@ -1,6 +1,6 @@
 // FrameNode: a scene node with children, clipping and auto-layout.
 // Plugin typings: createFrame() is 100×100 at (0,0) with a white fill; new frames clip their
-// content. figma-platform.md §6.10: layoutMode 'NONE' | 'HORIZONTAL' | 'VERTICAL' | 'GRID';
+// content. layoutMode 'NONE' | 'HORIZONTAL' | 'VERTICAL' | 'GRID';
 // children of auto-layout frames ignore x/y; layoutWrap needs HORIZONTAL; counterAxisSpacing
 // needs WRAP; turning auto-layout off keeps the computed positions.
 import { SceneNodeImpl, requireBoolean, requireFinite } from './node-scene'

@@ -1,10 +1,10 @@
 // PageNode: children, selection, dynamic-page loading, export.
-// Plugin typings / figma-platform.md §6.2: `selection` returns a new read-only array on each
+// Plugin typings: `selection` returns a new read-only array on each
 // read; assigning sets it; nodes are de-duplicated and only directly selected nodes are kept
 // (never a node with one of its descendants); each page keeps its own selection.
-// §6.9: under dynamic-page, a page other than the one the plugin started on must be loaded
+// Under dynamic-page, a page other than the one the plugin started on must be loaded
 // (page.loadAsync) before its children are used, and any page needs loadAsync before
-// exportAsync (§3).
+// exportAsync.
 import { BaseNodeImpl, isAncestor, pageOf, type Container } from './node-base'
 import { findAllIn, findAllWithCriteriaIn, findChildrenIn, insertChildAt, readChildren } from './children'
 import { SceneNodeImpl } from './node-scene'

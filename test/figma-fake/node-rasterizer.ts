@@ -4,7 +4,7 @@
 // createFigmaFake({ rasterizer: createSharpRasterizer() }). Keep this file out of browser
 // bundles: it imports sharp.
 // Paint mapping: FILL → cover, FIT → contain (transparent margins); CROP and TILE are
-// approximated as cover. JPG has no quality option in Figma (figma-platform.md §3); the fake
+// approximated as cover. JPG has no quality option in Figma; the fake
 // encodes at a fixed quality over a white background.
 import sharp, { type OverlayOptions } from 'sharp'
 import { sceneLayers, type Layer, type PixelRect } from './scene-layers'

@@ -1,6 +1,6 @@
 // What frames, rectangles, sections and text share: position and size, rotation,
 // transforms and bounds, visibility, fills and strokes, export.
-// Plugin typings / figma-platform.md §4: x/y are relative to the containing parent (and
+// Plugin typings: x/y are relative to the containing parent (and
 // no-ops inside auto-layout); width/height change only through resize /
 // resizeWithoutConstraints, which need both values >= 0.01.
 import { BaseNodeImpl, pageOf } from './node-base'

@@ -1,6 +1,6 @@
 // RectangleNode and SectionNode.
 // Plugin typings: createRectangle() is 100×100 with a default fill (#D9D9D9) and parented to
-// the current page. figma-platform.md §6.10: createSection() gives a node with children,
+// the current page. createSection() gives a node with children,
 // fills, strokes, corner radius, sectionContentsHidden and resize; it supports exportAsync.
 // Sections do not clip their content, and sit on pages or in other sections only.
 import { SceneNodeImpl, requireBoolean, requireFinite } from './node-scene'

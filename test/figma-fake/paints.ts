@@ -1,7 +1,7 @@
 // Paint arrays as Figma hands them out: validated on assignment, completed with Figma's
 // defaults (visible, opacity, blendMode) and deeply frozen, so `node.fills = [...]` works
-// while `node.fills[0].color.r = 1` or `node.fills.push(...)` throws (figma-platform.md §4
-// "always overwrite fills"; plugin typings: paints are readonly).
+// while `node.fills[0].color.r = 1` or `node.fills.push(...)` throws (Figma's
+// docs: "always overwrite fills"; plugin typings: paints are readonly).
 import { notImplemented, rejectUnknownKeys } from './errors'
 
 const COMMON = ['type', 'visible', 'opacity', 'blendMode']

@@ -1,4 +1,4 @@
-// figma.parameters for Quick Actions (figma-platform.md §6.6): the plugin listens to 'input'
+// figma.parameters for Quick Actions: the plugin listens to 'input'
 // events and answers through result.setSuggestions / setError / setLoadingMessage. Tests play
 // Figma's part with fire(), which returns a live record of what the plugin answered.
 import { Emitter } from './events'

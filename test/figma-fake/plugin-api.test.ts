@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createFigmaFake } from './index'
 
-describe('figma.notify (figma-platform.md §6.1)', () => {
+describe('figma.notify', () => {
   it('records the message cut to 100 characters and returns a cancel handle', () => {
     const fake = createFigmaFake()
     const dequeued: string[] = []
@@ -27,7 +27,7 @@ describe('undo', () => {
   })
 })
 
-describe('node lookup (figma-platform.md §6.8, §6.9)', () => {
+describe('node lookup', () => {
   it('getNodeByIdAsync finds nodes, pages and the document; null for unknown or removed ids', async () => {
     const { figma } = createFigmaFake()
     const frame = figma.createFrame()
@@ -76,7 +76,7 @@ describe('node lookup (figma-platform.md §6.8, §6.9)', () => {
   })
 })
 
-describe('figma.viewport (figma-platform.md §6.3)', () => {
+describe('figma.viewport', () => {
   it('has center, zoom and derived bounds, and records scrollAndZoomIntoView', () => {
     const fake = createFigmaFake()
     const { viewport } = fake.figma
@@ -95,7 +95,7 @@ describe('figma.viewport (figma-platform.md §6.3)', () => {
   })
 })
 
-describe('figma.closePlugin (figma-platform.md §6.7)', () => {
+describe('figma.closePlugin', () => {
   it('records the message, closes the UI, and every further API access throws', () => {
     const fake = createFigmaFake()
     const { figma } = fake
@@ -209,7 +209,7 @@ describe('plugin-level properties', () => {
   })
 })
 
-describe('figma.parameters (figma-platform.md §6.6)', () => {
+describe('figma.parameters', () => {
   it('input handlers answer through result, which fireParameterInput returns', () => {
     const fake = createFigmaFake()
     fake.figma.parameters.on('input', ({ key, query, result }) => {

@@ -1,7 +1,7 @@
 // The `figma` object: the implemented subset of PluginAPI. Members Figma declares but the
 // fake lacks throw "not implemented in the fake" through the guard (guard.ts).
-// Sources for each rule are cited where it is applied; the main ones are
-// figma-platform.md §4 (images), §6 (notify, undo, events, lookups, closing).
+// Each rule is stated where it is applied (images, notify, undo, events, lookups, closing);
+// docs/figma.md lists the documented behaviour with its sources.
 import { base64Decode, base64Encode } from './base64'
 import { dynamicPageError, rejectUnknownKeys } from './errors'
 import { createImageFromUrl } from './images'
@@ -12,7 +12,7 @@ import type { ClientStorage } from './client-storage'
 import type { FakeState } from './state'
 import type { PageImpl } from './node-page'
 
-// figma-platform.md §6.1: the message is limited to 100 characters; longer text is cut.
+// The message is limited to 100 characters; longer text is cut.
 export const NOTIFY_LIMIT = 100
 const NOTIFY_KEYS = ['timeout', 'error', 'onDequeue', 'button']
 
@@ -44,7 +44,7 @@ export class PluginApiImpl {
   set skipInvisibleInstanceChildren(value: boolean) { this._skipInvisibleInstanceChildren = value === true }
 
   get currentPage(): PageNode { return this._ctx.currentPage as unknown as PageNode }
-  // figma-platform.md §6.9: read-only under dynamic-page; use setCurrentPageAsync.
+  // Read-only under dynamic-page; use setCurrentPageAsync.
   set currentPage(page: PageNode) {
     if (this._ctx.dynamicPage) throw dynamicPageError('set_currentPage', 'figma.setCurrentPageAsync')
     this._switchPage(page)
@@ -67,7 +67,7 @@ export class PluginApiImpl {
     this._ctx.allPagesLoaded = true
   }
 
-  // figma-platform.md §6.8: the async lookup answers null for unknown or removed nodes.
+  // The async lookup answers null for unknown or removed nodes.
   async getNodeByIdAsync(id: string): Promise<BaseNode | null> {
     return this._lookup(id)
   }
@@ -120,7 +120,7 @@ export class PluginApiImpl {
     }
   }
 
-  // figma-platform.md §6.4: each commitUndo() is a checkpoint; the fake counts them.
+  // Each commitUndo() is a checkpoint; the fake counts them.
   commitUndo(): void { this._state.undoCheckpoints++ }
   // The fake records the request but does not revert anything.
   triggerUndo(): void { this._state.undoTriggers++ }
@@ -129,7 +129,7 @@ export class PluginApiImpl {
   once(type: string, callback: (...args: unknown[]) => unknown): void { this._state.events.emitter(type).once(callback) }
   off(type: string, callback: (...args: unknown[]) => unknown): void { this._state.events.emitter(type).off(callback) }
 
-  // figma-platform.md §6.7: closes the UI, runs 'close' callbacks, then disables the API.
+  // Closes the UI, runs 'close' callbacks, then disables the API.
   closePlugin(message?: string): void {
     if (message !== undefined && typeof message !== 'string') throw new TypeError('in closePlugin: Expected message to be a string')
     if (this._state.closing) return

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createFigmaFake } from './index'
 
-describe('plugin data (plugin typings PluginDataMixin, figma-platform.md §5)', () => {
+describe('plugin data (plugin typings PluginDataMixin)', () => {
   it('returns "" for a missing key, stores strings, and "" deletes', () => {
     const node = createFigmaFake().figma.createFrame()
     expect(node.getPluginData('missing')).toBe('')
@@ -41,7 +41,7 @@ describe('plugin data (plugin typings PluginDataMixin, figma-platform.md §5)', 
   })
 })
 
-describe('relaunch data (figma-platform.md §6.5)', () => {
+describe('relaunch data', () => {
   it('replaces all relaunch data on each call and {} clears it', () => {
     const node = createFigmaFake().figma.createRectangle()
     node.setRelaunchData({ regenerate: 'Make more like this', open: '' })

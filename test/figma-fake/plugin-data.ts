@@ -1,8 +1,8 @@
 // Plugin data, shared plugin data and relaunch data of one node.
-// figma-platform.md §5 / plugin typings PluginDataMixin: values are strings; '' deletes the
+// Values are strings; '' deletes the
 // entry; a missing key reads as ''; one entry (pluginId + key + value, or namespace + key +
 // value for shared data) may not exceed 100 kB; a shared namespace has at least 3
-// alphanumeric characters. §6.5: setRelaunchData replaces everything, {} clears, a
+// alphanumeric characters. setRelaunchData replaces everything, {} clears, a
 // description over 1000 characters throws.
 
 // "100 kB" counted as 100,000 UTF-8 bytes: the stricter reading, so data that fits here also

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createFigmaFake } from './index'
 
-describe('selection (figma-platform.md §6.2)', () => {
+describe('selection', () => {
   it('returns a fresh read-only array on every read; assigning replaces it', () => {
     const fake = createFigmaFake()
     const frame = fake.addFrame({})

@@ -1,6 +1,6 @@
-// figma.on / once / off. figma-platform.md §6.2: selectionchange callbacks are asynchronous
-// and coalesced (several changes in one turn fire once). §6.6: 'run' fires on every launch
-// with { command, parameters }. §6.7: 'close' runs synchronously as the plugin closes.
+// figma.on / once / off. selectionchange callbacks are asynchronous
+// and coalesced (several changes in one turn fire once). 'run' fires on every launch
+// with { command, parameters }. 'close' runs synchronously as the plugin closes.
 // currentpagechange follows setCurrentPageAsync. Other event types are not implemented.
 import { Emitter } from './events'
 import { notImplemented } from './errors'

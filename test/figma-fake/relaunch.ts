@@ -1,8 +1,8 @@
 // Running the plugin again on the same document, as Figma does when the user launches it a
 // second time (menu, relaunch button). The new run gets a fresh API: no listeners, no UI,
-// no loaded fonts or pages beyond the current one (figma-platform.md §6.9), the API open
+// no loaded fonts or pages beyond the current one, the API open
 // again. What lives outside the plugin stays: the document and its plugin data, images,
-// selection, viewport and clientStorage (§5: stored on the user's machine).
+// selection, viewport and clientStorage (stored on the user's machine).
 import type { FakeContext } from './context'
 import type { ParametersImpl } from './parameters'
 import type { FakeState } from './state'

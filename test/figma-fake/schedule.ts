@@ -1,5 +1,5 @@
 // Figma delivers selectionchange, UI messages and page changes from its own event loop, never
-// inside the call that caused them (figma-platform.md §2.2, §6.2). The fake posts them as
+// inside the call that caused them. The fake posts them as
 // macrotasks through the setTimeout captured when this module loaded, so suites that install
 // fake timers still receive them, and flush() can wait for everything in flight.
 

@@ -1,4 +1,4 @@
-// SHA-1 in plain JS for image hashes. figma-platform.md §4: Image.hash is a "unique hash of
+// SHA-1 in plain JS for image hashes. Image.hash is a "unique hash of
 // the contents"; Figma's are 40 hex characters, so the fake uses a SHA-1 of the bytes
 // (deterministic, same bytes → same hash) and stays free of node:crypto / crypto.subtle.
 //

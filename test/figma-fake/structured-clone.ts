@@ -1,8 +1,8 @@
 // Copies values the way they cross Figma's boundaries, refusing what Figma refuses.
-// figma-platform.md §2.2: postMessage carries "objects, arrays, numbers, strings, booleans,
+// postMessage carries "objects, arrays, numbers, strings, booleans,
 // null, undefined, Date objects and Uint8Array objects"; "you cannot send Blob objects,
 // ArrayBuffers or TypedArray objects other than Uint8Array"; prototypes and methods are lost.
-// §5: clientStorage stores objects, arrays, strings, numbers, booleans, null, undefined and
+// clientStorage stores objects, arrays, strings, numbers, booleans, null, undefined and
 // Uint8Array. Anything outside those lists (Map, Set, functions, BigInt, ...) is refused
 // here, so product code cannot depend on what Figma does not promise to carry.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createFigmaFake } from './index'
 
-describe('figma.showUI (figma-platform.md §2.1)', () => {
+describe('figma.showUI', () => {
   it('defaults to 300×200, visible, without theme colours', () => {
     const fake = createFigmaFake()
     expect(fake.ui.shown).toBe(false)
@@ -44,7 +44,7 @@ describe('figma.showUI (figma-platform.md §2.1)', () => {
   })
 })
 
-describe('plugin → UI messages (figma-platform.md §2.2)', () => {
+describe('plugin → UI messages', () => {
   it('are queued until the UI listens, then delivered in order, asynchronously', async () => {
     const fake = createFigmaFake()
     fake.figma.showUI('x')

@@ -1,7 +1,7 @@
 // The plugin window: figma.showUI / figma.ui on the plugin side, and the iframe's view of
-// it for tests. figma-platform.md §2.1: width defaults to 300 (min 70), height to 200 (min 0),
+// it for tests. Width defaults to 300 (min 70), height to 200 (min 0),
 // visible to true, themeColors to false; calling showUI again closes the previous UI first.
-// §2.2: messages are structured-cloned, only plain data, Date and Uint8Array cross (no
+// Messages are structured-cloned, only plain data, Date and Uint8Array cross (no
 // ArrayBuffer, Blob or other typed arrays); plugin→UI messages are queued until the UI has
 // loaded (here: until a UI-side listener is attached); delivery is asynchronous.
 // Posting to or resizing a UI that is not open throws: Figma does not document that case and
@@ -27,7 +27,7 @@ export interface UiOptionsState {
 }
 
 const UI_OPTION_KEYS = ['visible', 'title', 'width', 'height', 'position', 'themeColors']
-// The iframe has a null origin (figma-platform.md §2.3).
+// The iframe has a null origin.
 const UI_ORIGIN: OnMessageProperties = Object.freeze({ origin: 'null' })
 
 export class UiChannel {
@@ -102,7 +102,7 @@ export class UiChannel {
     if (!this.shown) throw new Error('figma fake: the UI cannot post: no UI is open')
     const copy = cloneValue(message, { ...MESSAGE_RULES, operation: 'parent.postMessage (UI → plugin)' })
     this.ctx.scheduler.post(() => {
-      // figma-platform.md §6.7: closing disables the plugin's callbacks.
+      // Closing disables the plugin's callbacks.
       if (this.ctx.closed) return
       const handlers = [...(this.onmessage ? [this.onmessage] : []), ...this.pluginListeners.take()]
       for (const handler of handlers) this.ctx.scheduler.run(() => handler(copy, UI_ORIGIN))

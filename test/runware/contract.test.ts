@@ -15,7 +15,7 @@ import type { ClientStatus, ConnectionMode, ErrorKind, InferenceResult } from '.
 import { closedPort, NodeWebSocket, until } from './helpers'
 
 // The client against the local Runware emulator (test/emulator), over both transports: what
-// the client sends is what the seed allows, and every answer and fault the emulator can give
+// the client sends is what the model page allows, and every answer and fault the emulator can give
 // reaches the caller as the right result or error kind.
 
 const FAST = {

@@ -6,7 +6,7 @@ import type { TaskEvent } from '../../ui/runware/transport'
 import { createWsTransport, type WsTransport } from '../../ui/runware/ws-transport'
 import { NodeWebSocket, until } from './helpers'
 
-// A tiny scripted server: enough Runware framing (runware-api.md §1.2) to test the client's
+// A tiny scripted server: enough Runware framing to test the client's
 // side of authentication, routing, keep-alive and resume without the full emulator.
 
 const KEY = 'rw-unit-key-0001'

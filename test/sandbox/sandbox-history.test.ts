@@ -11,7 +11,7 @@ import { readySandbox, startSandbox } from './harness'
 import { plan } from './run-fixtures'
 
 // History in clientStorage, the spend total, Quick Actions suggestions from History, and the
-// hidden Quick Actions run that closes with a notification (issue 5).
+// hidden Quick Actions run that closes with a notification.
 
 describe('history storage', () => {
   it('stores runs newest first, answers with the list and the spend, and removes on request', async () => {

@@ -116,7 +116,7 @@ describe('stored settings and key', () => {
   it('keeps the old values and says so when storage is over its budget', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     const oldKey = 'rw-old'
-    // figma-platform.md §5: 5 MB per plugin; leave only a few bytes free.
+    // 5 MB per plugin; leave only a few bytes free.
     const used = 'runware-api-key-v1'.length + JSON.stringify(oldKey).length + 'filler'.length + 1
     const filler = new Uint8Array(5_000_000 - used - 8)
     const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: oldKey, filler } })
@@ -213,7 +213,7 @@ describe('Quick Actions launch (“Generate from selection”)', () => {
   it('waits for run before opening the UI, suggests prompts, and hands the typed prompt to the UI', async () => {
     const stored = { ...DEFAULT_SETTINGS, lastPrompt: 'last time' }
     const sandbox = await startSandbox({ command: 'generate', clientStorage: { [SETTINGS_STORAGE_KEY]: stored } })
-    // figma-platform.md §6.6: no visible UI while the parameters are being typed.
+    // No visible UI while the parameters are being typed.
     expect(sandbox.fake.ui.shown).toBe(false)
 
     const empty = sandbox.fake.fireParameterInput({ key: 'prompt', query: '' })

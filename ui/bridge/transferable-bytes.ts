@@ -2,7 +2,7 @@
 // iframe, so the browser runs it in its own process; a cloned 750 KB Uint8Array then costs the
 // receiving main thread (Figma's, where the sandbox runs) 20–200 ms to deserialize on a
 // 2-core machine, while a transferred buffer arrives in well under a millisecond. The receiver
-// still gets a plain Uint8Array (figma-platform.md §2.2).
+// still gets a plain Uint8Array, the one typed array Figma's messages carry.
 //
 // The bytes are handed over, not copied: an array that is the whole of its buffer goes as it
 // is and is empty (detached) in the sender afterwards. Copying each result first cost the

@@ -3,7 +3,7 @@ import { withTransferableBytes } from './transferable-bytes'
 
 // How the bridge meets the real iframe. Figma delivers sandbox messages as
 // `event.data.pluginMessage` and takes ours as `{ pluginMessage }` with target origin '*'
-// (figma-platform.md §2.2): our iframe has a null origin, so no narrower origin exists.
+// (Figma's message passing): our iframe has a null origin, so no narrower origin exists.
 
 export function parentPort(target: Window = window.parent): BridgePort {
   return {

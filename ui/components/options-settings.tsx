@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 
 import { GenerationOptionsSchema, type GenerationOptions } from '../runware/generation-options'
 
-// The seed's platform options the main form leaves out. Kept behind a disclosure because
+// The model page's platform options the main form leaves out. Kept behind a disclosure because
 // the defaults are right for nearly everyone (dataURI output needs no second download).
 // A change is saved only when the whole set is valid; otherwise the field says why.
 

@@ -5,7 +5,7 @@ import type { UploadCache } from './upload-cache'
 
 // The upload cache kept across launches: content hash → Runware imageUUID, so an unchanged
 // frame is uploaded once, not once per session. Runware deletes an upload 30 days after its
-// last use (runware-api.md §5); entries expire 7 days after their last use here, well inside
+// last use; entries expire 7 days after their last use here, well inside
 // that, so a UUID the plugin sends is never one Runware already dropped. Bounded, because
 // clientStorage has a 5 MB budget shared with history and settings. The account (endpoint +
 // key) is stored only as a hash: the key itself never leaves its own storage slot.

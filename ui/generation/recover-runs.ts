@@ -25,7 +25,7 @@ import { BILLING_NOTE } from './run-state'
 // is told plainly what came back and what did not. The pending entry is cleared either way,
 // except when there is no key to ask with: then it waits for the next launch.
 // Why fresh placeholders rather than the old ones: the close callback must be synchronous and
-// quick (figma-platform.md §6.7), so unfilled placeholders are removed on close instead of
+// quick (no awaiting there), so unfilled placeholders are removed on close instead of
 // being left on the canvas looking like work still in progress.
 
 export interface RecoveryBridge extends DeliverBridge {

@@ -1,6 +1,6 @@
 import { isBase64DataUri } from '../runware/base64'
 
-// Runware forgets an upload 30 days after its last use (runware-api.md §5), and a cache entry
+// Runware forgets an upload 30 days after its last use, and a cache entry
 // can outlive it (another device, a cleared account). Runware then refuses the task before
 // running it: `invalidReferenceImages` naming the UUID ("No uploaded or generated image has the
 // UUID …"). Nothing was generated or billed, so the run can upload again and send a new task.

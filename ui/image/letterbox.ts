@@ -1,5 +1,5 @@
 // Runway refuses reference images whose aspect (width / height) is outside 0.5–2
-// (ARCHITECTURE.md flow 2). Rather than crop a designer's frame, the plugin pads it onto a
+// (Runway's input rules). Rather than crop a designer's frame, the plugin pads it onto a
 // canvas just wide or tall enough to be accepted. Pure geometry; the drawing is elsewhere.
 
 export const MIN_REFERENCE_ASPECT = 0.5

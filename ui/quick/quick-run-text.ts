@@ -3,7 +3,7 @@ import type { RunState } from '../generation/run-state'
 import { countSlots } from '../generation/run-state'
 
 // What the toast says when a Quick Actions run closes the plugin: what was placed, or why
-// nothing was. Figma shows at most 100 characters (figma-platform.md §6.1), so the
+// nothing was. Figma shows at most 100 characters, so the
 // prompt is quoted short and the reason comes first where there is one.
 
 const TOAST_LENGTH = 100

@@ -5,7 +5,7 @@ import type { ConnectionMode } from './types'
 import type { WsTransport } from './ws-transport'
 
 // Picks the wire. `auto` tries the WebSocket first, the path proven to work from a browser
-// page (runware-api.md §7: CORS on the REST endpoint is unknown), and falls back to REST when
+// page (CORS on the REST endpoint is unknown), and falls back to REST when
 // the socket cannot open or authenticate in time. The choice is kept for the client's
 // lifetime so a run never flips transport halfway.
 

@@ -1,5 +1,5 @@
 // Base64 without Node's Buffer (the UI iframe has none). Results and
-// references travel as base64 or data URIs (runware-api.md §2.1: `imageBase64Data` carries
+// references travel as base64 or data URIs (`imageBase64Data` carries
 // no prefix, `imageDataURI` is `data:<mime>;base64,…`).
 
 const BASE64_BODY = /^[A-Za-z0-9+/]*={0,2}$/

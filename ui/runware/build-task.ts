@@ -7,7 +7,7 @@ import { englishIssue } from './issue-text'
 import { InferenceTaskSchema, type InferenceTask } from './task-schema'
 import { describeIssue, firstIssue } from './validation-messages'
 
-// Builds the imageInference task from what the form holds and checks it against the seed's
+// Builds the imageInference task from what the form holds and checks it against the model's
 // schema before anything is sent, so a mistake costs nothing and names the field to fix.
 
 export interface BuildTaskInput {
@@ -27,12 +27,12 @@ export interface BuildTaskInput {
 export type BuildTaskResult = { ok: true; task: InferenceTask } | { ok: false; error: RunwareError }
 
 /**
- * The seed: `checkContent: true` means "check, in fast mode by default", but an explicit
- * `mode` overrides it (runware-api.md §2). Stored options default `mode` to 'none', so sending
+ * Runware: `checkContent: true` means "check, in fast mode by default", but an explicit
+ * `mode` overrides it. Stored options default `mode` to 'none', so sending
  * both as stored would switch checking off exactly when the user switched it on.
  */
 function safetyField(safety: GenerationOptions['safety']): InferenceTask['safety'] {
-  if (!safety.checkContent && safety.mode === 'none') return undefined // the seed default: omitting is identical
+  if (!safety.checkContent && safety.mode === 'none') return undefined // Runware's default: omitting is identical
   if (safety.checkContent && safety.mode === 'none') return { checkContent: true }
   return { checkContent: safety.checkContent, mode: safety.mode }
 }
@@ -50,7 +50,7 @@ export function taskFromInput(input: BuildTaskInput): Record<string, unknown> {
     taskUUID: input.taskUUID ?? uuidv4(),
     model: MODEL_ID,
     positivePrompt: input.prompt,
-    // Always explicit: the default size for runway:4@2 is undocumented (runware-api.md §6.4).
+    // Always explicit: the default size for runway:4@2 is undocumented.
     width: input.width,
     height: input.height,
     numberResults: input.numberResults,
@@ -71,7 +71,7 @@ export function taskFromInput(input: BuildTaskInput): Record<string, unknown> {
   return task
 }
 
-/** Checks any candidate task against the seed schema; the error names the first bad field. */
+/** Checks any candidate task against the task schema; the error names the first bad field. */
 export function validateInferenceTask(candidate: unknown): BuildTaskResult {
   const parsed = InferenceTaskSchema.safeParse(candidate, { error: englishIssue })
   if (parsed.success) return { ok: true, task: parsed.data }

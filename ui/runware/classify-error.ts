@@ -4,8 +4,8 @@ import type { ErrorKind } from './types'
 
 // Maps what Runware answered (HTTP status, error code, message, parameter) to one ErrorKind
 // and a sentence a designer can act on. Codes vary between models and providers
-// (runware-api.md §4), so codes are matched first by exact name, then by the naming patterns
-// the reference lists, and the HTTP status decides only when the code says nothing.
+// (Runware says so), so codes are matched first by exact name, then by the naming patterns
+// Runware's SDK uses, and the HTTP status decides only when the code says nothing.
 
 export interface ErrorFacts {
   status?: number
@@ -15,7 +15,7 @@ export interface ErrorFacts {
   taskUUID?: string
 }
 
-// runware-api.md §4: the moderation codes the official SDK recognises.
+// The moderation codes Runware's official SDK recognises.
 const MODERATION_CODES = new Set([
   'contentPolicyViolation',
   'providerContentPolicyViolation',
@@ -29,11 +29,11 @@ const MODERATION_CODES = new Set([
 
 const AUTH_CODES = new Set(['invalidApiKey', 'missingApiKey', 'unauthorized', 'forbidden', 'accessDenied'])
 
-// runware-api.md §3: `timeoutProvider` is the confirmed code; a queue timeout (HTTP 504) is
+// `timeoutProvider` is the confirmed code; a queue timeout (HTTP 504) is
 // "busy", not "slow model", so only these name a timeout.
 const TIMEOUT_CODES = new Set(['timeoutProvider', 'providerTimeout', 'requestTimeout', 'timeout'])
 
-// runware-api.md §4: provider and server failures the SDK treats as retryable on Runware's side.
+// Provider and server failures Runware's SDK treats as retryable on Runware's side.
 const SERVER_CODES = new Set([
   'inferenceError',
   'processingFailed',
@@ -133,7 +133,7 @@ export function classifyError(facts: ErrorFacts): RunwareError {
     code: facts.code,
     status: facts.status,
     taskUUID: facts.taskUUID,
-    // 429/503 mean the queue refused the request before taking it (runware-api.md §1.1).
+    // 429/503 mean the queue refused the request before taking it.
     notAccepted: facts.status === 429 || facts.status === 503,
   })
 }

@@ -33,7 +33,7 @@ export const DEFAULT_TUNING: ClientTuning = {
   pingIntervalMs: 30_000,
   pongTimeoutMs: 10_000,
   requestTimeoutMs: 5 * 60_000,
-  // runware-api.md §1.2: a sync WS request has a server budget of about 120 s.
+  // A sync WS request has a server budget of about 120 s at Runware.
   replyTimeoutMs: 150_000,
   uploadTimeoutMs: 60_000,
   retry: DEFAULT_RETRY_POLICY,

@@ -2,14 +2,14 @@ import * as z from 'zod/mini'
 
 import { integer } from '../../src/common/integer'
 
-// The seed's platform options that the main form does not show (outputType, outputFormat,
+// The model page's platform options that the main form does not show (outputType, outputFormat,
 // outputQuality, deliveryMethod, webhookURL, uploadEndpoint, safety, ttl, includeCost) and the
 // provider's publicFigureThreshold. They are remembered per user with the UI's settings
 // (ui/state/settings.ts); build-task.ts turns them into task fields.
 
 const httpsUrl = z.string().check(
   z.trim(),
-  // A pattern, not URL: the Figma sandbox, which parses stored settings too, may lack it.
+  // A pattern: a host with a dot, or localhost (the URL class would take any word as a host).
   z.refine((value) => /^https?:\/\/[^\s/?#]+\.[^\s]*$|^https?:\/\/localhost[:/]?\S*$/i.test(value), {
     message: 'Enter a full URL, starting with https://',
   }),
@@ -25,9 +25,9 @@ const SafetySchema = z.object({
 export const GenerationOptionsSchema = z
   .object({
     // dataURI by default: the image arrives inside the response, so no second,
-    // cross-origin download is needed (ARCHITECTURE.md, decisions).
+    // cross-origin download is needed (CORS on Runware's image host is unknown).
     outputType: z._default(z.literal(['dataURI', 'base64Data', 'URL']), 'dataURI'),
-    // JPG, the seed's default: a fraction of PNG's bytes for photographic results.
+    // JPG, the model page's default: a fraction of PNG's bytes for photographic results.
     outputFormat: z._default(z.literal(['JPG', 'PNG', 'WEBP']), 'JPG'),
     outputQuality: z._default(
       integer().check(

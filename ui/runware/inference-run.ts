@@ -86,8 +86,7 @@ export interface InferenceRun {
   recover(): Promise<GenerateSummary>
 }
 
-// A closure rather than a class: its state and steps are plain locals, whose names the
-// minifier shortens (a class's `this.#…` accesses stay spelled out in the UI bundle).
+// A closure: its state and steps are plain locals, shared by the steps below.
 export function createInferenceRun(
   transport: Transport,
   task: InferenceTask,

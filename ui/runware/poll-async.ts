@@ -5,7 +5,7 @@ import { sendWithRetry } from './send-with-retry'
 import type { Transport } from './transport'
 import type { ClientStatus } from './types'
 
-// Asks `getResponse` for a task until the caller says it is settled (runware-api.md §3: poll
+// Asks `getResponse` for a task until the caller says it is settled (polled
 // with the original taskUUID; first poll after ~1 s, then back off). The replies themselves
 // reach the caller through its transport subscription, as every other reply does; this loop
 // only decides when to ask and when to give up.

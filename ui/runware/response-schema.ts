@@ -4,7 +4,7 @@ import { englishIssue } from './issue-text'
 import { MAX_CODE_CHARS, MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_RESULT_BASE64_CHARS, MAX_URL_CHARS } from './result-bounds'
 import type { InferenceResult } from './types'
 
-// What Runware sends back. Envelopes vary (runware-api.md §1.1, §3, §5), so they are read
+// What Runware sends back. Envelopes vary (REST, getResponse, imageUpload), so they are read
 // leniently: unknown fields pass, odd shapes are normalised. Anything handed to the UI
 // (results, upload ids) is checked strictly, because that is where a wrong type would hurt.
 
@@ -85,7 +85,7 @@ export const ResultItemSchema = z
   })
   .check(z.refine((item) => Boolean(item.imageURL ?? item.imageBase64Data ?? item.imageDataURI), { message: 'no image field' }))
 
-// runware-api.md §5: `imageUUID` always; `imageURL` only in some documented shapes.
+// Uploads: `imageUUID` always; `imageURL` only in some documented shapes.
 export const UploadItemSchema = z.object({
   taskType: z.optional(z.literal('imageUpload')),
   taskUUID: z.optional(id),
@@ -110,7 +110,7 @@ function toError(value: unknown, extra: Partial<ApiError> = {}): ApiError {
 
 /**
  * getResponse moves failed generations to `errors`, but the SDK's schema also allows an item
- * in `data` with `status: 'error'` and a nested `error: {code, message}` (runware-api.md §3).
+ * in `data` with `status: 'error'` and a nested `error: {code, message}`.
  */
 function splitItems(items: unknown[], envelope: Envelope): void {
   for (const item of items) {
@@ -122,11 +122,11 @@ function splitItems(items: unknown[], envelope: Envelope): void {
   }
 }
 
-/** Reads any reply shape the reference lists; undefined when the body is none of them. */
+/** Reads any reply shape Runware's docs and SDK show; undefined when the body is none of them. */
 export function readEnvelope(body: unknown): Envelope | undefined {
   const envelope: Envelope = { data: [], errors: [] }
   if (Array.isArray(body)) {
-    // A bare array: the SDK treats it as a list of error objects (runware-api.md §1.1).
+    // A bare array: the SDK treats it as a list of error objects.
     for (const item of body) {
       if (isRecord(item) && (typeof item.code === 'string' || (item.message !== undefined && !('imageUUID' in item)))) {
         envelope.errors.push(toError(item))
@@ -143,7 +143,7 @@ export function readEnvelope(body: unknown): Envelope | undefined {
   if (Array.isArray(errors)) for (const item of errors) envelope.errors.push(toError(item))
   else if (errors !== undefined && errors !== null) return undefined
   if (error !== undefined && error !== null) {
-    // Legacy: `{error: {code, message}, taskUUID}` (runware-api.md §1.1).
+    // Legacy: `{error: {code, message}, taskUUID}`.
     const taskUUID = typeof body.taskUUID === 'string' ? body.taskUUID : undefined
     envelope.errors.push(toError(error, taskUUID ? { taskUUID } : {}))
   }

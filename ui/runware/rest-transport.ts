@@ -4,7 +4,7 @@ import { readEnvelope } from './response-schema'
 import { TaskRouter, type Transport } from './transport'
 
 // REST: one POST per call to the single endpoint, the body a JSON array of tasks, the key in a
-// Bearer header (runware-api.md §1.1). The reply comes back whole, so it is routed to the
+// Bearer header. The reply comes back whole, so it is routed to the
 // listeners before `send` resolves.
 
 export interface RestTransportOptions {

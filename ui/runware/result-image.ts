@@ -4,9 +4,9 @@ import { damagedImageError, RunwareError } from './errors'
 import { checkImageBytes, type ImageFormat } from './image-check'
 import type { InferenceResult } from './types'
 
-// The bytes of one result, whatever its outputType (runware-api.md §2.1), checked to be a
+// The bytes of one result, whatever its outputType (URL, base64Data, dataURI), checked to be a
 // whole PNG/JPEG/WEBP before the UI decodes or places it. URL results need a download, which
-// from the iframe also needs CORS on the image host (§7); dataURI output avoids that.
+// from the iframe also needs CORS on the image host (unknown); dataURI output avoids that.
 
 export interface ResultImage {
   bytes: Uint8Array<ArrayBuffer>

@@ -1,8 +1,8 @@
 import type { RunwareError } from './errors'
 
 // When and how soon to try again. Pure so the schedule is unit-tested without timers.
-// runware-api.md §1.1: 429 "implement retry with exponential backoff", 503 "retry recommended";
-// §8.2: the official SDK backs off from 1 s with 30 % jitter. Only requests that certainly
+// Runware: 429 "implement retry with exponential backoff", 503 "retry recommended";
+// the official SDK backs off from 1 s with 30 % jitter. Only requests that certainly
 // never reached Runware are re-sent: anything else may already be a paid task.
 
 export interface RetryPolicy {
@@ -33,11 +33,11 @@ export interface PollPolicy {
   firstMs: number
   factor: number
   maxMs: number
-  /** Give up after this long without every result (runware-api.md §3: the SDK waits 20 min). */
+  /** Give up after this long without every result (Runware's SDK waits 20 min). */
   timeoutMs: number
 }
 
-// runware-api.md §3: first poll after about 1 s, then back off ×1.5 up to 10 s.
+// As Runware's SDK: first poll after about 1 s, then back off ×1.5 up to 10 s.
 export const DEFAULT_POLL_POLICY: PollPolicy = { firstMs: 1000, factor: 1.5, maxMs: 10_000, timeoutMs: 20 * 60_000 }
 
 /** Delay before poll number `index` (0-based). */

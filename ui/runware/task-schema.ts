@@ -6,10 +6,9 @@ import { isAllowedSize } from '../../src/common/sizes'
 import { TAG_RULE } from '../lib/reference-tags'
 import { isBase64, isBase64DataUri } from './base64'
 
-// The imageInference task for `runway:4@2`, field by field as the seed document lists it
-// (shared/seed/runway-gen4-image-turbo-api.txt). Strict: the emulator and, per
-// runware-api.md §4 (`unsupportedParameter`), Runware refuse unknown fields, so a typo must fail
-// here, before anything is sent or paid for.
+// The imageInference task for `runway:4@2`, field by field as Runware's model page lists it.
+// Strict: the emulator and Runware (`unsupportedParameter`) refuse unknown fields, so a typo
+// must fail here, before anything is sent or paid for.
 
 export const PROMPT_MAX = 1000
 export const REFERENCES_MAX = 3
@@ -36,7 +35,7 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** runware-api.md §6.3: a reference is an uploaded image's UUID, a URL, a data URI or base64. */
+/** A reference is an uploaded image's UUID, a URL, a data URI or base64. */
 export function isReferenceImage(text: string): boolean {
   return isUuid(text) || isHttpUrl(text) || isBase64DataUri(text) || isBase64(text)
 }
@@ -88,7 +87,7 @@ export const InferenceTaskSchema = z
         .array(z.custom<ReferenceImageItem>(isReferenceItem, { message: 'not a UUID, URL, data URI or base64 image' }))
         .check(z.minLength(1), z.maxLength(REFERENCES_MAX), z.refine(oneFormUniqueTags, { message: REFERENCE_FORMS })),
     }),
-    // Runway counts UTF-16 code units (runware-api.md §6.2), i.e. JS `length`; zod's own
+    // Runway counts UTF-16 code units, i.e. JS `length`; zod's own
     // minLength/maxLength count code points, which would let 501 emoji (1,002 units) through.
     positivePrompt: z.string().check(
       z.refine((text) => text.length <= PROMPT_MAX, { message: `longer than ${PROMPT_MAX} UTF-16 code units` }),

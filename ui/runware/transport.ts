@@ -1,8 +1,8 @@
 import type { RunwareError } from './errors'
 import type { Envelope } from './response-schema'
 
-// One interface over WebSocket and REST. Replies are routed by taskUUID on both (runware-api.md
-// §1.2: results, and getResponse replies, carry the original task's taskUUID), so the code that
+// One interface over WebSocket and REST. Replies are routed by taskUUID on both (results,
+// and getResponse replies, carry the original task's taskUUID), so the code that
 // runs a generation does not care which wire carried them.
 
 export type TransportName = 'websocket' | 'rest'

@@ -54,7 +54,7 @@ export type ClientStatus =
 export interface ClientTuning {
   /** No authentication reply within this long and the socket counts as unusable (auto → REST). */
   authTimeoutMs: number
-  /** runware-api.md §1.2: the official clients ping every 30 s against the 120 s idle close. */
+  /** Runware's official clients ping every 30 s against its 120 s idle close. */
   pingIntervalMs: number
   /** No frame at all this long after a ping and the socket is treated as dropped. */
   pongTimeoutMs: number

@@ -10,7 +10,7 @@ import type { Transport } from './transport'
 import type { ClientStatus } from './types'
 
 // `imageUpload`: sends one reference once so the inference task can carry a short imageUUID
-// instead of megabytes of base64 (runware-api.md §5). The reply's `data` may be an object or
+// instead of megabytes of base64. The reply's `data` may be an object or
 // an array, with or without imageURL; the envelope reader accepts both.
 
 export interface UploadResult {

@@ -7,7 +7,7 @@ import { authFrame, frameText, PING_FRAME, readFrame } from './ws-frames'
 
 // One authenticated socket to Runware. It keeps itself alive with pings, and after an
 // unexpected drop it reconnects and re-authenticates with the same connectionSessionUUID so
-// Runware replays the results it buffered meanwhile (runware-api.md §1.2: kept 120 s).
+// Runware replays the results it buffered meanwhile (it keeps them 120 s).
 
 export interface WsConnectionOptions {
   url: string
@@ -16,7 +16,7 @@ export interface WsConnectionOptions {
   WebSocketImpl: typeof WebSocket | undefined
   /** No authentication reply within this long counts as "cannot open". */
   authTimeoutMs: number
-  /** runware-api.md §1.2: idle sockets close after 120 s; the official clients ping every 30 s. */
+  /** Runware closes idle sockets after 120 s; its official clients ping every 30 s. */
   pingIntervalMs: number
   /** No frame at all this long after a ping: the socket is dead even if it looks open. */
   pongTimeoutMs: number
@@ -39,8 +39,7 @@ export interface WsConnection {
   close(): void
 }
 
-// A closure rather than a class: its state and steps are plain locals, whose names the
-// minifier shortens (a class's `this.#…` accesses stay spelled out in the UI bundle).
+// A closure: its state and steps are plain locals, shared by the steps below.
 export function createWsConnection(options: WsConnectionOptions): WsConnection {
   let socket: WebSocket | undefined
   /** Sockets still opening or authenticating, so close() can stop them too. */
@@ -115,7 +114,7 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
         }
         if (!authed && rest.errors.length > 0) {
           const first = rest.errors[0]!
-          // runware-api.md §1.2: a bad key answers `invalidApiKey` with taskType authentication.
+          // A bad key answers `invalidApiKey` with taskType authentication.
           return fail(classifyApiError(first).with({ notAccepted: true }))
         }
         if (rest.data.length > 0 || rest.errors.length > 0) options.onEnvelope(rest)

@@ -1,7 +1,7 @@
 import { readEnvelope, type Envelope } from './response-schema'
 
 // Reading and writing WebSocket frames. Client frames are JSON arrays of tasks; server frames
-// are `{data:[…]}` / `{errors:[…]}` objects (runware-api.md §1.2).
+// are `{data:[…]}` / `{errors:[…]}` objects.
 
 export type FrameRead = { ok: true; envelope: Envelope } | { ok: false; detail: string }
 
@@ -32,5 +32,5 @@ export function authFrame(apiKey: string, connectionSessionUUID?: string): strin
   return JSON.stringify([task])
 }
 
-// runware-api.md §1.2: keep-alive task and its reply `{data:[{taskType:'ping', pong:true}]}`.
+// Runware's keep-alive task and its reply `{data:[{taskType:'ping', pong:true}]}`.
 export const PING_FRAME = JSON.stringify([{ taskType: 'ping', ping: true }])

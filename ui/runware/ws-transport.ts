@@ -4,8 +4,8 @@ import { TaskRouter, type Transport } from './transport'
 import { createWsConnection } from './ws-connection'
 
 // WebSocket transport: frames out as JSON arrays, frames in routed by taskUUID the moment they
-// arrive, so each result reaches the UI as soon as Runware finishes it (runware-api.md §3:
-// "Results arrive as they complete").
+// arrive, so each result reaches the UI as soon as Runware finishes it (over the
+// WebSocket, results arrive as they complete).
 
 export interface WsTransportOptions {
   url: string

@@ -39,8 +39,8 @@ export const PluginToUiSchemas = messageSchemas({
   init: {
     /**
      * The UI's own settings as stored: the UI reads them with ui/state/settings.ts readSettings.
-     * Any value, as z.unknown() takes (a missing key included), but as a check-free z.custom:
-     * custom is in the bundle anyway (every refine is one), unknown would be there for this alone.
+     * Any value, but the key must be there: a check-free z.custom refuses a missing `settings`
+     * (z.custom is in the bundle anyway, every refine is one; z.unknown would be there for this alone).
      */
     settings: z.custom<unknown>(),
     /** The key goes to the UI only: it is the side that talks to Runware. */

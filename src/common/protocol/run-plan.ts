@@ -43,7 +43,7 @@ export const RunPlanSchema = z.object({
 })
 export type RunPlan = z.infer<typeof RunPlanSchema>
 
-/** A run whose task reached Runware but whose results are not all placed (issue 6: recovery). */
+/** A run whose task reached Runware but whose results are not all placed, kept for recovery. */
 export const PendingRunSchema = z.object({
   taskUUID: z.string().check(z.minLength(1)),
   plan: RunPlanSchema,

@@ -11,7 +11,7 @@ import { BoardStyleSchema, RunPlanSchema } from './run-plan'
 
 // UI → sandbox: the messages the sandbox parses on arrival. Only the sandbox bundles these
 // schemas; the UI sends with the type alone, and the sandbox answers a refused request with
-// `request-failed`. Only plain data and Uint8Array cross (figma-platform.md §2.2), and each
+// `request-failed`. Only plain data and Uint8Array cross (no Blob or ArrayBuffer), and each
 // image travels in its own message.
 
 const requestId = z.string().check(z.minLength(1))
@@ -84,7 +84,7 @@ export const UiToPluginSchemas = messageSchemas({
   },
   /** Pin (or with null unpin) this page's board style, kept in the page's plugin data. */
   'pin-style': { style: z.nullable(BoardStyleSchema) },
-  // History (issue 5): the sandbox keeps it in clientStorage and answers each with `history`.
+  // History: the sandbox keeps it in clientStorage and answers each with `history`.
   'history-list': {},
   'history-add': { entry: HistoryEntrySchema },
   'history-remove': { id: z.string().check(z.minLength(1)) },

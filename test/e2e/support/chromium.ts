@@ -1,4 +1,4 @@
-// One Chromium per test file, Debian's own (ARCHITECTURE.md: no browser downloads here),
+// One Chromium per test file, Debian's own (no browser is ever downloaded),
 // driven through playwright-core. A missing browser fails the suite with how to install it;
 // the browser tests are never skipped.
 import { existsSync } from 'node:fs'

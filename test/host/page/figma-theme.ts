@@ -1,5 +1,5 @@
 // showUI({ themeColors: true }): Figma marks the UI's <html> with figma-light or figma-dark and
-// adds <style id="figma-style"> with --figma-color-* variables (figma-platform.md §2.1). The
+// adds <style id="figma-style"> with --figma-color-* variables. The
 // host does the same with a subset of Figma's tokens (values close to Figma's own), so the
 // UI's theming is exercised and ?theme=dark shows its dark look.
 

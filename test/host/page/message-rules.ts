@@ -1,4 +1,4 @@
-// Figma's rule for pluginMessage payloads (figma-platform.md §2.2): objects, arrays, numbers,
+// Figma's rule for pluginMessage payloads: objects, arrays, numbers,
 // strings, booleans, null, undefined, Date and Uint8Array; no Blob, no ArrayBuffer, no other
 // typed array. A browser's postMessage would carry more than that, so the host checks each
 // message itself: a plugin that only works here must not pass the tests.

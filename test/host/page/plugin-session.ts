@@ -1,5 +1,5 @@
 // One run of the plugin: evaluates dist/code.js with the fake as `figma` and the UI HTML as
-// `__html__` (figma-platform.md §0), shows the UI the plugin asks for, relays messages both
+// `__html__`, shows the UI the plugin asks for, relays messages both
 // ways, and ends when the plugin or the person closes it, or the host reloads it.
 import type { FigmaFake } from '../../figma-fake/index'
 import { asHostOf } from './fake-access'
@@ -15,7 +15,7 @@ export interface PluginSessionOptions {
   code: string
   html: string
   command: string
-  /** Quick Actions parameters for the run event (issue 5: "Generate from selection"). */
+  /** Quick Actions parameters for the run event ("Generate from selection"). */
   parameters?: ParameterValues
   theme: FigmaTheme
   /** The floating plugin window, and the element inside it that holds the iframe. */
@@ -39,7 +39,7 @@ export interface PluginSession {
   endForReload(): void
 }
 
-// Browser globals the sandbox does not have (figma-platform.md §0): shadowed so plugin code
+// Browser globals the sandbox does not have: shadowed so plugin code
 // that reaches for them fails here as it would in Figma.
 const SHADOWED = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'crypto', 'XMLHttpRequest', 'WebSocket', 'navigator']
 
@@ -116,7 +116,7 @@ export function startPluginSession(options: PluginSessionOptions): PluginSession
   try {
     const main = new Function('figma', '__html__', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', ...SHADOWED, `${options.code}\n//# sourceURL=plugin/code.js`)
     main(session.figma, options.html, timers.setTimeout, timers.clearTimeout, timers.setInterval, timers.clearInterval)
-    // Figma fires 'run' on every launch, after the main code has run (figma-platform.md §6.6).
+    // Figma fires 'run' on every launch, after the main code has run.
     if (running && !fake.closed) fake.runEvents.fire({ command: options.command, parameters: options.parameters })
   } catch (error) {
     options.onError(error)

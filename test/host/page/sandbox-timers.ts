@@ -1,4 +1,4 @@
-// The sandbox's timers. figma.closePlugin() cancels them (figma-platform.md §6.7), and a
+// The sandbox's timers. figma.closePlugin() cancels them, and a
 // reloaded plugin must not be poked by the timers of the run before it, so each plugin
 // session gets its own set and clears it when it ends.
 

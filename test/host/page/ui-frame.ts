@@ -1,6 +1,6 @@
 // The plugin's UI as Figma shows it: an iframe with a null origin (srcdoc + sandbox without
 // allow-same-origin), messages both ways wrapped as { pluginMessage }, and messages from the
-// sandbox held back until the iframe has loaded (figma-platform.md §2.2).
+// sandbox held back until the iframe has loaded.
 import { findPayloadViolation } from './message-rules'
 
 export interface UiFrameOptions {
