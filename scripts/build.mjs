@@ -56,7 +56,7 @@ function escapeForInlineScript(js) {
 async function writeUiHtml(result) {
   const text = (name) => result.outputFiles.find((f) => f.path.endsWith(name))?.text ?? ''
   const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('')
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><style>${css}</style></head><body><div id="app"></div><script>${escapeForInlineScript(text('main.js'))}</script><script type="text/plain" id="app-js">${escapeForInlineScript(text('app.js'))}</script></body></html>`
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Gen-4 Moodboard</title><style>${css}</style></head><body><div id="app"></div><script>${escapeForInlineScript(text('main.js'))}</script><script type="text/plain" id="app-js">${escapeForInlineScript(text('app.js'))}</script></body></html>`
   await writeFile(join(dist, 'ui.html'), html)
 }
 

@@ -26,12 +26,20 @@ export function App({ app }: { app: AppModel }) {
     root.current?.querySelector<HTMLElement>(selector)?.focus()
   }, [view])
 
-  function handleKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape' && state.view.value !== 'main') actions.closeSettings()
-  }
+  // Escape closes Settings and History wherever focus is, even on the page itself; a control
+  // that used the key for itself (a suggestion list, a question) has already stopped it.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || event.defaultPrevented || state.view.value === 'main') return
+      event.preventDefault()
+      actions.closeSettings()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [state, actions])
 
   return (
-    <div class="app" ref={root} onKeyDown={handleKeyDown} aria-busy={state.ready.value ? undefined : 'true'}>
+    <div class="app" ref={root} aria-busy={state.ready.value ? undefined : 'true'}>
       <Header
         view={view}
         ready={state.ready.value}

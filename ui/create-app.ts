@@ -14,6 +14,7 @@ import { connectQuickRun } from './quick/quick-run'
 import { createActions } from './state/app-actions'
 import { createAppState } from './state/app-state'
 import { createMessageHandler } from './state/apply-message'
+import { connectMessageContexts } from './state/message-contexts'
 import { createReferenceActions } from './references/reference-actions'
 import type { ObjectUrls } from './state/object-urls'
 import type { KeyChecker } from './runware'
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
   // After the message handler, so they see each message already applied to the state.
   const subscribe = bridge.subscribe.bind(bridge)
   const send = bridge.send.bind(bridge)
+  const disconnectContexts = connectMessageContexts(state, history)
   const historyActions = createHistoryActions({ state, history, bridge, actions, references })
   const disconnectHistory = connectHistory({ subscribe, send, controller, recorder, history, secret: () => state.apiKey.value })
   const disconnectQuickRun = connectQuickRun({ state, controller, actions, recorder, history, send, subscribe, timers: deps.timers })
@@ -116,6 +118,7 @@ export function createApp(deps: AppDeps) {
       unsubscribePrepare()
       disconnectHistory()
       disconnectQuickRun()
+      disconnectContexts()
       references.dispose()
       bridge.dispose()
       for (const image of state.images.value.values()) deps.objectUrls.revoke(image.url)

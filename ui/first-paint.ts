@@ -10,7 +10,7 @@ import { GEAR_PATH } from './components/gear-path'
 
 export const FIRST_PAINT_HTML = [
   `<div class="app" aria-busy="true">`,
-  `<header class="header"><h1>Gen-4 moodboard</h1><button type="button" class="button button-ghost header-history" disabled="">History</button><button type="button" class="button button-icon" aria-label="Settings" title="Settings" disabled=""><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path fill="currentColor" d="${GEAR_PATH}"></path></svg></button></header>`,
+  `<header class="header"><h1>Gen-4 Moodboard</h1><button type="button" class="button button-ghost header-history" disabled="">History</button><button type="button" class="button button-icon" aria-label="Settings" title="Settings" disabled=""><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path fill="currentColor" d="${GEAR_PATH}"></path></svg></button></header>`,
   `<main class="view">`,
   `<section class="section" aria-labelledby="references-title"><div class="label-row"><h2 id="references-title" class="section-title">References</h2></div><p class="hint">Reading the selection…</p></section>`,
   `<div class="field"><div class="label-row"><label class="label" for="prompt">Prompt</label><span id="prompt-counter" class="counter">0 / 1000</span></div><textarea id="prompt" class="textarea" rows="4" placeholder="Describe the image: mood, materials, light…" aria-describedby="prompt-counter"></textarea></div>`,

@@ -90,6 +90,8 @@ describe('History view', () => {
     await withHistory()
     await click(button(ui.container, 'History'))
     await click(button(ui.container, 'Remove from History: Dunes at dawn'))
+    expect(ui.ofType('history-remove')).toEqual([])
+    await click(button(ui.container, 'Remove'))
     expect(ui.ofType('history-remove')).toEqual([{ type: 'history-remove', id: 'r2' }])
   })
 })

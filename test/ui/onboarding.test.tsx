@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { CONSENT_TEXT } from '../../ui/components/consent-notice'
+import { CONSENT_TEXT } from '../../ui/components/onboarding-card'
 import { button, click, field, generateReason, renderApp, type, type Rendered } from './render-app'
 
 let ui: Rendered

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { SettingsSchema } from '../../ui/state/settings'
 import { button, click, commit, field, renderApp, type Rendered } from './render-app'
 
-// The Advanced generation options as the designer meets them in Settings: the ttl field
+// The delivery options as the designer meets them in Settings' Connection & delivery: the ttl field
 // belongs to URL output only, a bad value is explained beside its own field and never
 // saved, and a good one reaches the sandbox as save-settings.
 
@@ -18,8 +18,8 @@ async function openAdvanced() {
   ui = renderApp()
   await ui.init()
   await click(button(ui.container, 'Settings'))
-  const details = [...ui.container.querySelectorAll('details')].find((d) => d.textContent?.includes('Advanced generation options'))
-  if (!details) throw new Error('no Advanced generation options section')
+  const details = [...ui.container.querySelectorAll('details')].find((d) => d.querySelector('summary')?.textContent === 'Connection & delivery')
+  if (!details) throw new Error('no Connection & delivery section')
   details.open = true
   return details
 }

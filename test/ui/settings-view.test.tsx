@@ -25,8 +25,10 @@ describe('settings', () => {
     expect(document.activeElement?.textContent).toBe('Done')
   })
 
-  it('forgets the key through the sandbox and asks for a new one', async () => {
+  it('forgets the key through the sandbox once asked, and asks for a new one', async () => {
     await openSettings()
+    await click(button(ui.container, 'Forget key'))
+    expect(ui.ofType('forget-key')).toEqual([])
     await click(button(ui.container, 'Forget key'))
     expect(ui.ofType('forget-key')).toEqual([{ type: 'forget-key' }])
     expect(field(ui.container, 'API key').type).toBe('password')

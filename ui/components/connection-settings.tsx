@@ -49,9 +49,9 @@ export function ConnectionSettings({ endpoint, onSave }: ConnectionSettingsProps
   const isDefault = restUrl === DEFAULTS.restUrl && wsUrl === DEFAULTS.wsUrl
   return (
     <section class="section" aria-labelledby="connection-title">
-      <h2 id="connection-title" class="section-title">
-        Connection
-      </h2>
+      <h3 id="connection-title" class="section-title">
+        Endpoints
+      </h3>
       <fieldset class="radio-group">
         <legend>Connection mode</legend>
         {MODES.map((mode) => (

@@ -35,7 +35,7 @@ export function Header({ view, ready, onOpenSettings, onCloseSettings, onOpenHis
   }
   return (
     <header class="header">
-      <h1>Gen-4 moodboard</h1>
+      <h1>Gen-4 Moodboard</h1>
       {onOpenHistory && (
         <button type="button" class="button button-ghost header-history" disabled={!ready} onClick={onOpenHistory}>
           History

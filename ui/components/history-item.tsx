@@ -1,8 +1,12 @@
+import { useState } from 'preact/hooks'
+
 import type { HistoryEntry } from '../../src/common/history'
 import { formatCost } from '../lib/format'
 import { sizeLabel } from '../lib/size-options'
+import { InlineConfirm } from './inline-confirm'
 
-// One past run: thumbnails, prompt, facts, and what can be done with it.
+// One past run: thumbnails, prompt, facts, and what can be done with it. Remove asks first:
+// the run's record and cost line cannot be brought back.
 
 export interface HistoryItemProps {
   entry: HistoryEntry
@@ -19,6 +23,7 @@ function when(iso: string): string {
 }
 
 export function HistoryItem({ entry, thumbnails, onReuse, onShow, onRemove }: HistoryItemProps) {
+  const [removing, setRemoving] = useState(false)
   const placed = entry.placed === entry.count ? `${entry.count}` : `${entry.placed} of ${entry.count}`
   return (
     <li class="history-item">
@@ -38,17 +43,29 @@ export function HistoryItem({ entry, thumbnails, onReuse, onShow, onRemove }: Hi
         {entry.cost !== undefined && <span>{formatCost(entry.cost)}</span>}
         <time dateTime={entry.createdAt}>{when(entry.createdAt)}</time>
       </p>
-      <div class="actions">
-        <button type="button" class="button" onClick={onReuse}>
-          Reuse
-        </button>
-        <button type="button" class="button button-ghost" onClick={onShow}>
-          Show on canvas
-        </button>
-        <button type="button" class="link-button" aria-label={`Remove from History: ${entry.prompt.slice(0, 60)}`} onClick={onRemove}>
-          Remove
-        </button>
-      </div>
+      {removing ? (
+        <InlineConfirm
+          question="Remove this run from History? Its images stay on the canvas."
+          action="Remove"
+          onConfirm={() => {
+            setRemoving(false)
+            onRemove()
+          }}
+          onKeep={() => setRemoving(false)}
+        />
+      ) : (
+        <div class="actions">
+          <button type="button" class="button" onClick={onReuse}>
+            Reuse
+          </button>
+          <button type="button" class="button button-ghost" onClick={onShow}>
+            Show on canvas
+          </button>
+          <button type="button" class="link-button" aria-label={`Remove from History: ${entry.prompt.slice(0, 60)}`} onClick={() => setRemoving(true)}>
+            Remove
+          </button>
+        </div>
+      )}
     </li>
   )
 }

@@ -3,10 +3,11 @@ import { useState } from 'preact/hooks'
 import { maskKey } from '../lib/format'
 import type { KeyCheck } from '../state/key-check'
 import { ApiKeyForm } from './api-key-form'
+import { InlineConfirm } from './inline-confirm'
 import { KeyCheckLine } from './key-check-line'
 
 // The key in settings: shown masked with what Runware said of it when saved, replaceable, or
-// forgotten on this computer.
+// forgotten on this computer once the designer has said yes.
 
 export interface KeySettingsProps {
   apiKey: string | null
@@ -18,6 +19,7 @@ export interface KeySettingsProps {
 
 export function KeySettings({ apiKey, check, onSave, onEdit, onForget }: KeySettingsProps) {
   const [replacing, setReplacing] = useState(false)
+  const [forgetting, setForgetting] = useState(false)
 
   if (!apiKey || replacing) {
     return (
@@ -56,21 +58,33 @@ export function KeySettings({ apiKey, check, onSave, onEdit, onForget }: KeySett
         Saved on this computer: <span aria-label="API key, hidden">{maskKey(apiKey)}</span>
       </p>
       <KeyCheckLine check={check} />
-      <div class="actions">
-        <button
-          type="button"
-          class="button"
-          onClick={() => {
-            onEdit()
-            setReplacing(true)
+      {forgetting ? (
+        <InlineConfirm
+          question="Forget this key? Nothing can be generated until a key is added again."
+          action="Forget key"
+          onConfirm={() => {
+            setForgetting(false)
+            onForget()
           }}
-        >
-          Replace key
-        </button>
-        <button type="button" class="button button-danger" onClick={onForget}>
-          Forget key
-        </button>
-      </div>
+          onKeep={() => setForgetting(false)}
+        />
+      ) : (
+        <div class="actions">
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              onEdit()
+              setReplacing(true)
+            }}
+          >
+            Replace key
+          </button>
+          <button type="button" class="button button-danger" onClick={() => setForgetting(true)}>
+            Forget key
+          </button>
+        </div>
+      )}
     </section>
   )
 }

@@ -9,8 +9,7 @@ import { generateBlocker } from '../state/readiness'
 import { selectionText } from '../state/selection-text'
 import { sentItems } from '../state/sent-items'
 import { currentTags } from '../state/tags'
-import { ApiKeyForm } from './api-key-form'
-import { ConsentNotice } from './consent-notice'
+import { OnboardingCard } from './onboarding-card'
 import { CostLine } from './cost-line'
 import { CountField } from './count-field'
 import { ErrorBanner } from './error-banner'
@@ -74,16 +73,17 @@ export function MainView({ app }: { app: App }) {
   return (
     <>
       <main class="view">
-        {ready && !state.apiKey.value && (
-          <section class="card" aria-labelledby="connect-title">
-            <p id="connect-title" class="card-title">
-              Connect your Runware account
-            </p>
-            <ApiKeyForm onSave={actions.saveKey} onEdit={actions.editKey} check={state.keyCheck.value} />
-          </section>
+        {ready && (!state.apiKey.value || !state.settings.value.consentGiven) && (
+          <OnboardingCard
+            hasKey={state.apiKey.value !== null}
+            consentGiven={state.settings.value.consentGiven}
+            check={state.keyCheck.value}
+            onSaveKey={actions.saveKey}
+            onEditKey={actions.editKey}
+            onAccept={actions.acknowledgeConsent}
+          />
         )}
         {ready && state.apiKey.value && keySaved(state.keyCheck.value) && <KeyCheckLine check={state.keyCheck.value} />}
-        {ready && !state.settings.value.consentGiven && <ConsentNotice onAccept={actions.acknowledgeConsent} />}
         {selected && (
           <RecordCard
             record={selected.record}

@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks'
 
 import { GenerationOptionsSchema, type GenerationOptions } from '../runware/generation-options'
 
-// The model page's platform options the main form leaves out. Kept behind a disclosure because
-// the defaults are right for nearly everyone (dataURI output needs no second download).
-// A change is saved only when the whole set is valid; otherwise the field says why.
+// The model page's platform options the main form leaves out, shown inside Settings' collapsed
+// "Connection & delivery" because the defaults are right for nearly everyone (dataURI output
+// needs no second download). A change is saved only when the whole set is valid; otherwise
+// the field says why. Showing the cost is the designer's and lives outside: it is taken from
+// the saved options, never from this draft, so neither part undoes the other.
 
 type Draft = Record<string, unknown>
 
@@ -101,7 +103,7 @@ export function OptionsSettings({ options, onSave }: OptionsSettingsProps) {
     // time to live belongs to URL output only: dropped with it so the set stays valid
     if (key === 'outputType' && value !== 'URL') delete next.ttl
     setDraft(next)
-    const parsed = GenerationOptionsSchema.safeParse(next)
+    const parsed = GenerationOptionsSchema.safeParse({ ...next, includeCost: options.includeCost })
     if (parsed.success) onSave(parsed.data)
   }
 
@@ -113,9 +115,10 @@ export function OptionsSettings({ options, onSave }: OptionsSettingsProps) {
   const safetyOn = { checkContent: true, mode: 'fast' }
   const safetyOff = { checkContent: false, mode: 'none' }
   return (
-    <details class="section">
-      <summary class="section-title">Advanced generation options</summary>
-      <div class="section-body">
+    <section class="section" aria-labelledby="options-title">
+      <h3 id="options-title" class="section-title">
+        Delivery
+      </h3>
         <Choice
           id="output-format"
           name="outputFormat"
@@ -168,17 +171,8 @@ export function OptionsSettings({ options, onSave }: OptionsSettingsProps) {
           />
           Check content safety
         </label>
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            checked={draft.includeCost === true}
-            onChange={(event) => change('includeCost', event.currentTarget.checked)}
-          />
-          Show the cost of each image
-        </label>
         <Entry id="webhook-url" name="webhookURL" label="Webhook URL (optional)" type="url" form={form} />
         <Entry id="upload-endpoint" name="uploadEndpoint" label="Upload copies to (optional)" type="url" form={form} />
-      </div>
-    </details>
+    </section>
   )
 }

@@ -26,7 +26,7 @@ export interface HistoryActionDeps {
   history: HistoryState
   bridge: Pick<Bridge, 'send' | 'selectNodes'>
   /** setCount also saves the form (prompt, size, count) as the last settings. */
-  actions: Pick<AppActions, 'setCount'>
+  actions: Pick<AppActions, 'setCount' | 'dismissError'>
   references: Pick<ReferenceActions, 'replace'>
 }
 
@@ -41,6 +41,8 @@ export function createHistoryActions({ state, history, bridge, actions, referenc
       history.query.value = text
     },
     reuse(entry) {
+      // the form now holds that run: the last run's "Done", its squares and notices leave
+      actions.dismissError()
       batch(() => {
         applyRecord(state, { ...entry, numberResults: entry.count }, true)
         history.notice.value = null

@@ -223,6 +223,9 @@ export function createActions({ state, bridge, controller, references, checkKey,
       chooseTag(state, nodeId, tag)
     },
     useRecord(record) {
+      // the form now holds another run: the last run's "Done" and notices were about that one
+      state.notice.value = null
+      controller.dismiss()
       applyRecord(state, record)
       saveNow()
     },
