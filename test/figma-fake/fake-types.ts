@@ -18,6 +18,10 @@ export interface FakeOptions {
   // What happens to an exception thrown by a plugin or UI callback the fake calls: 'throw'
   // (default) re-throws it so the test run reports it; 'record' only adds it to `errors`.
   callbackErrors?: 'throw' | 'record'
+  // What `ui.sent` keeps of each message the plugin posts to its UI: a copy ('all', default,
+  // for tests that read them) or nothing ('none'). Figma keeps none; a long session in the
+  // browser host would otherwise hold every exported frame it ever posted.
+  keepSent?: 'all' | 'none'
 }
 
 export interface FigmaFake {

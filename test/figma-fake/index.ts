@@ -57,6 +57,7 @@ export function createFigmaFake(options: FakeOptions = {}): FigmaFake {
   const viewportImpl = new ViewportImpl(ctx)
   const viewport = guardApi(viewportImpl, new Set(VIEWPORT_API_MEMBERS), 'figma.viewport')
   const ui = new UiChannel(ctx, viewportImpl)
+  ui.keepSent = options.keepSent ?? 'all'
   const state: FakeState = {
     command: options.command ?? '',
     editorType: options.editorType ?? 'figma',

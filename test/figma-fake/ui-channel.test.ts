@@ -59,6 +59,17 @@ describe('plugin → UI messages', () => {
     expect(fake.ui.sent).toEqual(received)
   })
 
+  it('are delivered but not kept when the fake is told to keep none, as in a long host session', async () => {
+    const fake = createFigmaFake({ keepSent: 'none' })
+    fake.figma.showUI('x')
+    const received: unknown[] = []
+    fake.ui.onMessageFromPlugin((m) => received.push(m))
+    fake.figma.ui.postMessage({ type: 'hello', image: new Uint8Array(8) })
+    await fake.flush()
+    expect(received).toEqual([{ type: 'hello', image: new Uint8Array(8) }])
+    expect(fake.ui.sent).toEqual([])
+  })
+
   it('are structured clones: later changes by the plugin are not seen, Uint8Array and Date survive', async () => {
     const fake = createFigmaFake()
     fake.figma.showUI('x')

@@ -35,6 +35,7 @@ export class UiChannel {
   html: string | undefined
   options: UiOptionsState | undefined
   readonly sent: unknown[] = []
+  keepSent: 'all' | 'none' = 'all'
   onmessage: MessageEventHandler | undefined
   readonly pluginListeners = new Emitter<[unknown, OnMessageProperties]>()
   private queue: unknown[] = []
@@ -92,7 +93,7 @@ export class UiChannel {
   postFromPlugin(message: unknown): void {
     this.requireOpen('postMessage')
     const copy = cloneValue(message, MESSAGE_RULES)
-    this.sent.push(copy)
+    if (this.keepSent === 'all') this.sent.push(copy)
     if (this.uiListeners.size === 0) this.queue.push(copy)
     else this.ctx.scheduler.post(() => this.deliverToUi(copy))
   }

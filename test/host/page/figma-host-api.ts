@@ -4,7 +4,7 @@ import { readImageInfo, type ImageInfo } from '../../figma-fake/index'
 import type { CanvasView } from './canvas-view'
 import { dumpDocument, type DumpedNode } from './document-dump'
 import { asHostOf } from './fake-access'
-import { typeOf, type HostController } from './host-controller'
+import type { HostController } from './host-controller'
 
 export interface HostNotification {
   message: string
@@ -127,7 +127,7 @@ export function createFigmaHostApi(host: HostController, view: CanvasView): Figm
         title: options?.title ?? null,
       }
     },
-    sentToUi: () => fake.ui.sent.map(typeOf),
+    sentToUi: () => [...host.toUi],
     sentToPlugin: () => [...host.fromUi],
     fitAll: () => view.fitAll(),
     addImageFrame(spec) {

@@ -35,6 +35,8 @@ export class HostController {
   readonly errors: string[] = []
   /** Types of the messages the UI sent the plugin, in order. */
   readonly fromUi: string[] = []
+  /** The type of each message the plugin posted to its UI (the fake keeps no copies here). */
+  readonly toUi: string[] = []
   private shownNotifications = 0
   private seenFakeErrors = 0
   private seenScrolls = 0
@@ -71,6 +73,7 @@ export class HostController {
         showToast(this.elements.toasts, `Host: message refused: ${reason}`, { error: true, timeout: 6000 })
       },
       onUiMessage: (message) => this.fromUi.push(typeOf(message)),
+      onPluginMessage: (message) => this.toUi.push(typeOf(message)),
       onError: (error) => this.recordError(error),
       onEnded: (reason) => this.ended(reason),
     })

@@ -36,6 +36,7 @@ async function boot(): Promise<void> {
     rasterizer: createCanvasRasterizer(),
     fetchImage,
     callbackErrors: 'record',
+    keepSent: 'none',
   })
   // The canvas area in the window, for figma.viewport.bounds and figma.ui.getPosition; the
   // plugin window opens where a person last left it, near the canvas's top right corner.

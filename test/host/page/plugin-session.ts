@@ -25,6 +25,8 @@ export interface PluginSessionOptions {
   onViolation(reason: string): void
   /** Every message from the UI that was handed to the plugin. */
   onUiMessage(message: unknown): void
+  /** Each message the plugin posts to its UI, as it is posted. */
+  onPluginMessage(message: unknown): void
   onError(error: unknown): void
   onEnded(reason: EndReason): void
 }
@@ -91,6 +93,7 @@ export function startPluginSession(options: PluginSessionOptions): PluginSession
   // Attached at once: the UI frame itself holds messages back until the iframe has loaded.
   const unsubscribe = fake.ui.onMessageFromPlugin((message) => {
     if (!running) return
+    options.onPluginMessage(message)
     if (frame) frame.post(message)
     else early.push(message)
   })
