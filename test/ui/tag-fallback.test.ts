@@ -36,6 +36,8 @@ function setup() {
         queueMicrotask(() => {
           if (message.type === 'run-start') {
             bridge.receive({ type: 'run-started', requestId: message.requestId, slotNodeIds: Array.from({ length: message.plan.count }, (_, i) => `slot:${i}`) })
+          } else if (message.type === 'task-sent') {
+            bridge.receive({ type: 'task-saved', requestId: message.requestId })
           } else if (message.type === 'place-result') {
             bridge.receive({ type: 'result-placed', requestId: message.requestId, nodeId: `node:${message.index}` })
           }
