@@ -5,6 +5,7 @@ import type { PendingRun, UiToPlugin } from '../../src/common/protocol'
 import { EndpointSchema } from '../../ui/state/settings'
 import { createBridge } from '../../ui/bridge/bridge'
 import { createRunController, NOT_SAVED_NOTE, type RunRequest } from '../../ui/generation/run-controller'
+import { CANCEL_PLACE_WAIT_MS, NOT_PLACED_IN_TIME } from '../../ui/generation/run-placements'
 import { progressText } from '../../ui/generation/run-state'
 import { createImagePipeline } from '../../ui/image/image-pipeline'
 import { readImageInfo } from '../../ui/image/image-info'
@@ -466,5 +467,86 @@ describe('run controller', () => {
     runware.emit()
     runware.finish()
     await first
+  })
+})
+
+describe('cancel keeps what arrived', () => {
+  /** A download the test finishes when it says. */
+  function slowDownload() {
+    let finish: (bytes: Uint8Array) => void = () => undefined
+    const bytes = new Promise<Uint8Array>((resolve) => (finish = resolve))
+    return { bytes, finish: () => finish(fakePng(1440, 1080)) }
+  }
+
+  it('places a result still downloading when Cancel is pressed, and ends the run only after it', async () => {
+    const { controller, runware, types, fetchBytes } = setup()
+    const download = slowDownload()
+    fetchBytes.mockImplementationOnce(() => download.bytes)
+    const done = controller.start(request({ count: 3 }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit({ imageDataURI: undefined, imageURL: 'https://im.runware.ai/image-1.png' })
+    await vi.waitFor(() => expect(fetchBytes).toHaveBeenCalledTimes(1))
+
+    controller.cancel()
+    // the run waits for the paid image that is on its way
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(types()).toEqual(['run-start', 'task-sent'])
+    expect(controller.run.value!.phase).toBe('cancelling')
+
+    download.finish()
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'cancelled' })
+    expect(types()).toEqual(['run-start', 'task-sent', 'place-result', 'run-end'])
+    expect(controller.run.value!.slots.map((s) => s.status)).toEqual(['placed', 'cancelled', 'cancelled'])
+    expect(progressText(controller.run.value!)).toBe('Cancelled: 1 of 3 placed. Runware may still bill for work it had already started.')
+  })
+
+  it('waits for the sandbox to confirm a result posted before Cancel was pressed', async () => {
+    const { controller, runware, types, release } = setup({ holdReplies: true })
+    const done = controller.start(request({ count: 2 }))
+    await vi.waitFor(() => expect(types()).toContain('run-start'))
+    release()
+    await vi.waitFor(() => expect(types()).toContain('task-sent'))
+    release()
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit()
+    await vi.waitFor(() => expect(types()).toContain('place-result'))
+
+    controller.cancel()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(types()).not.toContain('run-end')
+    release() // result-placed
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'cancelled' })
+    expect(types().slice(-2)).toEqual(['place-result', 'run-end'])
+    expect(controller.run.value!.slots[0]).toEqual({ status: 'placed', nodeId: 'node:0' })
+  })
+
+  it(`ends a cancelled run after ${CANCEL_PLACE_WAIT_MS / 1000} s when a result cannot be placed in time, and drops its placeholder`, async () => {
+    const { controller, runware, types, of, fetchBytes } = setup()
+    const download = slowDownload()
+    fetchBytes.mockImplementationOnce(() => download.bytes)
+    const done = controller.start(request({ count: 2 }))
+    await vi.waitFor(() => expect(runware.started).toBe(true))
+    runware.emit({ imageDataURI: undefined, imageURL: 'https://im.runware.ai/image-1.png' })
+    await vi.waitFor(() => expect(fetchBytes).toHaveBeenCalledTimes(1))
+
+    vi.useFakeTimers()
+    try {
+      controller.cancel()
+      await vi.advanceTimersByTimeAsync(CANCEL_PLACE_WAIT_MS - 100)
+      expect(types()).not.toContain('run-end')
+      await vi.advanceTimersByTimeAsync(200)
+    } finally {
+      vi.useRealTimers()
+    }
+    await expect(done).resolves.toEqual({ ok: true, outcome: 'cancelled' })
+    // the sandbox drops the placeholder before the run ends, and the designer is told why
+    expect(types()).toEqual(['run-start', 'task-sent', 'result-failed', 'run-end'])
+    expect(of('result-failed')[0]).toMatchObject({ index: 0, message: NOT_PLACED_IN_TIME })
+    expect(controller.run.value!.slots).toEqual([{ status: 'failed', message: NOT_PLACED_IN_TIME }, { status: 'cancelled' }])
+
+    // the download finishing later posts nothing for a run that has ended
+    download.finish()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(of('place-result')).toEqual([])
   })
 })

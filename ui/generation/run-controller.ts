@@ -9,14 +9,15 @@ import { sha256HexAsync } from '../image/content-hash'
 import type { ImagePipeline } from '../image/image-pipeline'
 import { memoizeHash } from '../image/memo-hash'
 import { isInterrupted, raceAbort } from '../runware'
-import type { InferenceResult } from '../runware/types'
 import { describeError, isAbort } from './error-text'
-import type { GenerateRequest, Generator, GeneratorFactory } from './generator'
+import type { GenerateHandlers, GenerateRequest, Generator, GeneratorFactory } from './generator'
 import { forgetUploads, uploadReferences } from './reference-uploads'
-import { sendResult, type Delivery, type ReadImage } from './deliver-result'
+import type { ReadImage } from './deliver-result'
 import type { FetchBytes } from './result-bytes'
 import { resultRecord } from './result-record'
 import { isActive, type RunState, type Slot } from './run-state'
+import { CANCEL_PLACE_WAIT_MS, createPlacements } from './run-placements'
+import { createRunStages, displayPhase } from './run-stages'
 import { createUploadCache, type UploadCache } from './upload-cache'
 import { isUnknownUpload } from './unknown-upload'
 import { isTagRefusal, UNTAGGED_NOTE } from './tag-refusal'
@@ -112,14 +113,6 @@ export function createRunController(deps: RunControllerDeps): RunController {
     if (state) run.value = { ...state, ...change(state) }
   }
 
-  function setSlot(index: number, slot: Slot): void {
-    update((state) => ({ slots: state.slots.map((old, i) => (i === index ? slot : old)) }))
-  }
-
-  function note(text: string): void {
-    update((state) => ({ notes: [...state.notes, text] }))
-  }
-
   async function start(request: RunRequest): Promise<StartOutcome> {
     if (isActive(run.value)) return { ok: false, message: 'A run is already in progress' }
     const problem = runProblem(request)
@@ -138,10 +131,21 @@ export function createRunController(deps: RunControllerDeps): RunController {
       error: null,
       notes: [],
     }
+    // this run's state only: a late answer must not land on the next run's slots
+    const mine = (change: (state: RunState) => Partial<RunState>): void => {
+      if (run.value?.runId === runId) update(change)
+    }
+    const setSlot = (index: number, slot: Slot): void =>
+      mine((state) => ({ slots: state.slots.map((old, i) => (i === index ? slot : old)) }))
+    const note = (text: string): void => mine((state) => ({ notes: [...state.notes, text] }))
+    const stages = createRunStages((stage) => {
+      if (stage !== 'ended') mine(() => ({ phase: displayPhase(stage, signal.aborted) }))
+    })
 
     const finish = (outcome: RunOutcome, error?: unknown): StartOutcome => {
+      stages.enter('ended')
       const unfilled = outcome === 'cancelled' || outcome === 'interrupted' ? outcome : 'failed'
-      update((state) => ({
+      mine((state) => ({
         phase: outcome,
         clientStatus: null,
         error: error === undefined ? null : describeError(error, request.apiKey),
@@ -170,9 +174,11 @@ export function createRunController(deps: RunControllerDeps): RunController {
       const uploaded = await raceAbort(uploads, signal)
       references = request.references.map((ref) => (ref.bytes ? uploaded.shift()! : ref.imageUUID!))
     }
-    // The placeholders and the references do not depend on each other: the sandbox lays out
-    // the run while the references are looked up (or uploaded). Nothing goes to Runware as a
-    // task before both are done.
+    const ended = (error: unknown): StartOutcome => (signal.aborted || isAbort(error) ? finish('cancelled') : finish('failed', error))
+
+    // placing: the placeholders and the references do not depend on each other, so the sandbox
+    // lays out the run while the references are looked up (or uploaded). Nothing goes to
+    // Runware as a task before both are done.
     const placeholders = deps.bridge.startRun(plan)
     let preparing: Promise<void>
     try {
@@ -192,14 +198,13 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
     if (signal.aborted) return finish('cancelled')
 
-    update(() => ({ phase: 'preparing' }))
+    stages.enter('uploading')
     try {
       await preparing
     } catch (error) {
-      return signal.aborted || isAbort(error) ? finish('cancelled') : finish('failed', error)
+      return ended(error)
     }
 
-    update(() => ({ phase: 'generating' }))
     let taskUUID = newId()
     // References go as `{ image, tag }` objects only when the prompt names one by its tag.
     const tags = request.tags && usesTags(plan.prompt, request.tags) ? [...request.tags] : undefined
@@ -213,49 +218,19 @@ export function createRunController(deps: RunControllerDeps): RunController {
       referenceNodeIds: plan.referenceNodeIds,
       numberResults: count,
     }
+    const placements = createPlacements({
+      bridge: deps.bridge,
+      pipeline: deps.pipeline,
+      fetchBytes: deps.fetchBytes,
+      runId,
+      apiKey: request.apiKey,
+      setSlot,
+      onPlaced(index, nodeId, readImage, record) {
+        if (readImage) deps.onPlaced?.({ runId, index, nodeId, readImage, record, referenceImages: references })
+      },
+    })
     let nextIndex = 0
-    // Results are posted one after another in arrival order, each as soon as its bytes are
-    // ready, without waiting for the sandbox to confirm the one before: the sandbox handles
-    // messages one at a time, so they still land in this order, and a result that arrives
-    // while an earlier one is being placed is already on its way.
-    let posting: Promise<void> = Promise.resolve()
-    const placements: Promise<void>[] = []
-    const placedImageUUIDs: string[] = []
     let sentAt = 0
-
-    function failed(index: number, error: unknown): void {
-      const { message } = describeError(error, request.apiKey, 'This image could not be placed')
-      setSlot(index, { status: 'failed', message })
-      deps.bridge.send({ type: 'result-failed', runId, index, message })
-    }
-
-    function placed(index: number, record: GenerationRecord, delivery: Delivery): Promise<void> {
-      return delivery.placed.then(
-        ({ nodeId, readImage }) => {
-          setSlot(index, { status: 'placed', nodeId })
-          placedImageUUIDs.push(record.imageUUID)
-          try {
-            if (readImage) deps.onPlaced?.({ runId, index, nodeId, readImage, record, referenceImages: references })
-          } catch (error) {
-            // the image is on the canvas: a listener's trouble must not mark it failed
-            console.warn('onPlaced listener failed:', error)
-          }
-        },
-        (error: unknown) => failed(index, error),
-      )
-    }
-
-    // Results that arrived before a cancel are still placed: they are finished and paid for.
-    // Cancelling stops what comes after, which `onResult` drops.
-    async function post(result: InferenceResult, index: number): Promise<void> {
-      try {
-        const record = resultRecord(result, index, { ...recordContext, taskUUID, createdAt: deps.clock.now() })
-        // URL output the iframe cannot download goes to the sandbox's createImageAsync (no bytes here then)
-        placements.push(placed(index, record, await sendResult(deps, { runId, index, result, record })))
-      } catch (error) {
-        failed(index, error)
-      }
-    }
 
     const generateRequest = (): GenerateRequest => ({
       prompt: tags && !tagged ? tagsAsPositions(plan.prompt, tags) : plan.prompt,
@@ -268,36 +243,30 @@ export function createRunController(deps: RunControllerDeps): RunController {
       taskUUID,
     })
 
-    function sendTask(): Promise<unknown> {
-      return raceAbort(
-        generator.generate(
-          generateRequest(),
-          {
-            onResult(result) {
-              if (signal.aborted || nextIndex >= count) return
-              const index = nextIndex++
-              // in arrival order; the bytes of a result live only until it is placed
-              posting = posting.then(() => post(result, index))
-            },
-            onFailed(error) {
-              if (signal.aborted || nextIndex >= count) return
-              // a failed generation takes its slot in arrival order too, so its placeholder goes
-              const index = nextIndex++
-              posting = posting.then(() => failed(index, error))
-            },
-            onStatus(status) {
-              if (!signal.aborted) update(() => ({ clientStatus: status }))
-            },
-          },
-          signal,
-        ),
-        signal,
-      )
+    // Results that arrived before a cancel are still placed: they are finished and paid for.
+    // Cancelling stops what comes after, which `onResult` drops.
+    const handlers: GenerateHandlers = {
+      onResult(result) {
+        if (signal.aborted || nextIndex >= count) return
+        const index = nextIndex++
+        const sentAs = taskUUID
+        placements.add(index, result, () => resultRecord(result, index, { ...recordContext, taskUUID: sentAs, createdAt: deps.clock.now() }))
+      },
+      onFailed(error) {
+        if (signal.aborted || nextIndex >= count) return
+        // a failed generation takes its slot in arrival order too, so its placeholder goes
+        placements.failInOrder(nextIndex++, error)
+      },
+      onStatus(status) {
+        if (!signal.aborted) mine(() => ({ clientStatus: status }))
+      },
     }
 
-    async function generateOnce(): Promise<unknown> {
+    /** saving, then sending: resolves with why the task did not finish, or undefined. */
+    async function sendOnce(): Promise<unknown> {
       // Before the task leaves, the sandbox keeps it in clientStorage, so a close or an outage
       // mid-run can be recovered. The wait is bounded: a slow storage only costs the recovery.
+      stages.enter('saving')
       sentAt = deps.clock.now().getTime()
       try {
         await deps.bridge.saveTask({ runId, taskUUID })
@@ -305,8 +274,9 @@ export function createRunController(deps: RunControllerDeps): RunController {
         note(NOT_SAVED_NOTE)
       }
       if (signal.aborted) return undefined
+      stages.enter('sending')
       try {
-        await sendTask()
+        await raceAbort(generator.generate(generateRequest(), handlers, signal), signal)
         return undefined
       } catch (error) {
         return !signal.aborted && !isAbort(error) ? error : undefined
@@ -316,7 +286,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     let failure: unknown
     let reuploaded = false
     for (;;) {
-      failure = await generateOnce()
+      failure = await sendOnce()
       if (failure === undefined || nextIndex > 0 || signal.aborted) break
       // Tagged references refused before the task was accepted (nothing billed): send the
       // run once more as plain strings, each @tag said by its position, as a new task.
@@ -331,30 +301,31 @@ export function createRunController(deps: RunControllerDeps): RunController {
       // never sent twice), once.
       if (reuploaded || !isUnknownUpload(failure, references)) break
       reuploaded = true
+      stages.enter('uploading')
       try {
         await forgetUploads(referenceBytes, { cache, account, hash })
         await upload()
       } catch (error) {
-        return signal.aborted || isAbort(error) ? finish('cancelled') : finish('failed', error)
+        return ended(error)
       }
       taskUUID = newId()
     }
-    await posting
-    await Promise.all(placements)
+
+    stages.enter('delivering')
+    // A cancelled run still places what had arrived, but only for so long (see CANCEL_PLACE_WAIT_MS);
+    // otherwise each placement is bounded by its own download and sandbox timeouts.
+    await placements.settle(signal.aborted ? CANCEL_PLACE_WAIT_MS : undefined)
 
     if (signal.aborted) return finish('cancelled')
     if (isInterrupted(failure)) {
       // the connection went, not the task: what is still missing is fetched by id later
-      deps.onInterrupted?.({ taskUUID, plan, placedImageUUIDs: [...placedImageUUIDs], sentAt })
+      deps.onInterrupted?.({ taskUUID, plan, placedImageUUIDs: [...placements.placedImageUUIDs], sentAt })
       return finish('interrupted')
     }
     if (failure !== undefined) return finish('failed', failure)
     // Runware delivered fewer images than asked: say which slots stay empty
     run.value?.slots.forEach((slot, index) => {
-      if (slot.status !== 'waiting') return
-      const message = 'Runware returned fewer images than requested'
-      setSlot(index, { status: 'failed', message })
-      deps.bridge.send({ type: 'result-failed', runId, index, message })
+      if (slot.status === 'waiting') placements.fail(index, 'Runware returned fewer images than requested')
     })
     return finish('done')
   }

@@ -1,6 +1,7 @@
 import { classifyApiError, classifyThrown } from './classify-error'
 import {
   cancelledError,
+  isInterrupted,
   clientTimeoutError,
   damagedImageError,
   interruptedError,
@@ -11,6 +12,7 @@ import {
   type RunwareError,
 } from './errors'
 import { inlineImageDamage } from './image-check'
+import { createPhaseHolder, isEnded, type InferencePhaseName, type PhaseNamed } from './inference-phases'
 import { MAX_POLL_FAILURES, pollGetResponse } from './poll-async'
 import { readItem, type Envelope } from './response-schema'
 import { tooManyBytesMessage } from './result-bounds'
@@ -84,6 +86,8 @@ export interface InferenceRun {
    * getResponse by its taskUUID until every result is in, or Runware says it is gone.
    */
   recover(): Promise<GenerateSummary>
+  /** Where the run is in its life (see inference-phases.ts). */
+  readonly phase: InferencePhaseName
 }
 
 // A closure: its state and steps are plain locals, shared by the steps below.
@@ -101,20 +105,14 @@ export function createInferenceRun(
   const damaged = new Map<string, string>()
   /** Generations Runware reported failed while others arrived (deduplicated across full-state polls). */
   let failedGenerations = 0
-  let settled = false
+  const phases = createPhaseHolder()
+  // budgets, each counted over the whole run
   let unreadable = 0
-  let polling = false
-  /** Bumped whenever a poll loop starts or is abandoned, so a stale loop stops asking. */
-  let pollRound = 0
   /** Only a run that holds the whole task (start, not recover) may send it again. */
   let canResend = false
   let resends = 0
   let busyPolls = 0
-  let recoverFrom: RunwareError | undefined
-  let watchdog: ReturnType<typeof setTimeout> | undefined
   let busyRetries = 0
-  let busyTimer: ReturnType<typeof setTimeout> | undefined
-  let replyWaiter: (() => void) | undefined
   let unsubscribe: () => void = () => {}
   let resolveRun: (summary: GenerateSummary) => void = () => {}
   let rejectRun: (error: RunwareError) => void = () => {}
@@ -135,12 +133,16 @@ export function createInferenceRun(
     finish(cancelledError(uuid))
   }
 
+  const settled = (): boolean => isEnded(phases.current.name)
+  const polling = (): boolean => phases.current.name === 'polling'
+
   async function submit(): Promise<void> {
+    if (!phases.enter({ name: 'sending' })) return
     try {
       await sendWithRetry(transport, [task], { policy: settings.retry, onStatus: handlers.onStatus, signal })
     } catch (thrown) {
       const error = classifyThrown(thrown)
-      if (settled) return
+      if (settled()) return
       // The id is taken (REST says so with a 400): an earlier attempt reached Runware.
       if (error.code === 'conflictTaskUUID') return startPolling()
       // refused-as-busy sends were already retried by sendWithRetry: its budget is spent
@@ -150,7 +152,9 @@ export function createInferenceRun(
       if (uncertain && ['network', 'server', 'timeout'].includes(error.kind)) return startPolling(error)
       return finish(error)
     }
-    if (settled || polling) return
+    // a reply that came while the send was finishing may have moved the run on already
+    const { name } = phases.current
+    if (name !== 'sending' && name !== 'awaiting') return
     handlers.onStatus?.({ kind: 'waiting' })
     // REST has the whole answer by now. A socket's ACK (async) starts the polling: asked before
     // it, Runware may not know the task yet, and the watchdog covers an ACK that never comes.
@@ -160,7 +164,7 @@ export function createInferenceRun(
   }
 
   function onEvent(event: TaskEvent): void {
-    if (settled) return
+    if (settled()) return
     if (event.type === 'failed') return finish(event.error)
     if (event.type === 'unreadable') return onUnreadable(event.detail)
     if (event.type === 'resumed') {
@@ -169,11 +173,11 @@ export function createInferenceRun(
       if (!event.sameSession) startPolling(networkError('The connection dropped and Runware did not keep the session'))
       return
     }
-    replyWaiter?.()
+    wakePoll()
     onReply(event.envelope)
-    if (!settled) {
+    if (!settled()) {
       checkDone(false)
-      if (!polling) armWatchdog()
+      if (!polling()) armWatchdog()
     }
   }
 
@@ -183,8 +187,8 @@ export function createInferenceRun(
    */
   function onUnreadable(detail: string): void {
     const error = malformedReplyError(detail, uuid)
-    replyWaiter?.()
-    if (!polling) return startPolling(error)
+    wakePoll()
+    if (!polling()) return startPolling(error)
     if (++unreadable >= MAX_UNREADABLE) finish(error)
   }
 
@@ -206,7 +210,7 @@ export function createInferenceRun(
         const message = read.tooLarge ? tooManyBytesMessage() : "Runware sent this image in a form the plugin couldn't read. Generate it again."
         lose(read.imageUUID, unreadableResultError(read.reason, message, uuid))
       }
-      if (settled) return
+      if (settled()) return
     }
     const errors = envelope.errors.map((error) => classifyApiError(error, uuid))
     const taskLevel = errors.find((error) => TASK_LEVEL_KINDS.has(error.kind))
@@ -222,7 +226,7 @@ export function createInferenceRun(
     // A full-state reply repeats the failures reported before: only those beyond them are new.
     const fresh = isFullState(envelope) ? errors.slice(failedGenerations) : errors
     for (const error of fresh) {
-      if (settled) return
+      if (settled()) return
       failedGenerations++
       report(error)
     }
@@ -249,15 +253,16 @@ export function createInferenceRun(
    * earlier attempt was taken after all, Runware answers conflictTaskUUID and the run polls.
    */
   function retryBusy(error: RunwareError): boolean {
-    if (error.kind !== 'rateLimit' || settled) return false
-    if (polling) return pollBusy(error)
+    if (error.kind !== 'rateLimit' || settled()) return false
+    if (polling()) return pollBusy(error)
     const retry = ++busyRetries
     if (retry > settings.retry.maxRetries) return false
+    const retrying = phases.enter({ name: 'retrying' })
+    if (!retrying) return false
     const inMs = retryDelay(retry, settings.retry)
     handlers.onStatus?.({ kind: 'retrying', inMs, attempt: retry, reason: error.message, cause: error.kind })
-    clearTimeout(watchdog)
-    busyTimer = setTimeout(() => {
-      if (settled) return
+    // fires only while still retrying: leaving the phase stops it
+    retrying.timer = setTimeout(() => {
       // A gateway timeout may come after Runware took the task: ask about it by id before sending it again.
       if (acceptanceUncertain(error)) startPolling(error)
       else void submit()
@@ -280,10 +285,10 @@ export function createInferenceRun(
    */
   function unknownTask(error: RunwareError): void {
     const nothingArrived = delivered.size + damaged.size === 0
+    const phase = phases.current
+    const recoverFrom = phase.name === 'polling' ? phase.from : undefined
     if (canResend && recoverFrom && nothingArrived && ++resends <= settings.retry.maxRetries) {
-      polling = false
-      pollRound++
-      recoverFrom = undefined
+      // leaving polling stops its loop
       void submit()
       return
     }
@@ -312,11 +317,8 @@ export function createInferenceRun(
   }
 
   function startPolling(from?: RunwareError): void {
-    if (polling || settled) return
-    polling = true
-    recoverFrom = from
-    clearTimeout(watchdog)
-    const round = ++pollRound
+    const round = phases.enter({ name: 'polling', from })
+    if (!round) return
     void pollGetResponse({
       transport,
       taskUUID: uuid,
@@ -324,8 +326,9 @@ export function createInferenceRun(
       retry: settings.retry,
       signal,
       onStatus: handlers.onStatus,
-      settled: () => settled || round !== pollRound,
-      nextReply: transport.name === 'websocket' ? nextReply : undefined,
+      // a loop whose phase was left (ended, or the task sent again) stops asking
+      settled: () => phases.current !== round,
+      nextReply: transport.name === 'websocket' ? (ms) => nextReply(round, ms) : undefined,
       giveUp(error) {
         if (isNotFound(error)) return unknownTask(error)
         // Runware unreachable while the task may be running: its results stay fetchable by id.
@@ -335,30 +338,38 @@ export function createInferenceRun(
     })
   }
 
-  function nextReply(ms: number): Promise<void> {
+  /** Resolves when the next reply for the task arrives, the polling phase is left, or after `ms`. */
+  function nextReply(round: PhaseNamed<'polling'>, ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
+      if (phases.current !== round) return resolve()
       const timer = setTimeout(done, ms)
       function done(): void {
         clearTimeout(timer)
+        round.wake = undefined
         resolve()
       }
-      replyWaiter = done
+      round.wake = done
     })
   }
 
+  function wakePoll(): void {
+    const phase = phases.current
+    if (phase.name === 'polling') phase.wake?.()
+  }
+
+  /** Sent, or a reply came: no reply for this long and the run asks getResponse instead. */
   function armWatchdog(): void {
-    clearTimeout(watchdog)
+    // refused while retrying: the back-off timer sends again
+    const awaiting = phases.enter({ name: 'awaiting' })
+    if (!awaiting) return
     const ms = settings.replyTimeoutMs
-    watchdog = setTimeout(() => startPolling(clientTimeoutError(`No reply for ${ms} ms`, uuid)), ms)
+    awaiting.timer = setTimeout(() => startPolling(clientTimeoutError(`No reply for ${ms} ms`, uuid)), ms)
   }
 
   function finish(error?: RunwareError): void {
-    if (settled) return
-    settled = true
+    const ended = phases.enter({ name: error === undefined ? 'done' : isInterrupted(error) ? 'interrupted' : 'failed' })
+    if (!ended) return
     unsubscribe()
-    clearTimeout(watchdog)
-    clearTimeout(busyTimer)
-    replyWaiter?.()
     signal?.removeEventListener('abort', onAbort)
     if (error) return rejectRun(error)
     resolveRun(summarise(uuid, transport.name, [...delivered.values()], damaged.size + failedGenerations))
@@ -370,6 +381,9 @@ export function createInferenceRun(
       return follow(() => void submit())
     },
     recover: () => follow(() => startPolling()),
+    get phase() {
+      return phases.current.name
+    },
   }
 }
 

@@ -31,12 +31,23 @@ export interface WsConnectionOptions {
 
 const OPEN = 1
 
+/**
+ * Where the connection is: `idle` (no socket; the next send opens one), `connecting` (socket
+ * opening), `authenticating` (auth frame sent, no answer yet), `open` (authenticated),
+ * `resuming` (dropped while tasks wait: reconnecting with the same session), `closed` (for good).
+ */
+export type WsState = 'idle' | 'connecting' | 'authenticating' | 'open' | 'resuming' | 'closed'
+
+/** One socket's own way to an authenticated session: `refused` once it gave up, so later events belong to nobody. */
+type AttemptState = 'connecting' | 'authenticating' | 'open' | 'refused'
+
 export interface WsConnection {
   /** Resolves once an authenticated socket is open, opening one if needed. */
   ready(): Promise<void>
   /** Writes a frame on the open socket; throws a not-sent network error when there is none. */
   send(text: string): void
   close(): void
+  readonly state: WsState
 }
 
 // A closure: its state and steps are plain locals, shared by the steps below.
@@ -48,7 +59,15 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
   let opening: Promise<void> | undefined
   let pingTimer: ReturnType<typeof setInterval> | undefined
   let pongTimer: ReturnType<typeof setTimeout> | undefined
-  let closed = false
+  let state: WsState = 'idle'
+  /** Announced by an attempt of a fresh open; a resume shows as `resuming` throughout, back-offs included. */
+  const attemptState = (resume: boolean, next: 'connecting' | 'authenticating'): void => {
+    if (state !== 'closed') state = resume ? 'resuming' : next
+  }
+  /** A fresh open, or a whole resume, that gave up: the next send opens a fresh socket. */
+  const gaveUp = (from: WsState): void => {
+    if (state === from || (from === 'connecting' && state === 'authenticating')) state = 'idle'
+  }
 
   /** Keeps `attempt` as the one opening in progress until it settles. */
   function track(attempt: Promise<void>): void {
@@ -60,7 +79,8 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
   /** Opens a socket and authenticates (resuming the session when asked); resolves with its id. */
   function open(resume: boolean): Promise<string> {
     return new Promise<string>((resolve, reject) => {
-      let authed = false
+      let attempt: AttemptState = 'connecting'
+      const pendingAuth = (): boolean => attempt === 'connecting' || attempt === 'authenticating'
       let next: WebSocket
       try {
         if (!options.WebSocketImpl) throw new Error('this runtime has no WebSocket')
@@ -70,9 +90,11 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
         return
       }
       pending.add(next)
+      attemptState(resume, 'connecting')
       const fail = (error: RunwareError): void => {
-        if (authed) return
-        authed = true // settled: later events belong to nobody
+        if (!pendingAuth()) return
+        attempt = 'refused'
+        if (!resume) gaveUp('connecting')
         pending.delete(next)
         clearTimeout(authTimer)
         next.onopen = next.onmessage = next.onclose = null
@@ -83,10 +105,14 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
         () => fail(networkError(`No authentication reply within ${options.authTimeoutMs} ms`, true)),
         options.authTimeoutMs,
       )
-      next.onopen = () => next.send(authFrame(options.apiKey, resume ? sessionUUID : undefined))
+      next.onopen = () => {
+        attempt = 'authenticating'
+        attemptState(resume, 'authenticating')
+        next.send(authFrame(options.apiKey, resume ? sessionUUID : undefined))
+      }
       next.onerror = () => {} // a close event always follows; the `ws` package throws without a listener
       next.onclose = (event) => {
-        if (!authed) fail(networkError(`WebSocket closed before authentication (code ${event.code})`, true))
+        if (pendingAuth()) fail(networkError(`WebSocket closed before authentication (code ${event.code})`, true))
         else dropped(next)
       }
       next.onmessage = (event) => {
@@ -94,13 +120,14 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
         if (text === undefined) return options.onUnreadable('binary frame')
         sawTraffic()
         const frame = readFrame(text)
-        if (!frame.ok) return authed ? options.onUnreadable(frame.detail) : fail(networkError(frame.detail, true))
+        if (!frame.ok) return pendingAuth() ? fail(networkError(frame.detail, true)) : options.onUnreadable(frame.detail)
         const rest: Envelope = { data: [], errors: frame.envelope.errors }
         for (const item of frame.envelope.data) {
           const read = readItem(item)
-          if (read.kind === 'auth' && !authed) {
-            if (closed) return fail(networkError('The client was closed', true))
-            authed = true
+          if (read.kind === 'auth' && pendingAuth()) {
+            if (state === 'closed') return fail(networkError('The client was closed', true))
+            attempt = 'open'
+            state = 'open'
             pending.delete(next)
             clearTimeout(authTimer)
             const previous = sessionUUID
@@ -112,7 +139,7 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
             resolve(read.connectionSessionUUID)
           } else if (read.kind !== 'pong' && read.kind !== 'auth') rest.data.push(item)
         }
-        if (!authed && rest.errors.length > 0) {
+        if (pendingAuth() && rest.errors.length > 0) {
           const first = rest.errors[0]!
           // A bad key answers `invalidApiKey` with taskType authentication.
           return fail(classifyApiError(first).with({ notAccepted: true }))
@@ -126,8 +153,12 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
     if (lost !== socket) return
     socket = undefined
     stopPing()
+    if (state === 'closed') return
     // Nobody waiting: stay idle, the next send opens a fresh socket. Already opening: that will do.
-    if (closed || !options.hasWaiters() || opening) return
+    if (opening) return
+    state = 'idle'
+    if (!options.hasWaiters()) return
+    state = 'resuming'
     track(resume())
   }
 
@@ -136,7 +167,7 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
     let lastError: RunwareError = networkError('The connection to Runware dropped')
     for (let attempt = 0; attempt <= policy.maxRetries; attempt++) {
       if (attempt > 0) await sleep(retryDelay(attempt, policy))
-      if (closed) throw lastError
+      if (state === 'closed') throw lastError
       try {
         await open(true)
         return
@@ -147,6 +178,7 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
     }
     // Tasks were in flight: they may be running and billed, so this is not a "not sent" error.
     const lost = lastError.kind === 'auth' ? lastError.with({ notAccepted: false }) : interruptedError(networkError(`Connection lost and not resumed: ${lastError.detail}`))
+    gaveUp('resuming')
     options.onLost(lost)
     throw lastError
   }
@@ -180,12 +212,15 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
 
   return {
     ready() {
-      if (closed) return Promise.reject(networkError('The client was closed', true))
+      if (state === 'closed') return Promise.reject(networkError('The client was closed', true))
       if (socket?.readyState === OPEN) return Promise.resolve()
       if (!opening) {
         // Tasks still waiting (the old socket closed under them) want their session back.
         const resuming = sessionUUID !== undefined && options.hasWaiters()
-        track(open(resuming).then(() => undefined))
+        track(open(resuming).then(() => undefined, (error: unknown) => {
+          if (resuming) gaveUp('resuming')
+          throw error
+        }))
       }
       return opening!
     },
@@ -194,12 +229,15 @@ export function createWsConnection(options: WsConnectionOptions): WsConnection {
       socket.send(text)
     },
     close() {
-      closed = true
+      state = 'closed'
       stopPing()
       const current = socket
       socket = undefined
       current?.close()
       for (const attempt of pending) attempt.close()
+    },
+    get state() {
+      return state
     },
   }
 }
