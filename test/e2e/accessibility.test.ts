@@ -1,6 +1,6 @@
 // Every view of the panel against axe-core's WCAG 2.1 AA rules, in Figma's light and dark
 // themes: the main view without a key, with one, with references, during and after a run,
-// Settings with both parts open, and History.
+// Settings with both parts open, and History; and Escape closes Settings and History.
 import { describe, expect, it } from 'vitest'
 
 import { axeViolations } from './support/axe'
@@ -46,11 +46,16 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => 
       await ui.getByText('Connection & delivery').click()
       await expect.poll(() => ui.getByLabel('REST URL').isVisible(), POLL).toBe(true)
       expect(await axeViolations(host), 'Settings, both parts open').toEqual([])
-      await ui.getByRole('button', { name: 'Done' }).click()
+      // Escape closes Settings, as it closes History below
+      await ui.getByLabel('REST URL').press('Escape')
+      await expect.poll(() => ui.getByLabel('REST URL').count(), POLL).toBe(0)
+      await expect.poll(() => ui.getByRole('button', { name: 'Generate' }).count(), POLL).toBe(1)
 
       await ui.getByRole('button', { name: 'History' }).click()
       await expect.poll(() => ui.getByRole('list', { name: 'Past runs' }).count(), POLL).toBe(1)
       expect(await axeViolations(host), 'History').toEqual([])
+      await ui.locator('body').press('Escape')
+      await expect.poll(() => ui.getByRole('list', { name: 'Past runs' }).count(), POLL).toBe(0)
     } finally {
       await host.close()
     }
