@@ -88,7 +88,7 @@ describe('generating from selected frames', () => {
     try {
       // The output format is an advanced setting, chosen in the plugin's settings.
       await host.ui.getByRole('button', { name: 'Settings' }).click()
-      await host.ui.getByText('Advanced generation options').click()
+      await host.ui.getByText('Connection & delivery').click()
       await host.ui.getByRole('combobox', { name: 'Output format' }).selectOption('WEBP')
       await screenshot(host.page, 'generate-3-webp-setting')
       await host.ui.getByRole('button', { name: 'Done' }).click()
