@@ -1,5 +1,3 @@
-import { hideSecret } from './common/secret'
-
 // Small text helpers for names, labels and descriptions.
 
 /** Shortens to at most `max` characters, ending with an ellipsis when cut. */
@@ -14,7 +12,3 @@ export function reasonOf(error: unknown, otherwise?: string): string {
   return error instanceof Error ? error.message : (otherwise ?? String(error))
 }
 
-/** Replaces every occurrence of `secret` in `text`: a pasted key must not reach the document. */
-export function redact(text: string, secret: string | null): string {
-  return hideSecret(text, secret, '[hidden]')
-}
