@@ -7,7 +7,7 @@ import { labelText } from '../../src/placement/placeholders'
 import { withoutSecret } from '../../src/records/record-node'
 import { nextRunNumber, resultName, runTitle } from '../../src/placement/run-title'
 import { isRelaunchCommand, MAX_RELAUNCH_DESCRIPTION, relaunchDescriptions } from '../../src/records/relaunch'
-import { shorten } from '../../src/text'
+import { shorten } from '../../src/common/shorten'
 import { hideSecret } from '../../src/common/secret'
 
 const record: GenerationRecord = {
