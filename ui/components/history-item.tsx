@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../src/common/history'
-import { formatCost } from '../lib/format'
+import { formatCost } from '../../src/common/cost'
 import { sizeLabel } from '../lib/size-options'
 
 // One past run: thumbnails, prompt, facts, and what can be done with it.
