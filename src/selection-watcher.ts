@@ -5,7 +5,7 @@ import { readRecord } from './records/record-node'
 import { exportReference, prepareReference } from './references/export-references'
 import type { ExportableNode, PreparedReference } from './references/export-references'
 import { isUsableReference, selectionStateOf, usableNodes } from './references/usable-nodes'
-import { shorten } from './text'
+import { shorten } from './common/shorten'
 
 // Keeps the UI's view of the selection current: a `selection` message at once, the matching
 // `selected-record`, then one `reference-image` per listed node: the first MAX_REFERENCES at

@@ -6,6 +6,9 @@
 const MIN_SECRET_LENGTH = 4
 const INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]+/g
 
+/** What stands where the key was, in the document and in the UI alike. */
+export const KEY_MASK = '[api key]'
+
 /** What the designer is told when a prompt holds the key; nothing was sent or stored. */
 export const KEY_IN_PROMPT = 'Your prompt contains your API key. Remove it before generating — nothing was sent.'
 
@@ -25,7 +28,7 @@ export function containsSecret(text: string, secret: string | null | undefined):
  * `text` with every occurrence of the key replaced by `mask`; when the key is still there
  * split by spaces (so it cannot be cut out alone), the whole text becomes `mask`.
  */
-export function hideSecret(text: string, secret: string | null | undefined, mask: string): string {
+export function hideSecret(text: string, secret: string | null | undefined, mask = KEY_MASK): string {
   const key = usable(secret)
   if (!key) return text
   const hidden = text.split(key).join(mask)

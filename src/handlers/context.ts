@@ -1,3 +1,4 @@
+import { shorten } from '../common/shorten'
 import type { Post } from '../messages/post'
 import type { RunRegistry } from '../placement/run-registry'
 import type { UiWindow } from '../placement/reveal'
@@ -33,6 +34,5 @@ export interface PluginContext {
 export const MAX_NOTIFY_LENGTH = 100
 
 export function notify(figma: PluginAPI, message: string, error = false): void {
-  const text = message.length > MAX_NOTIFY_LENGTH ? `${message.slice(0, MAX_NOTIFY_LENGTH - 1)}…` : message
-  figma.notify(text, error ? { error: true } : undefined)
+  figma.notify(shorten(message, MAX_NOTIFY_LENGTH), error ? { error: true } : undefined)
 }

@@ -1,5 +1,5 @@
 import type { Handlers } from '../messages/router'
-import { shorten } from '../text'
+import { shorten } from '../common/shorten'
 import type { PluginContext } from './context'
 import { MAX_NOTIFY_LENGTH } from './context'
 

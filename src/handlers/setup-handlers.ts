@@ -1,7 +1,7 @@
 import type { Handlers } from '../messages/router'
 import type { PluginContext } from './context'
-import { reasonOf, redact } from '../text'
-import { containsSecret, KEY_IN_PROMPT } from '../common/secret'
+import { reasonOf } from '../text'
+import { containsSecret, hideSecret, KEY_IN_PROMPT } from '../common/secret'
 import { notify } from './context'
 import { reportBoardStyle } from '../board-style'
 
@@ -37,7 +37,7 @@ export function createSetupHandlers(context: PluginContext): SetupHandlers {
       })
       // runs a close cut short: the UI asks Runware for their results by taskUUID
       // a prompt kept by an older version may hold the key: the UI quotes it in its report
-      const pendingRuns = (await context.pendingRuns.list()).map((run) => ({ ...run, plan: { ...run.plan, prompt: redact(run.plan.prompt, apiKey) } }))
+      const pendingRuns = (await context.pendingRuns.list()).map((run) => ({ ...run, plan: { ...run.plan, prompt: hideSecret(run.plan.prompt, apiKey) } }))
       if (pendingRuns.length > 0) post({ type: 'pending-runs', runs: pendingRuns })
       await context.watcher.start()
       await reportBoardStyle(figma, post)

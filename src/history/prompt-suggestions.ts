@@ -1,4 +1,4 @@
-import { shorten } from '../text'
+import { shorten } from '../common/shorten'
 
 // Quick Actions suggestions for the prompt parameter: what is being typed (free text is
 // allowed), then earlier prompts that contain it, newest first.

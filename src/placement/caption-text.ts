@@ -1,4 +1,4 @@
-import { shorten } from '../text'
+import { shorten } from '../common/shorten'
 
 // The optional caption under an image: its number, a prompt excerpt, the size and the seed, in
 // one line sized to the image so it reads at the zoom the image is seen at.

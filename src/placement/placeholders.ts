@@ -1,4 +1,4 @@
-import { shorten } from '../text'
+import { shorten } from '../common/shorten'
 import { encodeRunMarker, RUN_MARKER_KEY } from './page-content'
 import { moveTo } from './position'
 import type { Rect } from './run-layout'

@@ -1,4 +1,4 @@
-import { shorten } from '../text'
+import { shorten } from '../common/shorten'
 
 // Names that tell runs apart: each run's section is numbered per page and leads with that
 // number, so two runs with the same prompt still differ at a glance; each image leads with its

@@ -1,7 +1,6 @@
 import type { RunPlan } from '../common/protocol'
-import { containsSecret, KEY_IN_PROMPT } from '../common/secret'
+import { containsSecret, hideSecret, KEY_IN_PROMPT } from '../common/secret'
 import { annotationCategory } from '../records/annotate'
-import { redact } from '../text'
 import { readPageContent } from './page-content'
 import { findOriginalSection } from './original-section'
 import { createRunContainer, createSlot, removePlaceholder } from './placeholders'
@@ -66,7 +65,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
   })
   // A recovered run keeps its results' original numbers, in its original section when it is still there.
   const { target } = plan
-  const title = original?.container.name ?? runTitle(nextRunNumber(page.children.map((child) => child.name)), redact(plan.prompt, deps.secret), Boolean(target))
+  const title = original?.container.name ?? runTitle(nextRunNumber(page.children.map((child) => child.name)), hideSecret(plan.prompt, deps.secret), Boolean(target))
   const rects = original?.slots ?? layout.slots
   let container: Run['container'] | undefined = original?.container
   const slots: Slot[] = []
@@ -74,7 +73,7 @@ export async function startRun(deps: StartRunDeps, plan: RunPlan): Promise<Start
     container ??= createRunContainer(figma, page, layout.section, title, plan.runId, plan.referenceNodeIds)
     const parent = container
     for (const [index, rect] of rects.entries()) slots.push(createSlot(figma, parent, rect, index, target?.count ?? plan.count, font, target?.indices[index]))
-    const annotation = categoryId ? { categoryId, references: found.map((node) => ({ name: redact(node.name, deps.secret) })) } : null
+    const annotation = categoryId ? { categoryId, references: found.map((node) => ({ name: hideSecret(node.name, deps.secret) })) } : null
     const containerRect = (original && container.absoluteBoundingBox) || layout.section
     const run: Run = { plan, title, page, container, containerRect, slots, font, annotation }
     registry.set(plan.runId, run)

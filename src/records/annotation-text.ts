@@ -1,3 +1,4 @@
+import { formatCost } from '../common/cost'
 import type { GenerationRecord } from '../common/generation-record'
 
 // What a generated image says about itself to teammates, as an annotation's Markdown: readable
@@ -7,10 +8,6 @@ import type { GenerationRecord } from '../common/generation-record'
 /** Backslash-escapes the characters Markdown would read as formatting. */
 function literal(text: string): string {
   return text.replace(/[\\`*_[\]#~<>|]/g, '\\$&').replace(/\s+/g, ' ').trim()
-}
-
-function dollars(cost: number): string {
-  return `$${cost.toFixed(cost < 0.01 ? 4 : 3).replace(/(\.\d\d\d*?)0+$/, '$1')}`
 }
 
 export interface ReferenceLabel {
@@ -25,7 +22,7 @@ export function annotationMarkdown(record: GenerationRecord, references: readonl
   }
   const facts = [`**Size** ${record.width}×${record.height}`, `**Model** ${literal(record.model)}`]
   if (record.seed !== undefined) facts.push(`**Seed** ${record.seed}`)
-  if (record.cost !== undefined) facts.push(`**Cost** ${dollars(record.cost)}`)
+  if (record.cost !== undefined) facts.push(`**Cost** ${formatCost(record.cost)}`)
   lines.push(facts.join(' · '))
   lines.push(`**Made** ${record.createdAt.slice(0, 16).replace('T', ' ')} UTC`)
   return lines.join('\n')

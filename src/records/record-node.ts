@@ -1,7 +1,7 @@
 import { decodeRecord, encodeRecord, GenerationRecordSchema, RECORD_KEY } from '../common/generation-record'
 import type { GenerationRecord } from '../common/generation-record'
 import { resultName } from '../placement/run-title'
-import { redact } from '../text'
+import { hideSecret } from '../common/secret'
 import { relaunchDescriptions } from './relaunch'
 
 // What produced a generated node, written on the node itself (plugin data, name, relaunch
@@ -13,8 +13,8 @@ export function withoutSecret(record: GenerationRecord, secret: string | null): 
   if (!secret) return record
   const cleaned: Record<string, unknown> = {}
   for (const [field, value] of Object.entries(record)) {
-    if (typeof value === 'string') cleaned[field] = redact(value, secret)
-    else if (Array.isArray(value)) cleaned[field] = value.map((item: unknown) => (typeof item === 'string' ? redact(item, secret) : item))
+    if (typeof value === 'string') cleaned[field] = hideSecret(value, secret)
+    else if (Array.isArray(value)) cleaned[field] = value.map((item: unknown) => (typeof item === 'string' ? hideSecret(item, secret) : item))
     else cleaned[field] = value
   }
   return GenerationRecordSchema.parse(cleaned)

@@ -1,4 +1,4 @@
-import { shorten } from '../text'
+import { shorten } from '../common/shorten'
 
 // The relaunch buttons a generated node carries. The commands must match the manifest's
 // `relaunchButtons`: a command missing there shows no button.

@@ -90,7 +90,7 @@ describe.each(['websocket', 'rest'] as const)('the key over %s', (connection) =>
     await act(() => render(<App app={world.app} />, container))
     await until(() => world.app.recovery.report.value.length > 0 && !world.app.recovery.busy.value, 'the recovery report')
     const report = [...world.app.recovery.report.value]
-    expect(report.join(' ')).toContain('dunes [hidden] at dusk')
+    expect(report.join(' ')).toContain('dunes [api key] at dusk')
 
     const [frame] = addFrames(world.fake)
     await selectAndWait(world, [frame!])

@@ -83,7 +83,7 @@ describe('annotations on generated images', () => {
     const started = await startRun(sandbox, run)
     await place(sandbox, run, 0)
     const node = await nodeById<RectangleNode>(sandbox, started.slotNodeIds[0]!)
-    expect(node.annotations[0]!.labelMarkdown).toContain('Desktop \\[hidden\\]')
+    expect(node.annotations[0]!.labelMarkdown).toContain('Desktop \\[api key\\]')
     expect(node.annotations[0]!.labelMarkdown).not.toContain(secret)
   })
 })

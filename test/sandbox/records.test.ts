@@ -7,7 +7,8 @@ import { labelText } from '../../src/placement/placeholders'
 import { withoutSecret } from '../../src/records/record-node'
 import { nextRunNumber, resultName, runTitle } from '../../src/placement/run-title'
 import { isRelaunchCommand, MAX_RELAUNCH_DESCRIPTION, relaunchDescriptions } from '../../src/records/relaunch'
-import { redact, shorten } from '../../src/text'
+import { shorten } from '../../src/common/shorten'
+import { hideSecret } from '../../src/common/secret'
 
 const record: GenerationRecord = {
   version: 1,
@@ -30,9 +31,9 @@ describe('text helpers', () => {
     expect(shorten('x'.repeat(200), 80)).toHaveLength(80)
   })
 
-  it('redacts every occurrence of a secret', () => {
-    expect(redact('key abcd and xabcdx', 'abcd')).toBe('key [hidden] and x[hidden]x')
-    expect(redact('nothing', null)).toBe('nothing')
+  it('hides every occurrence of a secret behind the one key mask', () => {
+    expect(hideSecret('key abcd and xabcdx', 'abcd')).toBe('key [api key] and x[api key]x')
+    expect(hideSecret('nothing', null)).toBe('nothing')
   })
 })
 
@@ -41,7 +42,7 @@ describe('records and relaunch data', () => {
     const leaked = { ...record, prompt: 'use sk-SECRET-123 please', referenceNodeIds: ['sk-SECRET-123'] }
     const clean = withoutSecret(leaked, 'sk-SECRET-123')
     expect(JSON.stringify(clean)).not.toContain('sk-SECRET-123')
-    expect(clean.prompt).toBe('use [hidden] please')
+    expect(clean.prompt).toBe('use [api key] please')
     expect(withoutSecret(record, null)).toBe(record)
   })
 

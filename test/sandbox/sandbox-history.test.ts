@@ -169,6 +169,6 @@ describe('a prompt holding the API key', () => {
     const pending = [{ taskUUID: 'task-1', plan: plan({ referenceNodeIds: ['1:2'], prompt: `dunes ${secret}` }), placedImageUUIDs: [], sentAt: Date.now() }]
     const sandbox = await readySandbox({ clientStorage: { [API_KEY_STORAGE_KEY]: secret, [PENDING_RUNS_STORAGE_KEY]: pending } })
     const [message] = sandbox.of('pending-runs')
-    expect(message?.runs.map((run) => run.plan.prompt)).toEqual(['dunes [hidden]'])
+    expect(message?.runs.map((run) => run.plan.prompt)).toEqual(['dunes [api key]'])
   })
 })

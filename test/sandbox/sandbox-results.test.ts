@@ -149,7 +149,7 @@ describe('the API key never reaches the document', () => {
     }
     expect(scanned).toBeGreaterThanOrEqual(3)
     const placed = sandbox.fake.allNodes().filter((n) => n.getPluginData(RECORD_KEY))
-    expect(placed.map((n) => decodeRecord(n.getPluginData(RECORD_KEY))?.prompt)).toEqual(['harbour [hidden]', 'harbour [hidden]'])
+    expect(placed.map((n) => decodeRecord(n.getPluginData(RECORD_KEY))?.prompt)).toEqual(['harbour [api key]', 'harbour [api key]'])
   })
 })
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { ALLOWED_SIZES } from '../../src/common/sizes'
 import { clampCount } from '../../ui/lib/count'
-import { formatCost, maskKey } from '../../ui/lib/format'
+import { formatCost } from '../../src/common/cost'
+import { maskKey } from '../../ui/lib/format'
 import { counterText, promptProblem } from '../../ui/lib/prompt'
 import { groupSizes, matchReferenceSize, sizeLabel } from '../../ui/lib/size-options'
 

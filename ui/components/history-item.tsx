@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 
 import type { HistoryEntry } from '../../src/common/history'
-import { formatCost } from '../lib/format'
+import { formatCost } from '../../src/common/cost'
 import { sizeLabel } from '../lib/size-options'
 import { InlineConfirm } from './inline-confirm'
 

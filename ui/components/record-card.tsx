@@ -1,5 +1,5 @@
 import type { GenerationRecord } from '../../src/common/generation-record'
-import { formatCost } from '../lib/format'
+import { formatCost } from '../../src/common/cost'
 import { sizeLabel } from '../lib/size-options'
 
 // When a generated image is selected on the canvas: what made it, and a one-click way to

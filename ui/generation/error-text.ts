@@ -1,4 +1,4 @@
-import { scrubSecret } from '../runware/errors'
+import { hideSecret } from '../../src/common/secret'
 
 // Errors as the designer sees them: `message` in plain words, `detail` with the raw code and
 // wording for the "Details" disclosure. The key is scrubbed from both, whatever produced them.
@@ -20,18 +20,18 @@ const TECHNICAL_NAMES = new Set(['TypeError', 'RangeError', 'SyntaxError', 'Refe
 
 /** Any thrown value → UiError. RunwareError and BridgeError already carry human messages. */
 export function describeError(error: unknown, apiKey?: string | null, fallback = 'Something went wrong'): UiError {
-  if (typeof error === 'string') return { message: scrubSecret(error, apiKey) }
+  if (typeof error === 'string') return { message: hideSecret(error, apiKey) }
   const message = field(error, 'message')
   const name = field(error, 'name')
   const detail = field(error, 'detail')
   const code = field(error, 'code')
   if (!message || (name && TECHNICAL_NAMES.has(name) && !detail)) {
     const raw = [name, message].filter(Boolean).join(': ')
-    return raw ? { message: fallback, detail: scrubSecret(raw, apiKey) } : { message: fallback }
+    return raw ? { message: fallback, detail: hideSecret(raw, apiKey) } : { message: fallback }
   }
-  const result: UiError = { message: scrubSecret(message, apiKey) }
+  const result: UiError = { message: hideSecret(message, apiKey) }
   const raw = code && detail && !detail.includes(code) ? `${code}: ${detail}` : (detail ?? code)
-  if (raw && raw !== message) result.detail = scrubSecret(raw, apiKey)
+  if (raw && raw !== message) result.detail = hideSecret(raw, apiKey)
   return result
 }
 

@@ -1,3 +1,4 @@
+import { shorten } from '../../src/common/shorten'
 import { signal, type ReadonlySignal } from '../lib/signals'
 import { v4 as uuidv4 } from 'uuid'
 
@@ -76,7 +77,7 @@ export interface Recovery {
 }
 
 function quoted(prompt: string): string {
-  return `“${prompt.length > 40 ? `${prompt.slice(0, 39)}…` : prompt}”`
+  return `“${shorten(prompt, 40)}”`
 }
 
 function runsText(count: number): string {

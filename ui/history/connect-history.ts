@@ -24,7 +24,7 @@ export function connectHistory({ subscribe, send, controller, recorder, history,
     if (message.type === 'init') send({ type: 'history-list' })
     if (message.type === 'history') {
       const key = secret()
-      history.entries.value = message.entries.map((entry) => ({ ...entry, prompt: hideSecret(entry.prompt, key, '[api key]') }))
+      history.entries.value = message.entries.map((entry) => ({ ...entry, prompt: hideSecret(entry.prompt, key) }))
       history.spend.value = message.spend
       history.loaded.value = true
     }

@@ -1,4 +1,5 @@
-import { formatCost, images } from '../lib/format'
+import { formatCost } from '../../src/common/cost'
+import { images } from '../lib/format'
 
 // The wording of costs: the estimate before a run, a run's cost, the running total.
 // Runware reports US dollars per task; the estimate multiplies the last known price.

@@ -1,5 +1,5 @@
 import { classifyApiError } from './classify-error'
-import { scrubSecret } from './errors'
+import { hideSecret } from '../../src/common/secret'
 import { readItem } from './response-schema'
 import { authFrame, frameText, readFrame } from './ws-frames'
 
@@ -58,7 +58,7 @@ export function createKeyChecker({ WebSocketImpl, timeoutMs }: KeyCheckerOptions
         if (frame.envelope.data.some((item) => readItem(item).kind === 'auth')) return settle({ kind: 'connected' })
         const error = frame.envelope.errors[0]
         if (!error) return // not the answer to authentication; wait for it
-        const said = scrubSecret(error.message ?? error.code ?? 'no reason given', apiKey)
+        const said = hideSecret(error.message ?? error.code ?? 'no reason given', apiKey)
         // Only a refusal of the key itself is a verdict on it; busy or broken is not.
         settle(classifyApiError(error).kind === 'auth' ? { kind: 'refused', message: said } : { kind: 'unreachable', detail: said })
       }

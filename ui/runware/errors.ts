@@ -128,14 +128,9 @@ export function missingResultsError(arrived: number, expected: number, taskUUID:
   })
 }
 
-/** Replaces every occurrence of a secret (the API key) so it cannot leak into UI or logs. */
-export function scrubSecret(text: string, secret: string | null | undefined): string {
-  return hideSecret(text, secret, '[api key]')
-}
-
 export function scrubError(error: RunwareError, secret: string): RunwareError {
-  const message = scrubSecret(error.message, secret)
-  const detail = scrubSecret(error.detail, secret)
+  const message = hideSecret(error.message, secret)
+  const detail = hideSecret(error.detail, secret)
   if (message === error.message && detail === error.detail) return error
   return error.with({ message, detail })
 }

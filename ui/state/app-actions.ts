@@ -1,7 +1,6 @@
 import { batch } from '../lib/signals'
 
 import type { KeyChecker, KeyCheckOutcome } from '../runware'
-import { scrubSecret } from '../runware/errors'
 import type { GenerationOptions } from '../runware/generation-options'
 import type { GenerationRecord } from '../../src/common/generation-record'
 import { MAX_PROMPT_LENGTH, MAX_RESULTS } from '../../src/common/protocol'
@@ -151,7 +150,7 @@ export function createActions({ state, bridge, controller, references, checkKey,
       // over the WebSocket whatever the connection setting: authenticating there costs nothing
       const outcome: KeyCheckOutcome = await checkKey({ apiKey: trimmed, wsUrl: state.settings.value.endpoint.wsUrl }).catch((thrown: unknown) => ({
         kind: 'unreachable' as const,
-        detail: scrubSecret(String(thrown), trimmed),
+        detail: hideSecret(String(thrown), trimmed),
       }))
       // forgotten or edited meanwhile: this answer belongs to nothing on screen any more
       if (state.keyCheck.value.phase !== 'checking') return false

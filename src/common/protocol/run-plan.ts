@@ -24,9 +24,6 @@ export const RunTargetSchema = z.object({
   count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
 })
 
-// A literal pair rather than z.boolean(): the same verdict without another schema type in the sandbox bundle.
-const flag = z.optional(z.literal([true, false]))
-
 /** Where a run's results go: decided by the sandbox, carried out one result at a time. */
 export const RunPlanSchema = z.object({
   runId: z.string().check(z.minLength(1)),
@@ -35,9 +32,9 @@ export const RunPlanSchema = z.object({
   count: integer().check(z.minimum(1), z.maximum(MAX_RESULTS)),
   referenceNodeIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(MAX_REFERENCES)),
   /** A provenance annotation on each image; on unless the designer switched it off. */
-  annotations: flag,
+  annotations: z.optional(z.boolean()),
   /** A caption under each image; off unless switched on. */
-  captions: flag,
+  captions: z.optional(z.boolean()),
   /** Only for a recovered run, one index per result. */
   target: z.optional(RunTargetSchema),
 })
