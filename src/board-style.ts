@@ -2,11 +2,10 @@ import { parseJsonWith } from './common/parse-json'
 import type { BoardStyle } from './common/protocol'
 import { BoardStyleSchema } from './common/protocol/run-plan'
 import type { Post } from './messages/post'
+import { BOARD_STYLE_KEY } from './common/storage-keys'
 
 // A page's board style: one reference pinned to the page, kept in the page's plugin data so
 // every collaborator opening the plugin there gets it. Anything unreadable counts as none.
-
-export const BOARD_STYLE_KEY = 'board-style'
 
 export function readBoardStyle(page: PageNode): BoardStyle | null {
   return parseJsonWith(BoardStyleSchema, page.getPluginData(BOARD_STYLE_KEY)) ?? null

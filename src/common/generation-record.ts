@@ -11,7 +11,6 @@ import { MAX_RESULTS } from './protocol/limits'
 // classic API would multiply their size (docs/performance.md).
 
 export const MODEL_ID = 'runway:4@2'
-export const RECORD_KEY = 'generation'
 export const RECORD_VERSION = 1
 
 const count = integer().check(z.minimum(0))

@@ -9,14 +9,6 @@ import { MAX_PROMPT_LENGTH, utf16AtMost } from './text-limits'
 // and a few small thumbnails. Kept per user in figma.clientStorage under a versioned key,
 // so both sides parse it: the UI sends entries, the sandbox stores and lists them.
 
-/**
- * The runs and the spend total, as one value `{ entries, spend }`, so one write changes both
- * or neither. The total is kept, not summed from the runs: the oldest runs are dropped.
- */
-export const HISTORY_STORAGE_KEY = 'history-v2'
-/** Where an earlier version kept the two apart (runs, then the total); read once and removed. */
-export const OLD_HISTORY_KEYS = ['history-v1', 'spend-v1'] as const
-
 /** At most this many thumbnails per run, and this many bytes each (a ~96 px JPEG is ~3 kB). */
 export const MAX_THUMBNAILS = 4
 export const MAX_THUMBNAIL_BYTES = 24_000

@@ -6,7 +6,6 @@ import { readEach } from './read-each'
 // cut short by closing the plugin can be recovered on the next launch by its taskUUID
 // (getResponse), instead of being lost while Runware bills for it.
 
-export const PENDING_RUNS_STORAGE_KEY = 'pending-runs-v1'
 /** Bounded: clientStorage is 5 MB shared with everything else. */
 export const MAX_PENDING_RUNS = 20
 /** How long getResponse keeps results is undocumented; entries older than a day are dropped. */

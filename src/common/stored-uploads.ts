@@ -7,7 +7,6 @@ import { readEach } from './read-each'
 // once across launches. The key is versioned: a future shape starts fresh instead of
 // misreading old data. Bounded, because clientStorage's 5 MB is shared with history.
 
-export const UPLOAD_CACHE_STORAGE_KEY = 'upload-cache-v1'
 export const MAX_STORED_UPLOADS = 64
 
 export const StoredUploadSchema = z.object({

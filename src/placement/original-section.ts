@@ -1,10 +1,11 @@
 import type { RunPlan } from '../common/protocol'
 import { readRecord } from '../records/record-node'
 import { moveContainer, paddedAround } from './fit-container'
-import { decodeRunMarker, RUN_MARKER_KEY } from './page-content'
+import { decodeRunMarker } from './page-content'
 import { pageOf } from './position'
 import { LAYOUT, planRunLayout, unionOf, type Rect } from './run-layout'
 import type { RunContainer } from './run-registry'
+import { RUN_MARKER_KEY } from '../common/storage-keys'
 
 // A recovered run lands in the section of the run it recovers, in the slots that run never
 // filled, while that section is still in the file. The slots are found again from the images

@@ -2,12 +2,11 @@ import * as z from 'zod/mini'
 
 import { parseJsonWith } from '../common/parse-json'
 import type { Rect } from './run-layout'
+import { RUN_MARKER_KEY } from '../common/storage-keys'
 
 // What is already on the page, as rectangles for the layout: everything at the top level
 // (nothing new may overlap it) and the sections of earlier runs from the same sources
 // (a new run goes below them). Runs are recognised by a marker in their plugin data.
-
-export const RUN_MARKER_KEY = 'run'
 
 const RunMarkerSchema = z.object({
   version: z.literal(1),

@@ -1,8 +1,9 @@
 import { shorten } from '../common/shorten'
-import { encodeRunMarker, RUN_MARKER_KEY } from './page-content'
+import { encodeRunMarker } from './page-content'
 import { moveTo } from './position'
 import type { Rect } from './run-layout'
 import type { RunContainer, Slot } from './run-registry'
+import { RUN_MARKER_KEY } from '../common/storage-keys'
 
 // The "generating" look: each result's node exists from the start, at its final place and
 // exact size, with a soft neutral fill and a centred label. The image later fills the same

@@ -1,8 +1,9 @@
-import { decodeRecord, encodeRecord, GenerationRecordSchema, RECORD_KEY } from '../common/generation-record'
+import { decodeRecord, encodeRecord, GenerationRecordSchema } from '../common/generation-record'
 import type { GenerationRecord } from '../common/generation-record'
 import { resultName } from '../placement/run-title'
 import { hideSecret } from '../common/secret'
 import { relaunchDescriptions } from './relaunch'
+import { RECORD_KEY } from '../common/storage-keys'
 
 // What produced a generated node, written on the node itself (plugin data, name, relaunch
 // buttons). Plugin data lives in the file and every collaborator can read it

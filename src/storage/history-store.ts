@@ -1,7 +1,8 @@
-import { addToSpend, EMPTY_SPEND, HISTORY_STORAGE_KEY, HistoryEntrySchema, OLD_HISTORY_KEYS, SpendSchema } from '../common/history'
+import { addToSpend, EMPTY_SPEND, HistoryEntrySchema, SpendSchema } from '../common/history'
 import type { HistoryEntry, Spend } from '../common/history'
 import { readEach } from '../common/read-each'
 import { addEntry, boundHistory, HISTORY_LIMITS, type HistoryLimits } from '../history/bound-history'
+import { HISTORY_STORAGE_KEY, OLD_HISTORY_KEYS } from '../common/storage-keys'
 
 // Past runs and the spend total in figma.clientStorage (per user, per plugin), together under
 // one versioned key, so a run is never counted in the total without being listed or the

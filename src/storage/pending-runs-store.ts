@@ -1,6 +1,7 @@
-import { MAX_PENDING_RUNS, PENDING_RUNS_STORAGE_KEY, readPendingRuns, type PendingRun } from '../common/pending-run'
+import { MAX_PENDING_RUNS, readPendingRuns, type PendingRun } from '../common/pending-run'
 import type { RunPlan } from '../common/protocol'
 import { reasonOf } from '../text'
+import { PENDING_RUNS_STORAGE_KEY } from '../common/storage-keys'
 
 // Runs whose task went to Runware, kept in figma.clientStorage under a
 // versioned key until they end, so closing the plugin mid-run loses nothing retrievable.

@@ -1,5 +1,6 @@
-import { MAX_STORED_UPLOADS, readStoredUploads, UPLOAD_CACHE_STORAGE_KEY, type StoredUpload } from '../common/stored-uploads'
+import { MAX_STORED_UPLOADS, readStoredUploads, type StoredUpload } from '../common/stored-uploads'
 import { reasonOf } from '../text'
+import { UPLOAD_CACHE_STORAGE_KEY } from '../common/storage-keys'
 
 // The UI's upload cache in figma.clientStorage, under a versioned key.
 // Read once per launch for `init`, written after the UI's uploads change it. Storage failures

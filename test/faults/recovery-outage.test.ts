@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
-import { PENDING_RUNS_STORAGE_KEY, type PendingRun } from '../../src/common/pending-run'
+import { decodeRecord } from '../../src/common/generation-record'
+import { type PendingRun } from '../../src/common/pending-run'
 import { DEFAULT_GENERATION_OPTIONS } from '../../ui/runware/generation-options'
 import { startEmulator, type Emulator } from '../emulator/index'
 import { addFrames, endpointOf, imageNodes, leftovers, openPlugin, selectAndWait, signIn, until, type World } from '../support/plugin-world'
+import { PENDING_RUNS_STORAGE_KEY, RECORD_KEY } from '../../src/common/storage-keys'
 
 // An outage never throws paid work away: a run whose connection went after its task was taken
 // ends as interrupted, keeps its pending entry, and is fetched once Runware answers again,

@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 
-import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
-import { PENDING_RUNS_STORAGE_KEY, type PendingRun } from '../../src/common/pending-run'
+import { decodeRecord } from '../../src/common/generation-record'
+import { type PendingRun } from '../../src/common/pending-run'
 import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
 import { startEmulator, type Emulator } from '../emulator/index'
 import { createFigmaFake } from '../figma-fake/index'
 import { sharpRasterizer } from '../figma-fake/node-rasterizer'
 import { addFrames, endpointOf, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, until, type World } from '../support/plugin-world'
+import { PENDING_RUNS_STORAGE_KEY, RECORD_KEY } from '../../src/common/storage-keys'
 
 // A run partly on the canvas when the plugin closed: recovery asks Runware for the task by its
 // taskUUID and places only what is not on the canvas yet, judged by imageUUID. A task Runware

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/pending-run'
 import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
 import { startEmulator, type Emulator } from '../emulator/index'
 import { createFigmaFake } from '../figma-fake/index'
 import { sharpRasterizer } from '../figma-fake/node-rasterizer'
 import { addFrames, endpointOf, imageNodes, leftovers, openPlugin, realDownload, selectAndWait, signIn, until, type World } from '../support/plugin-world'
+import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/storage-keys'
 
 // Closing the plugin mid-run loses nothing retrievable: the task is in clientStorage from the
 // moment it is sent; the close clears the unfilled placeholders; the next launch asks Runware

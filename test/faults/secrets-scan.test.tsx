@@ -3,7 +3,6 @@ import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/pending-run'
 import { KEY_IN_PROMPT } from '../../src/common/secret'
 import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
 import { App } from '../../ui/app'
@@ -12,6 +11,7 @@ import { startEmulator, type Emulator } from '../emulator/index'
 import { createFigmaFake } from '../figma-fake/index'
 import { sharpRasterizer } from '../figma-fake/node-rasterizer'
 import { addFrames, endpointOf, generate, openPlugin, realDownload, selectAndWait, until, type World } from '../support/plugin-world'
+import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/storage-keys'
 
 // The key goes to Runware as its authentication and to clientStorage under its own entry,
 // nowhere else. Over each transport: a recovery of a run an older version kept with the key

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
+import { decodeRecord } from '../../src/common/generation-record'
 import { LAYOUT } from '../../src/placement/run-layout'
 import { startEmulator, type Emulator } from '../emulator/index'
 import { addFrames, endpointOf, imageNodes, leftovers, openPlugin, selectAndWait, signIn, until, type World } from '../support/plugin-world'
+import { RECORD_KEY } from '../../src/common/storage-keys'
 
 // End to end (real sandbox, UI logic, Runware client, emulator): the source frames go away
 // or the designer leaves their page while Runware is working, and the results still land in

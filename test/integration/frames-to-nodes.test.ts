@@ -2,11 +2,12 @@ import { API_KEY_STORAGE_KEY } from '../../src/common/storage-keys'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
+import { decodeRecord } from '../../src/common/generation-record'
 import { startEmulator, type Emulator } from '../emulator/index'
 import { readImageInfo, type FigmaFake } from '../figma-fake/index'
 import { endpointOf, imageNodes, openPlugin as openWorld, selectAndWait, signIn as signInWorld, type World } from '../support/plugin-world'
 import { sharpCodec } from '../support/sharp-codec'
+import { RECORD_KEY } from '../../src/common/storage-keys'
 
 // The real sandbox (createPlugin on the Figma fake), the real UI logic (createApp: bridge,
 // state, actions, run controller, image pipeline, Runware client) and the Runware emulator,

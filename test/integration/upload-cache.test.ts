@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { UPLOAD_CACHE_STORAGE_KEY, type StoredUpload } from '../../src/common/stored-uploads'
+import { type StoredUpload } from '../../src/common/stored-uploads'
 import { startEmulator, type Emulator } from '../emulator/index'
 import type { FigmaFake } from '../figma-fake/index'
 import { endpointOf, imageNodes, openPlugin, signIn, until, type World } from '../support/plugin-world'
+import { UPLOAD_CACHE_STORAGE_KEY } from '../../src/common/storage-keys'
 
 // The real sandbox, UI logic and Runware client against the emulator, across relaunches: an
 // upload is reused from clientStorage after a relaunch, and a stored UUID Runware no longer

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/pending-run'
 import type { PendingRun } from '../../src/common/protocol'
 import { CLIENT_STORAGE_LIMIT } from '../figma-fake/client-storage'
 import { readySandbox } from './harness'
 import { endRun, imageBytes, nodeById, place, plan, recordFor, startRun, workingPlaceholders } from './run-fixtures'
+import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/storage-keys'
 
 // The sandbox's side of recovery: a run's pending entry is confirmed before its task may go,
 // it outlives an interrupted run, and placements are counted against the task, whichever run

@@ -1,14 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { HISTORY_STORAGE_KEY, OLD_HISTORY_KEYS } from '../../src/common/history'
 import { DEFAULT_SETTINGS } from '../../ui/state/settings'
-import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/pending-run'
 import { KEY_IN_PROMPT } from '../../src/common/secret'
 import { API_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../../src/common/storage-keys'
 import { HISTORY_LIMITS } from '../../src/history/bound-history'
 import { entry } from '../history/fixtures'
 import { readySandbox, startSandbox } from './harness'
 import { plan } from './run-fixtures'
+import { HISTORY_STORAGE_KEY, OLD_HISTORY_KEYS, PENDING_RUNS_STORAGE_KEY } from '../../src/common/storage-keys'
 
 // History in clientStorage, the spend total, Quick Actions suggestions from History, and the
 // hidden Quick Actions run that closes with a notification.

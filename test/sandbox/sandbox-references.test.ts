@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { BOARD_STYLE_KEY } from '../../src/board-style'
 import { readImageInfo } from '../figma-fake/index'
 import { delay, readySandbox, startSandbox, type Sandbox } from './harness'
 import { endRun, place, plan, startRun } from './run-fixtures'
+import { BOARD_STYLE_KEY } from '../../src/common/storage-keys'
 
 // The sandbox's side of references that stay the designer's choice: its own selections are
 // marked as such and export nothing, nodes can be exported by id, and a page keeps a board style.

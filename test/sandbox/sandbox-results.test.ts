@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
+import { decodeRecord } from '../../src/common/generation-record'
 import { KEY_IN_PROMPT } from '../../src/common/secret'
 import { API_KEY_STORAGE_KEY } from '../../src/common/storage-keys'
 import { readySandbox } from './harness'
 import type { Sandbox } from './harness'
 import { endRun, imageBytes, nodeById, place, plan, recordFor, startRun, viewOf, workingPlaceholders } from './run-fixtures'
+import { RECORD_KEY } from '../../src/common/storage-keys'
 
 afterEach(() => {
   vi.restoreAllMocks()

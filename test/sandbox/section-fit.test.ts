@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { PENDING_RUNS_STORAGE_KEY, type PendingRun } from '../../src/common/pending-run'
+import { type PendingRun } from '../../src/common/pending-run'
 import { LAYOUT } from '../../src/placement/run-layout'
 import { readySandbox, startSandbox } from './harness'
 import type { Sandbox } from './harness'
 import { endRun, nodeById, place, plan, startRun } from './run-fixtures'
+import { PENDING_RUNS_STORAGE_KEY } from '../../src/common/storage-keys'
 
 // A section fits what landed in it, and a recovery lands back in the section of the run it
 // recovers, in the slots that run never filled, with their original numbers.

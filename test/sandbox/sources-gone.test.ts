@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { decodeRecord, RECORD_KEY } from '../../src/common/generation-record'
+import { decodeRecord } from '../../src/common/generation-record'
 import { overlaps } from '../../src/placement/run-layout'
 import type { Rect } from '../../src/placement/run-layout'
 import { readySandbox } from './harness'
 import type { Sandbox } from './harness'
 import { endRun, nodeById, place, plan, recordFor, startRun, viewOf, workingPlaceholders } from './run-fixtures'
+import { RECORD_KEY } from '../../src/common/storage-keys'
 
 // Issue "Every option, every failure": the source frames are deleted, moved or left behind
 // on another page while a run is in flight. The run's section and slots are fixed at

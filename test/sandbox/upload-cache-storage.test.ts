@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { MAX_STORED_UPLOADS, UPLOAD_CACHE_STORAGE_KEY, type StoredUpload } from '../../src/common/stored-uploads'
+import { MAX_STORED_UPLOADS, type StoredUpload } from '../../src/common/stored-uploads'
 import { readySandbox } from './harness'
+import { UPLOAD_CACHE_STORAGE_KEY } from '../../src/common/storage-keys'
 
 // The sandbox keeps the UI's upload cache in clientStorage: handed over in `init`, written
 // on `save-uploads`, under a versioned key.
