@@ -11,7 +11,8 @@ import type { RunwareError } from '../../ui/runware/errors'
 import type { GenerateSummary } from '../../ui/runware/inference-run'
 import { readResultImage } from '../../ui/runware/result-image'
 import type { InferenceTask } from '../../ui/runware/task-schema'
-import type { ClientStatus, ConnectionMode, ErrorKind, InferenceResult } from '../../ui/runware/types'
+import type { ErrorKind } from '../../ui/runware/errors'
+import type { ClientStatus, ConnectionMode, InferenceResult } from '../../ui/runware/types'
 import { closedPort, NodeWebSocket, until } from './helpers'
 
 // The client against the local Runware emulator (test/emulator), over both transports: what

@@ -1,6 +1,5 @@
-import { KIND_MESSAGES, RunwareError } from './errors'
+import { KIND_MESSAGES, RunwareError, type ErrorKind } from './errors'
 import type { ApiError } from './response-schema'
-import type { ErrorKind } from './types'
 
 // Maps what Runware answered (HTTP status, error code, message, parameter) to one ErrorKind
 // and a sentence a designer can act on. Codes vary between models and providers

@@ -1,5 +1,17 @@
 import { hideSecret } from '../../src/common/secret'
-import type { ErrorKind } from './types'
+
+/** What kind of trouble a RunwareError is, which decides what the UI says and whether to retry. */
+export type ErrorKind =
+  | 'auth' // key missing, invalid or revoked
+  | 'credits' // balance too low (HTTP 402)
+  | 'validation' // the task itself is wrong; `field` names what
+  | 'rateLimit' // 429 / 503 / 504: busy, try again shortly
+  | 'timeout' // the provider or the client gave up waiting
+  | 'moderation' // refused by content checks
+  | 'network' // could not reach Runware, or the connection dropped
+  | 'server' // Runware answered with something broken (5xx, malformed body)
+  | 'cancelled' // the user cancelled
+  | 'unknown'
 
 // One error type for everything the Runware layer can report. `message` is for people (what
 // happened and what to do); `detail` keeps Runware's own code and wording for a details view.

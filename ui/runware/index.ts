@@ -1,14 +1,8 @@
 // The Runware layer's public API: build and check a task, run it, upload references, read
 // result images, and act on errors. Everything else in this folder is internal.
 
-export type {
-  ClientStatus,
-  ClientTuning,
-  ConnectionMode,
-  ErrorKind,
-  InferenceResult,
-  RunwareClientConfig,
-} from './types'
+export type { ClientStatus, ClientTuning, ConnectionMode, InferenceResult, RunwareClientConfig } from './types'
+export type { ErrorKind } from './errors'
 export { createRunwareClient, DEFAULT_TUNING, type RunwareClient } from './client'
 export type { GenerateHandlers, GenerateSummary } from './inference-run'
 export type { UploadResult } from './upload-run'

@@ -2,19 +2,8 @@
 // fetch/WebSocket: the UI hands it a key, endpoints and a task; it hands back results as they
 // arrive, or a RunwareError the UI can act on.
 
+import type { ErrorKind } from './errors'
 import type { PollPolicy, RetryPolicy } from './retry-policy'
-
-export type ErrorKind =
-  | 'auth' // key missing, invalid or revoked
-  | 'credits' // balance too low (HTTP 402)
-  | 'validation' // the task itself is wrong; `field` names what
-  | 'rateLimit' // 429 / 503 / 504: busy, try again shortly
-  | 'timeout' // the provider or the client gave up waiting
-  | 'moderation' // refused by content checks
-  | 'network' // could not reach Runware, or the connection dropped
-  | 'server' // Runware answered with something broken (5xx, malformed body)
-  | 'cancelled' // the user cancelled
-  | 'unknown'
 
 export type ConnectionMode = 'auto' | 'websocket' | 'rest'
 
