@@ -8,31 +8,33 @@ import { GenerationOptionsSchema, type GenerationOptions } from '../runware/gene
 // the field says why. Showing the cost is the designer's and lives outside: it is taken from
 // the saved options, never from this draft, so neither part undoes the other.
 
-type Draft = Record<string, unknown>
+/** An option's key: a misspelt field name does not compile. */
+type OptionKey = keyof GenerationOptions
+type Draft = Partial<Record<OptionKey, unknown>>
 
 export interface OptionsSettingsProps {
   options: GenerationOptions
   onSave(options: GenerationOptions): void
 }
 
-function problemsOf(draft: Draft): Record<string, string> {
+function problemsOf(draft: Draft): Form['problems'] {
   const parsed = GenerationOptionsSchema.safeParse(draft)
   if (parsed.success) return {}
-  const problems: Record<string, string> = {}
-  for (const issue of parsed.error.issues) problems[String(issue.path[0] ?? '')] ??= issue.message
+  const problems: Form['problems'] = {}
+  for (const issue of parsed.error.issues) problems[String(issue.path[0] ?? '') as OptionKey] ??= issue.message
   return problems
 }
 
 /** What every field of the form reads and writes, by its option's key. */
 interface Form {
-  text(key: string): string
-  problems: Record<string, string>
-  change(key: string, value: unknown): void
+  text(key: OptionKey): string
+  problems: Partial<Record<OptionKey, string>>
+  change(key: OptionKey, value: unknown): void
 }
 
 interface ChoiceProps {
   id: string
-  name: string
+  name: OptionKey
   label: string
   choices: [string, string][]
   form: Form
@@ -57,7 +59,7 @@ function Choice({ id, name, label, choices, form }: ChoiceProps) {
 
 interface EntryProps {
   id: string
-  name: string
+  name: OptionKey
   label: string
   /** Numbers are saved as numbers, URLs as trimmed text; an empty field clears the option. */
   type: 'number' | 'url'
@@ -96,7 +98,7 @@ export function OptionsSettings({ options, onSave }: OptionsSettingsProps) {
   const [draft, setDraft] = useState<Draft>({ ...options })
   const safety = draft.safety as GenerationOptions['safety'] | undefined
 
-  function change(key: string, value: unknown) {
+  function change(key: OptionKey, value: unknown) {
     const next = { ...draft }
     if (value === undefined) delete next[key]
     else next[key] = value
