@@ -74,4 +74,15 @@ describe('cli', () => {
     const fromArg = await start(['--port', String(argPort)], { RUNWARE_EMULATOR_PORT: String(envPort) })
     expect(fromArg.output).toContain(`http://127.0.0.1:${argPort}/v1`)
   })
+
+  it('prints its flags for --help and starts nothing', async () => {
+    const child = spawn(process.execPath, [bundle, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    running.push(child)
+    let output = ''
+    child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    expect(code).toBe(0)
+    expect(output).toContain('--latency-ms N')
+    expect(output).not.toContain('API key:')
+  })
 })

@@ -12,8 +12,23 @@ function numberArg(argv: string[], name: string): number | undefined {
   return value
 }
 
+const HELP = `Usage: npm run emulator -- [options]
+
+A local double of Runware's API (REST and WebSocket on one loopback port) for runway:4@2.
+
+Options:
+  --port N          port to listen on (default: RUNWARE_EMULATOR_PORT, else 0 = a free port)
+  --latency-ms N    how long each task takes before its first result (default 0)
+  --stagger-ms N    at least this long between one result and the next (default 0)
+  --help            print this and exit, starting nothing
+`
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP)
+    return
+  }
   const port = numberArg(argv, '--port') ?? numberArg(['--port', process.env.RUNWARE_EMULATOR_PORT ?? '0'], '--port') ?? 0
   const emulator = await startEmulator({
     latencyMs: numberArg(argv, '--latency-ms'),
