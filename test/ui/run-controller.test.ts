@@ -11,81 +11,12 @@ import { createImagePipeline } from '../../ui/image/image-pipeline'
 import { readImageInfo } from '../../ui/image/image-info'
 import { interruptedError, networkError, RunwareError } from '../../ui/runware/errors'
 import { dataUri, fakeCodec, fakeJpeg, fakePng, fakeWebp, toBase64 } from './fixtures'
+import { NOW, setupRunController } from './run-controller-world'
 import { scriptedRunware } from './scripted-runware'
 
-// The controller with a scripted Runware (results come when the test says) and a scripted
-// sandbox behind the real bridge, so request ids, replies and message order are the real ones.
+// The run controller through its world (run-controller-world.ts): a scripted Runware and sandbox.
 
 const KEY = 'rw-test-key-0000'
-const NOW = new Date('2025-03-04T05:06:07.000Z')
-
-interface SetupOptions {
-  failPlacing?: (index: number) => string | null
-  holdReplies?: boolean
-  hash?: (bytes: Uint8Array) => string
-  /** How the sandbox answers `task-sent`: saved (default), refused, or not at all. */
-  saveTask?: 'refused' | 'silent'
-  onInterrupted?: (run: PendingRun) => void
-  saveTimeoutMs?: number
-}
-
-function setup(options: SetupOptions = {}) {
-  const sent: UiToPlugin[] = []
-  // replies the sandbox holds back until the test releases them (holdReplies)
-  const held: Array<() => void> = []
-  let ids = 0
-  // the sandbox: answers run-start and place-result on the next tick, like postMessage would
-  const bridge = createBridge({
-    newId: () => `id-${++ids}`,
-    warn: () => undefined,
-    // short, so a sandbox that never answers task-sent costs the test little
-    timeouts: { 'task-sent': options.saveTimeoutMs ?? 50 },
-    port: {
-      post(message) {
-        sent.push(message)
-        const answer = () => {
-          if (message.type === 'run-start') {
-            const slotNodeIds = Array.from({ length: message.plan.count }, (_, i) => `slot:${i}`)
-            bridge.receive({ type: 'run-started', requestId: message.requestId, slotNodeIds })
-          } else if (message.type === 'task-sent') {
-            if (options.saveTask === 'silent') return
-            bridge.receive(
-              options.saveTask === 'refused'
-                ? { type: 'request-failed', requestId: message.requestId, message: 'Figma could not save this run for recovery.' }
-                : { type: 'task-saved', requestId: message.requestId },
-            )
-          } else if (message.type === 'place-result') {
-            const failure = options.failPlacing?.(message.index)
-            bridge.receive(
-              failure
-                ? { type: 'request-failed', requestId: message.requestId, message: failure }
-                : { type: 'result-placed', requestId: message.requestId, nodeId: `node:${message.index}` },
-            )
-          }
-        }
-        if (options.holdReplies) held.push(answer)
-        else queueMicrotask(answer)
-      },
-    },
-  })
-  const runware = scriptedRunware()
-  const generatorFor = vi.fn(() => runware.generator)
-  const fetchBytes = vi.fn(async () => fakePng(1440, 1080))
-  const controller = createRunController({
-    bridge,
-    generatorFor,
-    pipeline: createImagePipeline(fakeCodec().codec),
-    fetchBytes,
-    clock: { now: () => NOW },
-    newId: () => `id-${++ids}`,
-    hash: options.hash,
-    onInterrupted: options.onInterrupted,
-  })
-  const release = () => held.splice(0).forEach((answer) => answer())
-  const types = () => sent.map((m) => m.type)
-  const of = <T extends UiToPlugin['type']>(type: T) => sent.filter((m): m is Extract<UiToPlugin, { type: T }> => m.type === type)
-  return { controller, runware, sent, types, of, generatorFor, fetchBytes, release }
-}
 
 const reference = fakePng(800, 600, 500)
 
@@ -105,7 +36,7 @@ function request(overrides: Partial<RunRequest> = {}): RunRequest {
 
 describe('run controller', () => {
   it('places each result as it arrives, in arrival order, with its generation record', async () => {
-    const { controller, runware, types, of } = setup()
+    const { controller, runware, types, of } = setupRunController()
     const done = controller.start(request())
     await vi.waitFor(() => expect(runware.started).toBe(true))
     expect(types()).toEqual(['run-start', 'task-sent'])
@@ -153,7 +84,7 @@ describe('run controller', () => {
   })
 
   it('posts each result the moment it is ready, without waiting for the sandbox to place the one before', async () => {
-    const { controller, runware, of, release } = setup({ holdReplies: true })
+    const { controller, runware, of, release } = setupRunController({ holdReplies: true })
     const done = controller.start(request())
     await vi.waitFor(() => expect(of('run-start')).toHaveLength(1))
     release()
@@ -179,7 +110,7 @@ describe('run controller', () => {
   })
 
   it('looks the references up while the sandbox makes the placeholders, and sends the task only after both', async () => {
-    const { controller, runware, types, release } = setup({ holdReplies: true })
+    const { controller, runware, types, release } = setupRunController({ holdReplies: true })
     const done = controller.start(request())
     // run-started has not come back, yet the reference is already being uploaded
     await vi.waitFor(() => expect(runware.uploads).toHaveLength(1))
@@ -201,7 +132,7 @@ describe('run controller', () => {
 
   it('hashes a reference once, when it is prepared, not again when Generate is clicked', async () => {
     const hashed: Uint8Array[] = []
-    const { controller, runware } = setup({ hash: (bytes) => (hashed.push(bytes), `hash-${hashed.length}`) })
+    const { controller, runware } = setupRunController({ hash: (bytes) => (hashed.push(bytes), `hash-${hashed.length}`) })
     controller.prepare(reference)
     await vi.waitFor(() => expect(hashed).toEqual([reference]))
     const done = controller.start(request({ count: 1 }))
@@ -239,7 +170,7 @@ describe('run controller', () => {
   })
 
   it('asks Runware for exactly what the form says', async () => {
-    const { controller, runware } = setup()
+    const { controller, runware } = setupRunController()
     const done = controller.start(request({ count: 2, size: { width: 720, height: 1280 } }))
     await vi.waitFor(() => expect(runware.started).toBe(true))
     expect(runware.requests[0]).toMatchObject({
@@ -256,7 +187,7 @@ describe('run controller', () => {
   })
 
   it('transcodes a WEBP result to PNG before it goes to the sandbox', async () => {
-    const { controller, runware, of } = setup()
+    const { controller, runware, of } = setupRunController()
     const done = controller.start(request({ count: 1 }))
     await vi.waitFor(() => expect(runware.started).toBe(true))
     runware.emit({ imageDataURI: dataUri(fakeWebp(1920, 1080), 'image/webp') })
@@ -266,7 +197,7 @@ describe('run controller', () => {
   })
 
   it('reports a result that cannot be placed and carries on with the rest', async () => {
-    const { controller, runware, of } = setup({ failPlacing: (index) => (index === 2 ? 'The page was closed' : null) })
+    const { controller, runware, of } = setupRunController({ failPlacing: (index) => (index === 2 ? 'The page was closed' : null) })
     const done = controller.start(request())
     await vi.waitFor(() => expect(runware.started).toBe(true))
     runware.emit()
@@ -285,7 +216,7 @@ describe('run controller', () => {
   })
 
   it('gives a generation Runware reports failed its own slot, in arrival order, and places the rest', async () => {
-    const { controller, runware, of } = setup()
+    const { controller, runware, of } = setupRunController()
     const done = controller.start(request())
     await vi.waitFor(() => expect(runware.started).toBe(true))
     runware.emit()
@@ -302,7 +233,7 @@ describe('run controller', () => {
   })
 
   it('on cancel keeps what arrived, places nothing after, and ends the run as cancelled', async () => {
-    const { controller, runware, types, of } = setup()
+    const { controller, runware, types, of } = setupRunController()
     const done = controller.start(request({ count: 4 }))
     await vi.waitFor(() => expect(runware.started).toBe(true))
     runware.emit()
@@ -324,7 +255,7 @@ describe('run controller', () => {
   })
 
   it('uploads a reference once and reuses its imageUUID while the bytes are unchanged', async () => {
-    const { controller, runware } = setup()
+    const { controller, runware } = setupRunController()
     const runs = [reference, reference.slice(), fakePng(800, 600, 501)]
     for (const [n, bytes] of runs.entries()) {
       const done = controller.start(request({ count: 1, references: [{ nodeId: '1:2', bytes }] }))
@@ -339,7 +270,7 @@ describe('run controller', () => {
   })
 
   it('uploads the same frame selected twice only once', async () => {
-    const { controller, runware } = setup()
+    const { controller, runware } = setupRunController()
     const twice = [{ nodeId: '1:2', bytes: reference }, { nodeId: '1:3', bytes: reference.slice() }]
     const done = controller.start(request({ count: 1, references: twice }))
     await vi.waitFor(() => expect(runware.started).toBe(true))
@@ -350,7 +281,7 @@ describe('run controller', () => {
   })
 
   it('sends a reference inline when its upload fails, and says so', async () => {
-    const { controller, runware } = setup()
+    const { controller, runware } = setupRunController()
     runware.failUploads()
     const other = fakePng(600, 800, 300)
     const refs = [{ nodeId: '1:2', bytes: reference }, { nodeId: '1:3', bytes: other }]
@@ -363,7 +294,7 @@ describe('run controller', () => {
   })
 
   it('ends a run Runware refuses as failed, with the reason in words and no key in sight', async () => {
-    const { controller, runware, of } = setup()
+    const { controller, runware, of } = setupRunController()
     const done = controller.start(request())
     await vi.waitFor(() => expect(runware.started).toBe(true))
     runware.status({ kind: 'retrying', inMs: 3600, attempt: 1, reason: 'busy' })
@@ -377,7 +308,7 @@ describe('run controller', () => {
   })
 
   it('sends the task only once the sandbox has saved it for recovery', async () => {
-    const { controller, runware, types, release } = setup({ holdReplies: true, saveTimeoutMs: 10_000 })
+    const { controller, runware, types, release } = setupRunController({ holdReplies: true, saveTimeoutMs: 10_000 })
     void controller.start(request())
     await vi.waitFor(() => expect(types()).toContain('run-start'))
     release() // the placeholders
@@ -390,7 +321,7 @@ describe('run controller', () => {
   })
 
   it.each(['refused', 'silent'] as const)('goes on when the sandbox %s the recovery entry, and says the run cannot be recovered', async (saveTask) => {
-    const { controller, runware } = setup({ saveTask })
+    const { controller, runware } = setupRunController({ saveTask })
     const done = controller.start(request({ count: 1 }))
     await vi.waitFor(() => expect(runware.started).toBe(true))
     expect(controller.run.value!.notes).toEqual([NOT_SAVED_NOTE])
@@ -401,7 +332,7 @@ describe('run controller', () => {
 
   it('ends a run whose connection was lost as interrupted: placed images stay, the rest is handed on for recovery', async () => {
     const kept: PendingRun[] = []
-    const { controller, runware, of } = setup({ onInterrupted: (run) => kept.push(run) })
+    const { controller, runware, of } = setupRunController({ onInterrupted: (run) => kept.push(run) })
     const done = controller.start(request({ count: 3 }))
     await vi.waitFor(() => expect(runware.started).toBe(true))
     runware.emit()
@@ -422,7 +353,7 @@ describe('run controller', () => {
 
   it('ends a run refused before it was accepted as failed, and hands nothing on for recovery', async () => {
     const kept: PendingRun[] = []
-    const { controller, runware, of } = setup({ onInterrupted: (run) => kept.push(run) })
+    const { controller, runware, of } = setupRunController({ onInterrupted: (run) => kept.push(run) })
     const done = controller.start(request())
     await vi.waitFor(() => expect(runware.started).toBe(true))
     runware.fail(new RunwareError({ kind: 'credits', status: 402, message: 'Your Runware balance is too low.' }))
@@ -432,7 +363,7 @@ describe('run controller', () => {
   })
 
   it('marks slots Runware never filled as failed when it returns fewer images', async () => {
-    const { controller, runware, of } = setup()
+    const { controller, runware, of } = setupRunController()
     const done = controller.start(request({ count: 2 }))
     await vi.waitFor(() => expect(runware.started).toBe(true))
     runware.emit()
@@ -452,7 +383,7 @@ describe('run controller', () => {
     ['a size the model refuses', { size: { width: 1000, height: 1000 } }, 'Pick one of the listed sizes'],
     ['too many results', { count: 21 }, 'Choose between 1 and 20 results'],
   ])('refuses to start with %s, and sends nothing', async (_name, overrides, message) => {
-    const { controller, sent, generatorFor } = setup()
+    const { controller, sent, generatorFor } = setupRunController()
     await expect(controller.start(request(overrides as Partial<RunRequest>))).resolves.toEqual({ ok: false, message })
     expect(sent).toEqual([])
     expect(generatorFor).not.toHaveBeenCalled()
@@ -460,7 +391,7 @@ describe('run controller', () => {
   })
 
   it('refuses a second run while one is going', async () => {
-    const { controller, runware } = setup()
+    const { controller, runware } = setupRunController()
     const first = controller.start(request({ count: 1 }))
     await expect(controller.start(request())).resolves.toEqual({ ok: false, message: 'A run is already in progress' })
     await vi.waitFor(() => expect(runware.started).toBe(true))
@@ -479,7 +410,7 @@ describe('cancel keeps what arrived', () => {
   }
 
   it('places a result still downloading when Cancel is pressed, and ends the run only after it', async () => {
-    const { controller, runware, types, fetchBytes } = setup()
+    const { controller, runware, types, fetchBytes } = setupRunController()
     const download = slowDownload()
     fetchBytes.mockImplementationOnce(() => download.bytes)
     const done = controller.start(request({ count: 3 }))
@@ -501,7 +432,7 @@ describe('cancel keeps what arrived', () => {
   })
 
   it('waits for the sandbox to confirm a result posted before Cancel was pressed', async () => {
-    const { controller, runware, types, release } = setup({ holdReplies: true })
+    const { controller, runware, types, release } = setupRunController({ holdReplies: true })
     const done = controller.start(request({ count: 2 }))
     await vi.waitFor(() => expect(types()).toContain('run-start'))
     release()
@@ -521,7 +452,7 @@ describe('cancel keeps what arrived', () => {
   })
 
   it(`ends a cancelled run after ${CANCEL_PLACE_WAIT_MS / 1000} s when a result cannot be placed in time, and drops its placeholder`, async () => {
-    const { controller, runware, types, of, fetchBytes } = setup()
+    const { controller, runware, types, of, fetchBytes } = setupRunController()
     const download = slowDownload()
     fetchBytes.mockImplementationOnce(() => download.bytes)
     const done = controller.start(request({ count: 2 }))

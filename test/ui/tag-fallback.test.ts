@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
 import { DEFAULT_GENERATION_OPTIONS } from '../../ui/runware/generation-options'
-import type { UiToPlugin } from '../../src/common/protocol'
 import { EndpointSchema } from '../../ui/state/settings'
-import { createBridge } from '../../ui/bridge/bridge'
-import { createRunController, type RunRequest } from '../../ui/generation/run-controller'
+import type { RunRequest } from '../../ui/generation/run-controller'
 import { isTagRefusal, UNTAGGED_NOTE } from '../../ui/generation/tag-refusal'
 import { createUploadCache } from '../../ui/generation/upload-cache'
-import { createImagePipeline } from '../../ui/image/image-pipeline'
 import { RunwareError } from '../../ui/runware/errors'
-import { fakeCodec, fakePng } from './fixtures'
-import { scriptedRunware } from './scripted-runware'
+import { fakePng } from './fixtures'
+import { setupRunController } from './run-controller-world'
 
 // Tagged references refused by Runware before it accepted the task: the run goes once more
 // with plain strings, each @tag said by its position, as a new task, and says so once.
@@ -24,40 +21,7 @@ const refused = () =>
     field: 'inputs.referenceImages',
   })
 
-function setup() {
-  const sent: UiToPlugin[] = []
-  let ids = 0
-  const bridge = createBridge({
-    newId: () => `id-${++ids}`,
-    warn: () => undefined,
-    port: {
-      post(message) {
-        sent.push(message)
-        queueMicrotask(() => {
-          if (message.type === 'run-start') {
-            bridge.receive({ type: 'run-started', requestId: message.requestId, slotNodeIds: Array.from({ length: message.plan.count }, (_, i) => `slot:${i}`) })
-          } else if (message.type === 'task-sent') {
-            bridge.receive({ type: 'task-saved', requestId: message.requestId })
-          } else if (message.type === 'place-result') {
-            bridge.receive({ type: 'result-placed', requestId: message.requestId, nodeId: `node:${message.index}` })
-          }
-        })
-      },
-    },
-  })
-  const runware = scriptedRunware()
-  const controller = createRunController({
-    bridge,
-    generatorFor: () => runware.generator,
-    pipeline: createImagePipeline(fakeCodec().codec),
-    fetchBytes: async () => fakePng(10, 10),
-    clock: { now: () => new Date('2025-03-04T05:06:07.000Z') },
-    newId: () => `id-${++ids}`,
-    uploadCache: createUploadCache(),
-  })
-  const of = <T extends UiToPlugin['type']>(type: T) => sent.filter((m): m is Extract<UiToPlugin, { type: T }> => m.type === type)
-  return { controller, runware, of }
-}
+const setup = () => setupRunController({ uploadCache: createUploadCache() })
 
 const request = (prompt: string): RunRequest => ({
   apiKey: 'rw-test-key-0000',
