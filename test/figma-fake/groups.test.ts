@@ -3,6 +3,7 @@ import { createFigmaFake } from './index'
 import { createSharpRasterizer } from './node-rasterizer'
 import { readImageInfo } from './image-info'
 import { decode } from './fixtures'
+import { isUsableReference, kindOf } from '../../src/references/usable-nodes'
 
 function rect(figma: PluginAPI, x: number, y: number, width: number, height: number, parent?: BaseNode & ChildrenMixin): RectangleNode {
   const node = figma.createRectangle()
@@ -94,5 +95,14 @@ describe('figma.group', () => {
     expect((await decode(bytes, { x: 10, y: 10 })).pixel).toEqual([255, 0, 0, 255])
     expect((await decode(bytes, { x: 140, y: 90 })).pixel).toEqual([0, 0, 255, 255])
     expect((await decode(bytes, { x: 140, y: 10 })).pixel).toEqual([0, 0, 0, 0])
+  })
+
+  it('is a usable reference for the plugin: it exports, and reads as a layer', () => {
+    const { figma } = createFigmaFake()
+    const group = figma.group([rect(figma, 0, 0, 10, 10)], figma.currentPage)
+    expect(isUsableReference(group)).toBe(true)
+    expect(kindOf(group)).toBe('layer')
+    group.visible = false
+    expect(isUsableReference(group)).toBe(false)
   })
 })
