@@ -125,6 +125,26 @@ describe('the Figma host', { timeout: 30_000 }, () => {
     }
   })
 
+  it('exports a group of the sample page as its children drawn over their union', async () => {
+    const host = await openProbe()
+    try {
+      await received(host, 'runs')
+      await host.page.evaluate(() => window.figmaHost.select('Mood chips'))
+      await send(host, { type: 'export', width: 680 })
+      const exported = await received(host, 'exported')
+      const png = Buffer.from((exported.png as unknown as { values: number[] }).values)
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true })
+      // Three 200×200 chips 240 apart: the group is 680×200.
+      expect([info.width, info.height]).toEqual([680, 200])
+      const pixel = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 4))
+      expect(pixel(100, 100)).toEqual([0xff, 0x8c, 0x42, 255])
+      expect(pixel(580, 100)).toEqual([0x40, 0x91, 0x6c, 255])
+      expect(pixel(220, 100)[3]).toBe(0) // the gap between chips is empty
+    } finally {
+      await host.close()
+    }
+  })
+
   it('places an image made in the UI with createImage and draws it from its bytes', async () => {
     const host = await openProbe()
     try {

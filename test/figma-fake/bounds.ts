@@ -17,8 +17,14 @@ export interface Placed {
 
 export function absoluteTransformOf(node: Placed): Matrix {
   if (!node._relativeTransform) return IDENTITY
-  const parent = node._parent ? absoluteTransformOf(node._parent) : IDENTITY
-  return multiply(parent, node._relativeTransform())
+  return multiply(childSpaceOf(node._parent), node._relativeTransform())
+}
+
+// The space a node's x/y are measured in: its containing parent's. A group is not a
+// containing parent; its children are placed in the group's own parent space.
+export function childSpaceOf(parent: Placed | null): Matrix {
+  if (!parent) return IDENTITY
+  return parent._type === 'GROUP' ? childSpaceOf(parent._parent) : absoluteTransformOf(parent)
 }
 
 export function boundingBoxOf(node: Placed): Box | null {

@@ -27,6 +27,7 @@ export function insertChildAt(parent: Container, index: unknown, child: unknown,
   }
   parent._children.splice(Math.min(index, parent._children.length), 0, node)
   node._parent = parent
+  if (old && old !== parent) old._childLeft?.()
 }
 
 function asNode(parent: Container, child: unknown, call: string): BaseNodeImpl {

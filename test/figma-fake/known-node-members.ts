@@ -107,6 +107,20 @@ export const RECTANGLE_MEMBERS = [...BASE, ...SCENE, ...LAYOUT, ...CORNERS, ...S
 export const SECTION_MEMBERS = [
   ...BASE, ...SCENE, ...CHILDREN, ...CORNERS, 'sectionContentsHidden', 'devStatus',
 ] as const
+// A group has no fills, strokes, constraints or annotations of its own.
+const NOT_ON_GROUPS = [
+  'annotations', 'fills', 'strokes', 'strokeWeight', 'strokeStyleId', 'setStrokeStyleIdAsync',
+  'strokeJoin', 'strokeAlign', 'dashPattern', 'strokeGeometry', 'setStrokesAsync', 'fillStyleId',
+  'setFillStyleIdAsync', 'setFillsAsync', 'strokeCap', 'strokeMiterLimit', 'outlineStroke',
+  'fillGeometry', 'variableWidthStrokeProperties', 'complexStrokeProperties', 'constraints',
+] as const
+type GroupMember =
+  | Exclude<(typeof SCENE)[number] | (typeof LAYOUT)[number], (typeof NOT_ON_GROUPS)[number]>
+  | (typeof BASE)[number] | (typeof CHILDREN)[number] | 'expanded' | 'backgrounds' | 'backgroundStyleId'
+export const GROUP_MEMBERS: readonly GroupMember[] = [
+  ...BASE, ...CHILDREN, 'expanded', 'backgrounds', 'backgroundStyleId',
+  ...[...SCENE, ...LAYOUT].filter((name) => !(NOT_ON_GROUPS as readonly string[]).includes(name)) as GroupMember[],
+]
 export const TEXT_MEMBERS = [...BASE, ...SCENE, ...LAYOUT, ...TEXT_ONLY] as const
 export const PAGE_MEMBERS = [...BASE, ...CHILDREN, ...PAGE_ONLY] as const
 export const DOCUMENT_MEMBERS = [...BASE, ...CHILDREN, 'documentColorProfile'] as const
@@ -120,6 +134,7 @@ type Assert<T extends true> = T
 export type CheckFrame = Assert<Exact<typeof FRAME_MEMBERS, keyof FrameNode>>
 export type CheckRectangle = Assert<Exact<typeof RECTANGLE_MEMBERS, keyof RectangleNode>>
 export type CheckSection = Assert<Exact<typeof SECTION_MEMBERS, keyof SectionNode>>
+export type CheckGroup = Assert<Exact<typeof GROUP_MEMBERS, keyof GroupNode>>
 export type CheckText = Assert<Exact<typeof TEXT_MEMBERS, keyof TextNode>>
 export type CheckPage = Assert<Exact<typeof PAGE_MEMBERS, keyof PageNode>>
 export type CheckDocument = Assert<Exact<typeof DOCUMENT_MEMBERS, keyof DocumentNode>>

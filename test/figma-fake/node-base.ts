@@ -12,6 +12,8 @@ export interface Container extends BaseNodeImpl {
   _checkChildAccess(call: string): void
   // Auto-layout frames compute their children's positions.
   _autoLayoutPosition?(child: BaseNodeImpl): { x: number; y: number } | null
+  // Called after a child moved out or was removed (groups delete themselves when emptied).
+  _childLeft?(): void
 }
 
 export abstract class BaseNodeImpl {

@@ -181,6 +181,7 @@ export function removeNode(node: BaseNodeImpl): void {
   const parent = node._parent
   if (parent) parent._children.splice(parent._children.indexOf(node), 1)
   node._markRemoved()
+  parent?._childLeft?.()
   page?._pruneSelection?.()
 }
 

@@ -2,9 +2,10 @@
 // construction, and only the proxy is ever stored or handed out, so identity holds across
 // children, selection and lookups. New scene nodes go to the end of the current page, as
 // figma.createX() does (plugin typings).
-import { FRAME_MEMBERS, PAGE_MEMBERS, RECTANGLE_MEMBERS, SECTION_MEMBERS, TEXT_MEMBERS, DOCUMENT_MEMBERS } from './known-node-members'
+import { FRAME_MEMBERS, GROUP_MEMBERS, PAGE_MEMBERS, RECTANGLE_MEMBERS, SECTION_MEMBERS, TEXT_MEMBERS, DOCUMENT_MEMBERS } from './known-node-members'
 import { guardNode } from './guard'
 import { FrameImpl } from './node-frame'
+import { GroupImpl } from './node-group'
 import { RectangleImpl, SectionImpl } from './node-shapes'
 import { TextImpl } from './node-text'
 import { PageImpl } from './node-page'
@@ -15,6 +16,7 @@ import type { FakeContext } from './context'
 
 const MEMBERS = {
   FRAME: new Set<string>(FRAME_MEMBERS),
+  GROUP: new Set<string>(GROUP_MEMBERS),
   RECTANGLE: new Set<string>(RECTANGLE_MEMBERS),
   SECTION: new Set<string>(SECTION_MEMBERS),
   TEXT: new Set<string>(TEXT_MEMBERS),
@@ -22,7 +24,7 @@ const MEMBERS = {
   DOCUMENT: new Set<string>(DOCUMENT_MEMBERS),
 }
 
-const LABELS = { FRAME: 'FrameNode', RECTANGLE: 'RectangleNode', SECTION: 'SectionNode', TEXT: 'TextNode', PAGE: 'PageNode', DOCUMENT: 'DocumentNode' }
+const LABELS = { FRAME: 'FrameNode', GROUP: 'GroupNode', RECTANGLE: 'RectangleNode', SECTION: 'SectionNode', TEXT: 'TextNode', PAGE: 'PageNode', DOCUMENT: 'DocumentNode' }
 
 export type SceneKind = 'FRAME' | 'RECTANGLE' | 'SECTION' | 'TEXT'
 
@@ -46,6 +48,27 @@ export function createSceneNode(ctx: FakeContext, kind: SceneKind, parent: Conta
   const node = register(ctx, raw, kind)
   insertChildAt(parent, parent._children.length, node, `create${LABELS[kind].replace('Node', '')}`)
   return node
+}
+
+// figma.group: the group goes into `parent` at `index` (default: on top), then the nodes move
+// into it in the order given, keeping their x/y relative to their containing parent.
+export function createGroupNode(ctx: FakeContext, nodes: unknown, parent: unknown, index?: unknown): GroupImpl {
+  if (!Array.isArray(nodes)) throw new TypeError('in group: Expected "nodes" to be an array of nodes')
+  if (nodes.length === 0) throw new Error('in group: First argument must be an array of at least one node')
+  const container = parent as Partial<Container> | null
+  if (typeof container !== 'object' || container === null || container._ctx !== ctx || !Array.isArray(container._children)) {
+    throw new TypeError('in group: Expected "parent" to be a node with children')
+  }
+  const group = register(ctx, new GroupImpl(ctx, ctx.ids.scene()), 'GROUP')
+  insertChildAt(container as Container, index ?? container._children.length, group, 'group')
+  try {
+    for (const node of nodes) insertChildAt(group, group._children.length, node, 'group')
+  } catch (error) {
+    // A refused node leaves no empty group behind; nodes already moved stay grouped.
+    if (group._children.length === 0) group.remove()
+    throw error
+  }
+  return group
 }
 
 export function createPageNode(ctx: FakeContext, name: string): PageImpl {

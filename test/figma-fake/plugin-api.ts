@@ -5,7 +5,7 @@
 import { base64Decode, base64Encode } from './base64'
 import { dynamicPageError, rejectUnknownKeys } from './errors'
 import { createImageFromUrl } from './images'
-import { createPageNode, createSceneNode } from './nodes'
+import { createGroupNode, createPageNode, createSceneNode } from './nodes'
 import { fontKey } from './node-text'
 import type { FakeContext } from './context'
 import type { ClientStorage } from './client-storage'
@@ -87,6 +87,9 @@ export class PluginApiImpl {
   createRectangle(): RectangleNode { return createSceneNode(this._ctx, 'RECTANGLE') as unknown as RectangleNode }
   createSection(): SectionNode { return createSceneNode(this._ctx, 'SECTION') as unknown as SectionNode }
   createText(): TextNode { return createSceneNode(this._ctx, 'TEXT') as unknown as TextNode }
+  group(nodes: ReadonlyArray<BaseNode>, parent: BaseNode & ChildrenMixin, index?: number): GroupNode {
+    return createGroupNode(this._ctx, nodes, parent, index) as unknown as GroupNode
+  }
   createPage(): PageNode {
     const page = createPageNode(this._ctx, `Page ${this._ctx.document._children.length + 1}`)
     return page as unknown as PageNode

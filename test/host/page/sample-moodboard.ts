@@ -1,6 +1,6 @@
 // The page a person (or a test) starts with: three visually distinct frames (colour, shapes,
 // a title) side by side at the sizes designers work with (a 1440×1024 desktop frame, a 390×844
-// phone, a 1080×1080 tile), and a section holding a fourth, so references and their influence
+// phone, a 1080×1080 tile), a section holding a fourth, and a group of colour chips, so references and their influence
 // on results are easy to see, and results appear at the scale they will have in Figma. Each
 // frame's shapes are drawn on a small design grid and scaled to the frame. Made through the
 // plugin API itself, like any document.
@@ -107,6 +107,22 @@ async function makeFrame(figma: PluginAPI, spec: FrameSpec): Promise<FrameNode> 
   return frame
 }
 
+// A group of loose colour chips beside the section: a reference that is not a frame.
+function drawMoodChips(figma: PluginAPI): GroupNode {
+  const chips = ['#ff8c42', '#0b3d91', '#40916c'].map((colour, i) => {
+    const chip = figma.createRectangle()
+    chip.resize(200, 200)
+    chip.x = 1100 + i * 240
+    chip.y = 1184
+    chip.cornerRadius = 24
+    chip.fills = solid(colour)
+    return chip
+  })
+  const group = figma.group(chips, figma.currentPage)
+  group.name = 'Mood chips'
+  return group
+}
+
 export async function drawSampleMoodboard(figma: PluginAPI): Promise<void> {
   await figma.loadFontAsync(FONT)
   for (const spec of FRAMES) await makeFrame(figma, spec)
@@ -117,5 +133,6 @@ export async function drawSampleMoodboard(figma: PluginAPI): Promise<void> {
   section.resizeWithoutConstraints(1000, 760)
   section.fills = solid('#f2f2f2')
   section.appendChild(await makeFrame(figma, SECTION_FRAME))
+  drawMoodChips(figma)
   figma.currentPage.selection = []
 }
